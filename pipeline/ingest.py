@@ -1,0 +1,256 @@
+"""Ingest: source files to texts with metadata, and a cleaned view for the NLP stages.
+
+The text is kept exactly as stored (decoded, newlines untouched) because every
+offset the pipeline writes indexes it. What is not content (front matter,
+Markdown markup, HTML tags, blog boilerplate) and what misleads a parser (hard
+line wraps, non-breaking spaces) is removed only from a *cleaned view*, which
+carries a map from each of its characters back to the stored text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+from array import array
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from pipeline.errors import SourceError
+
+SUFFIXES = (".txt", ".md")
+SIDECAR_SUFFIX = ".meta.yaml"
+
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+# "Saturday, April 26, 2014" / "April 26, 2014" / "26 April 2014" / "2014-04-26" alone on a line.
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_DATE_LINE = re.compile(
+    rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:(?P<m1>{_MONTHS})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTHS}),?\s+(?P<y2>\d{{4}})"
+    rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))\s*$"
+)
+_MONTH_NUMBER = {m: i for i, m in enumerate(_MONTHS.split("|"), 1)}
+
+# Lines that blog platforms add around a post: not content.
+_BOILERPLATE = re.compile(
+    r"^[ \t]*(?:No comments:|Post a Comment|Newer Post|Older Post|Home|"
+    r"Subscribe to:.*|Posted by .*|Labels?:.*|Share this.*|\d+ comments?:)[ \t]*$",
+    re.M,
+)
+# Markup removed from the cleaned view: HTML tags, emphasis markers, escaped or
+# leading heading hashes, backslash escapes, link targets.
+_MARKUP = re.compile(
+    r"<[A-Za-z/][^<>\n]{0,80}>"        # "<sup>st</sup>"
+    r"|\*{1,3}|_{2,3}"                  # "**Pandemic Response:**", "*quote*"
+    r"|^[ \t]*\\?#{1,6}[ \t]"           # "\### Heading", "## Heading"
+    r"|\\(?=[#*_\[\]()`])"              # "\#", "\*": escapes
+    r"|\]\([^()\s]{1,500}\)|(?<!\S)\[",  # "[text](url)" keeps "text"
+    re.M,
+)
+_LIST_MARKER = re.compile(r"[ \t]*(?:[•\-*+]|\d{1,3}[.)])[ \t]")
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """A cleaned view of a stored text with a map back to it.
+
+    `offsets[i]` is the stored-text index of cleaned character `i`; `to_source`
+    maps a cleaned span back to a stored-text span.
+    """
+
+    text: str
+    offsets: array
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@dataclass(frozen=True)
+class Source:
+    """One source file, decoded, with what ingest learned about it."""
+
+    doc_id: str
+    source: str
+    sha256: str
+    text: str
+    title: str | None
+    published: date | None
+    content_start: int  # first stored-text offset after the front matter
+
+
+def discover(root: Path) -> list[Path]:
+    """Every `.txt` and `.md` file under `root`, recursively, in a stable order."""
+    if not root.is_dir():
+        raise SourceError(str(root), "not a directory")
+    return sorted(
+        p for p in root.rglob("*")
+        if p.suffix.lower() in SUFFIXES and p.is_file() and not p.name.startswith(".")
+    )
+
+
+def doc_id_for(path: Path, root: Path) -> str:
+    """The path under the sources folder, without its suffix: stable across runs."""
+    return path.relative_to(root).with_suffix("").as_posix()
+
+
+def decode(data: bytes, name: str) -> str:
+    """Bytes to text: UTF-8 (a BOM is kept as a character so offsets stay true), or UTF-16 with a BOM."""
+    if not data.strip():
+        raise SourceError(name, "empty file" if not data else "whitespace only")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise SourceError(name, f"invalid UTF-16: {exc.reason} at byte {exc.start}") from exc
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise SourceError(name, f"invalid UTF-8: {exc.reason} at byte {exc.start}") from exc
+    if "\x00" in text:
+        raise SourceError(name, "binary file (contains NUL characters)")
+    if not text.replace("\ufeff", "").strip():
+        raise SourceError(name, "whitespace only")
+    return text
+
+
+def split_front_matter(text: str, name: str) -> tuple[dict, int]:
+    """YAML front matter as a dict and the offset where content starts (0 when there is none)."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, 0
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as exc:
+        reason = str(exc).splitlines()[0]
+        raise SourceError(name, f"broken YAML front matter: {reason}") from exc
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise SourceError(name, "front matter is not a mapping")
+    return meta, match.end()
+
+
+def parse_date_line(line: str) -> date | None:
+    """A line that is nothing but a full date (a blog header), as a date."""
+    match = _DATE_LINE.match(line.strip())
+    if not match:
+        return None
+    g = match.groupdict()
+    try:
+        if g["y1"]:
+            return date(int(g["y1"]), _MONTH_NUMBER[g["m1"]], int(g["d1"]))
+        if g["y2"]:
+            return date(int(g["y2"]), _MONTH_NUMBER[g["m2"]], int(g["d2"]))
+        return date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+    except ValueError:
+        return None
+
+
+def _as_date(value: object) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        return parse_date_line(value[:10]) or parse_date_line(value)
+    return None
+
+
+def _first_lines(text: str, start: int, count: int) -> list[str]:
+    lines = [ln.strip() for ln in text[start:start + 2000].splitlines()]
+    return [ln for ln in lines if ln][:count]
+
+
+def header_metadata(text: str, start: int) -> tuple[date | None, str | None]:
+    """Publication date from a date line at the top, and the title: the first short line after it."""
+    lines = _first_lines(text, start, 3)
+    published = parse_date_line(lines[0]) if lines else None
+    rest = lines[1:] if published else lines
+    title = next((ln for ln in rest[:1] if len(ln) <= 150 and not _BOILERPLATE.match(ln)), None)
+    return published, title
+
+
+def _clean_title(title: object) -> str | None:
+    if title is None:
+        return None
+    return re.sub(r"\s+", " ", str(title)).strip() or None
+
+
+def read_sidecar(path: Path) -> dict:
+    """Metadata from `NAME.meta.yaml` beside a source, for texts that carry none themselves."""
+    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
+    if not sidecar.exists():
+        return {}
+    try:
+        meta = yaml.safe_load(sidecar.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise SourceError(str(sidecar), f"unreadable sidecar: {exc}") from exc
+    return meta if isinstance(meta, dict) else {}
+
+
+def load_source(path: Path, root: Path, default_published: date | None = None) -> Source:
+    """Read, decode and describe one source file; raises SourceError with the reason."""
+    rel = path.relative_to(root).as_posix()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(rel, f"cannot read: {exc.strerror or exc}") from exc
+    text = decode(data, rel)
+    meta, content_start = split_front_matter(text, rel)
+    sidecar = read_sidecar(path)
+    head_date, head_title = header_metadata(text, content_start)
+    published = (
+        _as_date(meta.get("date")) or head_date or _as_date(sidecar.get("date")) or default_published
+    )
+    title = _clean_title(meta.get("title") or sidecar.get("title") or head_title)
+    return Source(
+        doc_id=doc_id_for(path, root),
+        source=rel,
+        sha256=hashlib.sha256(data).hexdigest(),
+        text=text,
+        title=title,
+        published=published,
+        content_start=content_start,
+    )
+
+
+def _is_wrap(text: str, nl: int) -> bool:
+    """Is the newline at `nl` a hard wrap inside a paragraph (not a paragraph or list break)?"""
+    line_start = text.rfind("\n", 0, nl) + 1
+    previous = text[line_start:nl].strip()
+    following_end = text.find("\n", nl + 1)
+    following = text[nl + 1: following_end if following_end != -1 else len(text)]
+    if not previous or not following.strip():
+        return False
+    if _LIST_MARKER.match(following) or following.lstrip().startswith(("#", "\\#", "|", ">")):
+        return False
+    # A short line that ends a sentence or stands alone is a heading or a one-line paragraph.
+    return len(previous) >= 40 or following.lstrip()[:1].islower()
+
+
+def clean(source: Source) -> CleanText:
+    """The cleaned view of a source's text, with its map back to the stored text."""
+    text = source.text
+    removed = bytearray(len(text))  # 1 where the stored character is left out
+    for match in _BOILERPLATE.finditer(text, source.content_start):
+        removed[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+    for match in _MARKUP.finditer(text, source.content_start):
+        removed[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+    chars: list[str] = []
+    offsets = array("l")
+    for i in range(source.content_start, len(text)):
+        if removed[i]:
+            continue
+        ch = text[i]
+        if ch in "\u00a0\u2007\u202f\ufeff\t\r":
+            ch = " "
+        elif ch == "\n" and _is_wrap(text, i):
+            ch = " "
+        chars.append(ch)
+        offsets.append(i)
+    return CleanText("".join(chars), offsets)

@@ -1,0 +1,147 @@
+"""Every record the pipeline writes, as pydantic models: the published contract.
+
+The field names and meanings follow CONTRACT.md; `model_json_schema()` of these
+models is what `make schema` writes to `output/schema/`. Records carry offsets into
+the source text as stored, never spaCy objects.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+DateType = Literal["DATE", "TIME", "DURATION", "SET"]
+Granularity = Literal[
+    "century", "decade", "year", "quarter", "season", "month", "week", "day", "time",
+    "duration", "set", "ref", "unknown",
+]
+Mod = Literal[
+    "START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_AFTER", "ON_OR_BEFORE",
+    "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE",
+]
+EventType = Literal[
+    "ESTABLISH", "MEET", "VISIT", "AGREE", "EXERCISE", "DEPLOY", "JOIN", "TRAIN", "AID",
+]
+Role = Literal["host", "participant", "member", "provider", "recipient"]
+ISO3 = str
+
+
+class Record(BaseModel):
+    """Base of every record: unknown fields are an error, the schema version travels along."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+
+
+class Span(BaseModel):
+    """A slice of the source text: `text == source[start:end]`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end <= self.start or self.end - self.start != len(self.text):
+            raise ValueError(f"span {self.start}-{self.end} does not fit text {self.text!r}")
+        return self
+
+
+class DocumentRecord(Record):
+    kind: Literal["document"] = "document"
+    doc_id: str
+    source: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    title: str | None
+    published: str | None = Field(description="Document creation time, ISO date, or null")
+    chars: int = Field(ge=0)
+
+
+class OrganizationRecord(Record):
+    kind: Literal["organization"] = "organization"
+    doc_id: str
+    org_id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    name: str
+    acronym: str | None
+    country: ISO3 | None = Field(pattern=r"^[A-Z]{3}$")
+    mentions: list[Span] = Field(min_length=1)
+    source: Literal["gazetteer", "model", "acronym"] = "model"
+
+
+class DateRecord(Record):
+    kind: Literal["date"] = "date"
+    doc_id: str
+    date_id: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    type: DateType
+    value: str
+    granularity: Granularity
+    mod: Mod | None = None
+    anchor: Literal["text", "document"] = Field(
+        description="'document' when the value was resolved against the document date"
+    )
+
+
+class EventDate(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    value: str
+    date_id: str | None
+
+
+class Location(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: str
+    country: ISO3 | None = None
+
+
+class Participant(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: str
+    org_id: str | None = None
+    country: ISO3 | None = None
+    role: Role
+
+
+class SentenceSpan(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class EventRecord(Record):
+    kind: Literal["event"] = "event"
+    doc_id: str
+    event_id: str
+    type: EventType
+    plover: str | None = None
+    trigger: Span
+    sentence: SentenceSpan
+    evidence: list[Span] = Field(default_factory=list)
+    date: EventDate | None = None
+    location: Location | None = None
+    participants: list[Participant] = Field(default_factory=list)
+    ordinal: int | None = None
+    rule: str
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class RejectRecord(Record):
+    kind: Literal["reject"] = "reject"
+    source: str
+    sha256: str | None
+    stage: str
+    reason: str
+
+
+OUTPUT_MODELS: dict[str, type[Record]] = {
+    "documents": DocumentRecord,
+    "organizations": OrganizationRecord,
+    "dates": DateRecord,
+    "events": EventRecord,
+}

@@ -1,0 +1,51 @@
+"""What downstream consumers rely on: the published schemas and the README's DuckDB query."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import duckdb
+import jsonschema
+import pytest
+from conftest import ROOT
+
+from pipeline.output import read_jsonl, write_schemas
+
+
+@pytest.fixture(scope="module")
+def schemas(tmp_path_factory) -> dict[str, dict]:
+    folder = tmp_path_factory.mktemp("schema")
+    return {p.name.removesuffix(".schema.json"): json.loads(p.read_text())
+            for p in write_schemas(folder)}
+
+
+@pytest.mark.parametrize("name", ["documents", "organizations", "dates", "events", "rejects"])
+def test_every_line_validates_against_the_published_schema(extracted, schemas, name):
+    out, _ = extracted
+    validator = jsonschema.Draft202012Validator(schemas[name])
+    for row in read_jsonl(out / f"{name}.jsonl"):
+        errors = sorted(validator.iter_errors(row), key=str)
+        assert not errors, f"{name}: {errors[0].message} in {row}"
+
+
+def test_schema_rejects_a_malformed_row(schemas):
+    bad = {"doc_id": "x", "date_id": "t1", "start": 0, "end": 4, "text": "2006",
+           "type": "YEAR", "value": "2006", "granularity": "year", "mod": None, "anchor": "text"}
+    assert list(jsonschema.Draft202012Validator(schemas["dates"]).iter_errors(bad))
+
+
+def _readme_sql() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"```sql\n(.*?)```", readme, re.S)
+    assert match, "README.md shows consumers a DuckDB query in a ```sql block"
+    return match.group(1)
+
+
+def test_readme_duckdb_query_runs_on_the_output(extracted):
+    out, _ = extracted
+    sql = _readme_sql().replace("output/", f"{out.as_posix()}/")
+    rows = duckdb.sql(sql).fetchall()
+    assert rows, "the README query returns rows"
+    names = {r[0] for r in rows}
+    assert "Department of National Defence" in names

@@ -1,0 +1,71 @@
+"""The whole extraction of sources/, against the committed output/ and the contract."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import COMMITTED_OUTPUT, OUTPUT_FILES, SOURCES
+
+from pipeline.output import read_jsonl
+
+
+def test_every_source_becomes_a_document(extracted):
+    out, summary = extracted
+    docs = read_jsonl(out / "documents.jsonl")
+    expected = sorted(p.relative_to(SOURCES).with_suffix("").as_posix()
+                      for p in SOURCES.rglob("*") if p.suffix in (".txt", ".md"))
+    assert [d["doc_id"] for d in docs] == expected
+    assert summary.rejects == []
+
+
+def test_committed_output_is_the_extraction_of_sources(extracted):
+    """Every change in behaviour must show up as a diff of output/: re-extract and compare bytes."""
+    out, _ = extracted
+    for name in OUTPUT_FILES:
+        fresh = (out / f"{name}.jsonl").read_bytes()
+        committed = (COMMITTED_OUTPUT / f"{name}.jsonl").read_bytes()
+        assert fresh == committed, f"output/{name}.jsonl is stale: run `make extract` and commit"
+
+
+def test_offsets_slice_the_stored_text(extracted):
+    out, _ = extracted
+    texts = {d["doc_id"]: (SOURCES / d["source"]).read_text(encoding="utf-8")
+             for d in read_jsonl(out / "documents.jsonl")}
+    for row in read_jsonl(out / "dates.jsonl"):
+        assert texts[row["doc_id"]][row["start"]:row["end"]] == row["text"]
+    for row in read_jsonl(out / "organizations.jsonl"):
+        for m in row["mentions"]:
+            assert texts[row["doc_id"]][m["start"]:m["end"]] == m["text"]
+    for row in read_jsonl(out / "events.jsonl"):
+        t = row["trigger"]
+        assert texts[row["doc_id"]][t["start"]:t["end"]] == t["text"]
+
+
+def test_first_source_metadata(extracted):
+    out, _ = extracted
+    doc = next(d for d in read_jsonl(out / "documents.jsonl")
+               if d["doc_id"] == "canada-mexico-defence-relationship")
+    assert doc["published"] == "2014-04-26"
+    assert doc["title"] == "The Canada-Mexico Defence Relationship"
+    assert len(doc["sha256"]) == 64
+
+
+def test_dates_are_never_padded(extracted):
+    """`May 2011` is `2011-05` and `2006` is `2006`: a value never claims more than the text says."""
+    out, _ = extracted
+    rows = {(r["doc_id"], r["text"]): r for r in read_jsonl(out / "dates.jsonl")}
+    doc = "canada-mexico-defence-relationship"
+    assert rows[(doc, "May 2011")]["value"] == "2011-05"
+    assert rows[(doc, "2006")]["value"] == "2006"
+    assert rows[(doc, "April 24, 2014")]["value"] == "2014-04-24"
+
+
+def test_output_is_sorted_by_document_then_offset(extracted):
+    out, _ = extracted
+    docs = [d["doc_id"] for d in read_jsonl(out / "documents.jsonl")]
+    order = {d: i for i, d in enumerate(docs)}
+    rows = read_jsonl(out / "dates.jsonl")
+    keys = [(order[r["doc_id"]], r["start"]) for r in rows]
+    assert keys == sorted(keys)
+    for line in (out / "dates.jsonl").read_text(encoding="utf-8").splitlines():
+        json.loads(line)
