@@ -1,20 +1,26 @@
-"""Dates: temporal expressions found by the model, normalized to TIMEX3 values.
+"""Dates: temporal expressions found in a Doc, normalized to TIMEX3 and anchored on the DCT.
 
-The value is truncated to the granularity dateparser reports for the text
-(`period`), so `May 2011` is `2011-05`, never a padded day. Relative
-expressions resolve against the document creation time (DCT); with no DCT
-they keep their type and get no invented value.
+Detection is the grammar's rules (timex_grammar) over the Doc's text plus the
+model's DATE/TIME entities for what the rules do not cover; normalization is
+timex.py. This module holds the decisions that need the sentence around an
+expression: its extent among overlapping candidates (the longest that
+normalizes wins), the signal before it (`since 2004`: extent `2004`, signal
+`since`), the tense of the verb that governs it (which way a bare `June` or
+`Tuesday` goes from the DCT), and the rejection of numbers that count or name
+things (`1500 troops`, `Resolution 1325`, `in his 70s`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
-from functools import lru_cache
+from datetime import date
+from functools import cache
 
-from dateparser.date import DateDataParser
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from pipeline.timex import ANAPHOR, Norm, normalize, normalize_as, parse_calendar
+from pipeline.timex_grammar import extent, fragments, lexicon, rules
 
 
 @dataclass(frozen=True)
@@ -27,76 +33,169 @@ class Timex:
     granularity: str
     mod: str | None
     anchor: str  # "text" or "document"
+    signal: str | None = None  # the preposition that governs it: "since" in "since 2004"
 
 
-_LEADING_SIGNAL = re.compile(r"^(?:in|on|at|since|by|from|until|during|for|of)\s+", re.I)
-_YEAR = re.compile(r"^(\d{4})$")
-_RELATIVE = re.compile(r"\b(?:today|yesterday|tomorrow|last|next|this|ago|now)\b", re.I)
-_NOT_DATE = re.compile(r"^\d{1,3}$|\d[\d,]*\s*(?:miles|km|students|percent|%)", re.I)
+# Model entities that make a number a count, an amount or a name, never a year.
+_NOT_TIME_LABELS = frozenset({"MONEY", "QUANTITY", "PERCENT", "PRODUCT", "LAW", "ORG", "FAC",
+                              "WORK_OF_ART", "ORDINAL"})
+# Rules whose match may be a bare number or a verb-like word and needs the checks below.
+_BARE_YEAR = re.compile(r"(?:1[1-9]|20|21)\d\d")
 
 
-@lru_cache(maxsize=1)
-def _parser() -> DateDataParser:
-    return DateDataParser(
-        languages=["en"],
-        settings={"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True},
-    )
+@cache
+def _signal_re() -> re.Pattern:
+    return re.compile(rf"\b({fragments()['SIGNAL']})\s+$", re.I)
 
 
-@lru_cache(maxsize=4096)
-def normalize(text: str, dct: date | None) -> tuple[str, str, str, str] | None:
-    """(type, value, granularity, anchor) for a date expression, or None when it is not one."""
-    clean = " ".join(text.split())
-    if _YEAR.match(clean):
-        return "DATE", clean, "year", "text"
-    relative = bool(_RELATIVE.search(clean))
-    if relative and dct is None:
-        return None
-    settings = {"RELATIVE_BASE": datetime(dct.year, dct.month, dct.day)} if dct else {}
-    parser = _parser()
-    if settings:
-        parser = DateDataParser(
-            languages=["en"],
-            settings={"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True, **settings},
-        )
-    data = parser.get_date_data(clean)
-    if data.date_obj is None:
-        return None
-    d, period = data.date_obj, data.period
-    anchor = "document" if relative else "text"
-    if period == "year":
-        return "DATE", f"{d.year:04d}", "year", anchor
-    if period == "month":
-        return "DATE", f"{d.year:04d}-{d.month:02d}", "month", anchor
-    if period == "week":
-        iso = d.isocalendar()
-        return "DATE", f"{iso[0]:04d}-W{iso[1]:02d}", "week", anchor
-    if period == "time":
-        return "TIME", d.strftime("%Y-%m-%dT%H:%M"), "time", anchor
-    return "DATE", d.strftime("%Y-%m-%d"), "day", anchor
+@cache
+def _future_heads() -> frozenset[str]:
+    return frozenset(lexicon().forms("future_head"))
+
+
+def signal_before(text: str, start: int) -> str | None:
+    """The signal word right before an expression: `since` in `since 2004`."""
+    m = _signal_re().search(text, max(0, start - 16), start)
+    return m.group(1).lower() if m else None
 
 
 def trim(start: int, end: int, text: str) -> tuple[int, int]:
-    """Drop trailing space and a governing preposition: `in May 2011` is `May 2011`."""
-    while end > start and text[end - 1].isspace():
+    """A model entity without its governing preposition and trailing space or line: `in May 2011`."""
+    line_end = text.find("\n", start, end)
+    if line_end != -1:
+        end = line_end
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:"):
         end -= 1
-    m = _LEADING_SIGNAL.match(text[start:end])
+    m = re.match(rf"(?:{fragments()['SIGNAL']})\s+", text[start:end], re.I)
     return (start + m.end(), end) if m else (start, end)
 
 
-def find_dates(doc: Doc, dct: date | None) -> list[Timex]:
-    """DATE and TIME entities of the Doc that normalize to a value."""
+def tense_of(span: Span) -> str:
+    """Tense of the verb that governs an expression: past, future, present or '' (no verb)."""
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return ""
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("will", "shall", "'ll", "wo") for a in auxes):
+        return "future"
+    # "is scheduled for Wednesday", "is going to open in June"
+    if tok.lemma_ in _future_heads() or (tok.dep_ == "xcomp" and tok.head.lemma_ in _future_heads()):
+        return "future"
+    if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if tok.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "past"
+    return "present"
+
+
+def _counts_something(doc: Doc, span: Span) -> bool:
+    """`1500 troops`, `$2030`, `Resolution 1325`: a 4-digit number that is not a year."""
+    tok = span[0]
+    if tok.ent_type_ in _NOT_TIME_LABELS:
+        return True
+    if tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.i == tok.i + 1:
+        return lexicon().value("unit", tok.head.text) is None
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    # "Resolution 1325", "Flight 1549": a capitalized name directly before the number
+    return bool(prev is not None and prev.is_title and prev.pos_ == "PROPN"
+                and lexicon().value("month", prev.text) is None and prev.ent_type_ != "DATE")
+
+
+def _needs_signal(rule: str, text: str) -> bool:
+    """A bare `May`, `March` or `fall` is a date only after a signal or a modifier."""
+    if rule == "month":
+        return lexicon().is_ambiguous("month", text)
+    if rule == "season":
+        return len(text.split()) == 1
+    return False
+
+
+def _candidates(text: str) -> list[tuple[int, int, int]]:
+    """Every rule match as (start, end, rule index), longest first, earlier rule first on ties."""
+    found = []
+    for i, rule in enumerate(rules()):
+        for m in rule.regex.finditer(text):
+            s, e = extent(m)
+            if e > s:
+                found.append((s, e, i))
+    found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    return found
+
+
+def _accept(doc: Doc, rule: str, s: int, e: int, dct: date | None) -> Norm | None:
+    text = doc.text[s:e]
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    if rule == "year" and _BARE_YEAR.fullmatch(text) and _counts_something(doc, span):
+        return None
+    if rule == "decade" and span[0].i > 0 and doc[span[0].i - 1].tag_ == "PRP$":
+        return None  # "in his 70s": an age
+    if _needs_signal(rule, text) and signal_before(doc.text, s) is None:
+        return None
+    return normalize_as(rule, text, dct, tense_of(span))
+
+
+def _model_candidates(
+    doc: Doc, dct: date | None, taken: list[tuple[int, int]]
+) -> list[tuple[int, int, Norm]]:
+    """Model DATE/TIME entities the rules left alone, when dateparser reads a calendar date in them."""
     out = []
+    month = re.compile(fragments()["MONTH"])
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
-        start, end = trim(ent.start_char, ent.end_char, doc.text)
-        text = doc.text[start:end]
-        if _NOT_DATE.search(text):
+        s, e = trim(ent.start_char, ent.end_char, doc.text)
+        if e <= s or any(s < te and ts < e for ts, te in taken):
             continue
+        text = doc.text[s:e]
         norm = normalize(text, dct)
-        if norm is None:
-            continue
-        typ, value, granularity, anchor = norm
-        out.append(Timex(start, end, text, typ, value, granularity, None, anchor))
+        if norm is None and (month.search(text) and re.search(r"\b\d{4}\b", text)):
+            parsed = parse_calendar(" ".join(text.split()), dct)
+            if parsed is not None and parsed[1] in ("day", "month", "year"):
+                d, period = parsed
+                value = {"year": f"{d.year:04d}", "month": f"{d.year:04d}-{d.month:02d}"}.get(
+                    period, d.isoformat())
+                norm = Norm("DATE", value, period, None, "text")
+        if norm is not None:
+            out.append((s, e, norm))
     return out
+
+
+def _resolve_anaphors(found: list[Timex], dct: date | None) -> list[Timex]:
+    """`the day` is the day mentioned last before it, else the DCT; dropped when neither exists."""
+    out = []
+    last_day = dct.isoformat() if dct else None
+    for t in found:
+        if t.value == ANAPHOR:
+            if last_day is None:
+                continue
+            t = Timex(t.start, t.end, t.text, t.type, last_day, "day", t.mod, "document", t.signal)
+        elif t.granularity == "day" and t.type == "DATE":
+            last_day = t.value
+        out.append(t)
+    return out
+
+
+def find_dates(doc: Doc, dct: date | None) -> list[Timex]:
+    """Temporal expressions of the Doc with TIMEX3 type, value, granularity, mod and signal."""
+    text = doc.text
+    chosen: list[tuple[int, int, Norm]] = []
+    names = [r.name for r in rules()]
+    for s, e, i in _candidates(text):
+        if any(s < ce and cs < e for cs, ce, _ in chosen):
+            continue
+        norm = _accept(doc, names[i], s, e, dct)
+        if norm is not None:
+            chosen.append((s, e, norm))
+    chosen.extend(_model_candidates(doc, dct, [(s, e) for s, e, _ in chosen]))
+    chosen.sort(key=lambda c: c[0])
+    found = [
+        Timex(s, e, text[s:e], n.type, n.value, n.granularity, n.mod, n.anchor, signal_before(text, s))
+        for s, e, n in chosen
+    ]
+    return _resolve_anaphors(found, dct)

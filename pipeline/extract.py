@@ -150,6 +150,7 @@ def build_records(source: Source, view: CleanText, found: _Found) -> DocResult:
             DateRecord(
                 doc_id=doc_id, date_id=date_id, start=s.start, end=s.end, text=s.text,
                 type=t.type, value=t.value, granularity=t.granularity, mod=t.mod, anchor=t.anchor,
+                signal=t.signal,
             )
         )
 

@@ -15,7 +15,7 @@ SCHEMA_VERSION = "1.0"
 
 DateType = Literal["DATE", "TIME", "DURATION", "SET"]
 Granularity = Literal[
-    "century", "decade", "year", "quarter", "season", "month", "week", "day", "time",
+    "century", "decade", "year", "half", "quarter", "season", "month", "week", "day", "time",
     "duration", "set", "ref", "unknown",
 ]
 Mod = Literal[
@@ -85,6 +85,9 @@ class DateRecord(Record):
     mod: Mod | None = None
     anchor: Literal["text", "document"] = Field(
         description="'document' when the value was resolved against the document date"
+    )
+    signal: str | None = Field(
+        default=None, description="the preposition that governs it: 'since' in 'since 2004'"
     )
 
 

@@ -1,0 +1,478 @@
+"""TIMEX3 normalization: one expression's text to type, value, granularity and mod.
+
+Pure functions of (text, document date, tense). The shape of the expression is
+found by the grammar's rules (`timex_grammar.RULES`); calendar dates go through
+dateparser (one parser per DCT, `languages=["en"]`, the DCT as `RELATIVE_BASE`)
+and are truncated to the `period` it reports, never padded. Relative
+expressions resolve against the DCT as HeidelTime does: a month or weekday
+without a year goes back in a past-tense sentence and forward in a
+future-tense one. Without a DCT a relative expression keeps no invented value:
+the unknown parts are `X` (`XXXX-06`) or it is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+
+from pipeline.timex_grammar import fragments, lexicon, rule_index, rules
+
+Tense = str  # "past", "future", "present" or "" (unknown)
+# With no DCT, dateparser still needs a base; its year is never written out for relative text.
+_NO_DCT_BASE = datetime(2000, 1, 1)
+_SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
+
+
+@dataclass(frozen=True)
+class Norm:
+    type: str
+    value: str
+    granularity: str
+    mod: str | None
+    anchor: str  # "text": from the text alone; "document": resolved against the DCT
+
+
+@lru_cache(maxsize=64)
+def parser_for(dct: date | None) -> DateDataParser:
+    """The one configured dateparser for a document date (cached per DCT)."""
+    base = datetime(dct.year, dct.month, dct.day) if dct else _NO_DCT_BASE
+    return DateDataParser(
+        languages=["en"],
+        settings={"RELATIVE_BASE": base, "RETURN_TIME_AS_PERIOD": True,
+                  "PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "MDY"},
+    )
+
+
+@lru_cache(maxsize=8192)
+def parse_calendar(text: str, dct: date | None) -> tuple[date, str] | None:
+    """dateparser's date and period (`day`, `month`, `year`, `time`) for a calendar text."""
+    data = parser_for(dct).get_date_data(text)
+    if data.date_obj is None:
+        return None
+    return data.date_obj.date(), data.period or "day"
+
+
+def _lx(kind: str, form: str) -> str | None:
+    return lexicon().value(kind, form)
+
+
+def _mod_of(text: str) -> tuple[str | None, str]:
+    """Split a leading date modifier: `early December` -> ("START", "December")."""
+    m = re.match(rf"({fragments()['DATEMOD']})[\s-]+", text, re.I)
+    if not m:
+        return None, text
+    return (_lx("date_mod", m.group(1)) or None), text[m.end():]
+
+
+def _num(text: str) -> float | None:
+    """`20`, `twenty-five`, `a`, `two and a half` as a number; None for `several`."""
+    half = 0.5 if re.search(r"\band\s+a\s+half$", text, re.I) else 0.0
+    text = re.sub(r"\s+and\s+a\s+half$", "", text, flags=re.I).strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text) + half
+    if "-" in text:
+        parts = [_lx("number", p) for p in text.split("-")]
+        return sum(float(p) for p in parts) + half if all(parts) else None
+    v = _lx("number", text)
+    return float(v) + half if v is not None else None
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """TIMEX3 duration: `P5Y`, `PT30M`, `P20Y` for two decades, `PXY` when the count is vague."""
+    if unit == "DE":
+        return f"P{_fmt(n * 10)}Y" if n is not None else "PXDE"
+    if unit == "CE":
+        return f"P{_fmt(n * 100)}Y" if n is not None else "PXCE"
+    count = _fmt(n) if n is not None else "X"
+    if unit in ("H", "MIN"):
+        return f"PT{count}{'H' if unit == 'H' else 'M'}"
+    return f"P{count}{unit}"
+
+
+def _year_for(dct: date, month: int, day: int | None, tense: Tense, strict: int = 0) -> int:
+    """The year of a month (and day) given without one, by tense (HeidelTime's news rule).
+
+    `strict` is -1 for `last June` and +1 for `next June`: never the DCT's own month.
+    """
+    here, there = (dct.month, dct.day if day else 0), (month, day or 0)
+    if strict < 0 or (tense == "past" and strict == 0):
+        return dct.year - 1 if there > here or (strict < 0 and there[0] == here[0]) else dct.year
+    if strict > 0 or tense == "future":
+        return dct.year + 1 if there < here or (strict > 0 and there[0] == here[0]) else dct.year
+    return dct.year
+
+
+def _weekday_date(dct: date, wd: int, tense: Tense, strict: int = 0) -> date:
+    """The weekday nearest the DCT: back in the past tense, forward in the future tense."""
+    back = (dct.weekday() - wd) % 7
+    fwd = (wd - dct.weekday()) % 7
+    if strict < 0:
+        return dct - timedelta(days=back or 7)
+    if strict > 0:
+        return dct + timedelta(days=fwd or 7)
+    if tense == "past":
+        return dct - timedelta(days=back)
+    if tense == "future":
+        return dct + timedelta(days=fwd)
+    return dct - timedelta(days=back) if back <= fwd else dct + timedelta(days=fwd)
+
+
+def _iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def _shift_month(d: date, n: int) -> tuple[int, int]:
+    k = d.year * 12 + d.month - 1 + n
+    return k // 12, k % 12 + 1
+
+
+def _relative_unit(dct: date, unit: str, off: int) -> tuple[str, str] | None:
+    """`last year`, `this week`, `next quarter` as (value, granularity)."""
+    if unit == "year":
+        return f"{dct.year + off:04d}", "year"
+    if unit == "month":
+        y, m = _shift_month(dct, off)
+        return f"{y:04d}-{m:02d}", "month"
+    if unit in ("week", "weekend"):
+        week = _iso_week(dct + timedelta(days=7 * off))
+        return (week, "week") if unit == "week" else (f"{week}-WE", "week")
+    if unit == "quarter":
+        k = dct.year * 4 + (dct.month - 1) // 3 + off
+        return f"{k // 4:04d}-Q{k % 4 + 1}", "quarter"
+    if unit == "decade":
+        return f"{dct.year // 10 + off:03d}", "decade"
+    if unit == "century":
+        return f"{dct.year // 100 + off:02d}", "century"
+    return None
+
+
+def _date(d: date) -> str:
+    return d.isoformat()
+
+
+# --- one function per rule: (match of the rule on the whole text, dct, tense) -> Norm | None ---
+
+def _calendar(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    clean = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text)
+    clean = re.sub(r"\s*[-–]\s*\d{1,2}(?=,?\s+\d{4})", "", clean)  # "January 9-10, 2023": the first day
+    parsed = parse_calendar(" ".join(clean.split()), dct)
+    if parsed is None:
+        return None
+    d, period = parsed
+    value = {"year": f"{d.year:04d}", "month": f"{d.year:04d}-{d.month:02d}"}.get(period, _date(d))
+    return Norm("DATE", value, period if period in ("year", "month") else "day", None, "text")
+
+
+def _month_day(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    clean = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text)
+    parsed = parse_calendar(" ".join(clean.split()), dct)
+    if parsed is None:
+        return None
+    d = parsed[0]
+    if dct is None:
+        return Norm("DATE", f"XXXX-{d.month:02d}-{d.day:02d}", "day", None, "text")
+    year = _year_for(dct, d.month, d.day, tense)
+    try:
+        return Norm("DATE", _date(date(year, d.month, d.day)), "day", None, "document")
+    except ValueError:  # "February 29" in a year without one
+        return None
+
+
+def _month_year(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    mod, rest = _mod_of(text)
+    m = re.search(r"\d{4}", rest)
+    month = _lx("month", re.match(r"[A-Za-z.]+", rest).group(0))
+    if not m or not month:
+        return None
+    return Norm("DATE", f"{m.group(0)}-{month}", "month", mod, "text")
+
+
+def _month(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    mod, rest = _mod_of(text)
+    words = rest.split()
+    month = _lx("month", words[-1])
+    det = _lx("relative", " ".join(words[:-1])) if len(words) > 1 else None
+    if month is None:
+        return None
+    if dct is None:
+        return Norm("DATE", f"XXXX-{month}", "month", mod, "text")
+    year = _year_for(dct, int(month), None, tense, int(det) if det else 0)
+    return Norm("DATE", f"{year:04d}-{month}", "month", mod, "document")
+
+
+def _century(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    mod, rest = _mod_of(re.sub(r"^the\s+", "", text, flags=re.I))
+    m = re.match(r"(\d{1,2})(?:st|nd|rd|th)", rest)
+    n = m.group(1) if m else _lx("century_ordinal", re.split(r"[\s]+century", rest, flags=re.I)[0])
+    if not n:
+        return None
+    return Norm("DATE", f"{int(n) - 1:02d}", "century", mod, "text")
+
+
+def _decade(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    mod, rest = _mod_of(re.sub(r"^the\s+", "", text, flags=re.I))
+    digits = re.sub(r"\D", "", rest)
+    if len(digits) == 4:
+        return Norm("DATE", digits[:3], "decade", mod, "text")
+    # "the '70s": the century the DCT's two digits do not pass, else the 1900s
+    century = 20 if dct and int(digits) <= dct.year % 100 - 10 else 19
+    return Norm("DATE", f"{century}{digits[0]}", "decade", mod, "text" if not dct else "document")
+
+
+def _quarter(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    m = re.match(r"Q([1-4])\s+(\d{4})", text, re.I)
+    if m:
+        return Norm("DATE", f"{m.group(2)}-Q{m.group(1)}", "quarter", None, "text")
+    words = re.sub(r"^the\s+", "", text, flags=re.I)
+    ordinal = re.match(rf"({fragments()['ORD']})", words, re.I).group(1)
+    n = int(_lx("ordinal", ordinal) or 0)
+    half = re.search(r"\bhalf\b", words, re.I) is not None
+    size, label = (2, "H") if half else (4, "Q")
+    if n > size:
+        return None
+    year_m = re.search(r"\d{4}", words)
+    if year_m:
+        k = size if n < 0 else n
+        return Norm("DATE", f"{year_m.group(0)}-{label}{k}", "half" if half else "quarter", None, "text")
+    if dct is None:
+        return None
+    rel = re.search(r"\b(this|last|next)\s+year", words, re.I)
+    current = (dct.month - 1) * size // 12 + 1
+    if n < 0 and not rel:  # "the last quarter": the one before the DCT's
+        k = dct.year * size + current - 2
+        return Norm("DATE", f"{k // size:04d}-{label}{k % size + 1}", "half" if half else "quarter",
+                    None, "document")
+    k = size if n < 0 else n
+    year = dct.year + {"last": -1, "next": 1}.get(rel.group(1).lower(), 0) if rel else dct.year
+    if not rel and tense == "past" and k > current:
+        year -= 1
+    return Norm("DATE", f"{year:04d}-{label}{k}", "half" if half else "quarter", None, "document")
+
+
+def _season(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    mod, rest = _mod_of(text)
+    words = rest.split()
+    season = next((_lx("season", w) for w in words if _lx("season", w)), None)
+    year_m = re.search(r"\d{4}", rest)
+    if season is None:
+        return None
+    if year_m:
+        return Norm("DATE", f"{year_m.group(0)}-{season}", "season", mod, "text")
+    if dct is None:
+        return None
+    det = _lx("relative", words[0]) if len(words) > 1 else None
+    year = dct.year
+    if det == "-1":
+        year -= 1 if _SEASON_MONTH[season] >= dct.month - 1 else 0
+    elif det == "1":
+        year += 1 if _SEASON_MONTH[season] <= dct.month + 1 else 0
+    return Norm("DATE", f"{year:04d}-{season}", "season", mod, "document")
+
+
+def _year(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    mod, rest = _mod_of(text)
+    m = re.search(r"\d{4}", rest)
+    if m:
+        return Norm("DATE", m.group(0), "year", mod, "text")
+    two = re.search(r"(\d\d)\b", rest)
+    if not two:
+        return None
+    yy = int(two.group(1))
+    century = 20 if yy <= (dct.year % 100 if dct else 30) + 10 else 19
+    return Norm("DATE", f"{century}{yy:02d}", "year", mod, "text")
+
+
+def _time(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    m = re.match(r"(\d{1,2}):?(\d\d)?\s*(?:([ap])\.?m\b\.?)?", text, re.I)
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    if m.group(3):
+        if hour > 12 or hour == 0:
+            return None
+        hour = hour % 12 + (12 if m.group(3).lower() == "p" else 0)
+    zone = "Z" if re.search(r"\b(?:UTC|GMT)\b", text) else ""
+    day_word = re.search(rf"({fragments()['WEEKDAY']}|today|yesterday|tomorrow)\s*$", text, re.I)
+    if dct is None:
+        return Norm("TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}{zone}", "time", None, "text")
+    day = dct
+    if day_word:
+        wd = _lx("weekday", day_word.group(1))
+        day = (_weekday_date(dct, int(wd), tense) if wd is not None
+               else dct + timedelta(days=int(_lx("day_word", day_word.group(1)) or 0)))
+    return Norm("TIME", f"{_date(day)}T{hour:02d}:{minute:02d}{zone}", "time", None, "document")
+
+
+def _part(text: str) -> str:
+    m = re.search(rf"({fragments()['DAYPART']})\s*$", text, re.I)
+    return f"T{_lx('day_part', m.group(1))}" if m else ""
+
+
+def _dayword(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    if dct is None:
+        return None
+    m = re.search(rf"({fragments()['DAYWORD']})", text, re.I)
+    offset = int(_lx("day_word", m.group(1))) if m else 0
+    part = _part(text) or ("TNI" if m and m.group(1).lower() == "tonight" else "")
+    value = _date(dct + timedelta(days=offset)) + part
+    return Norm("TIME" if part else "DATE", value, "time" if part else "day", None, "document")
+
+
+def _weekday(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    m = re.search(rf"({fragments()['WEEKDAY']})", text, re.I)
+    wd = int(_lx("weekday", m.group(1)))
+    det = _lx("relative", text[:m.start()].strip()) if m.start() else None
+    part = _part(text)
+    kind, gran = ("TIME", "time") if part else ("DATE", "day")
+    if dct is None:
+        return Norm(kind, f"XXXX-WXX-{wd + 1}{part}", gran, None, "text")
+    day = _weekday_date(dct, wd, tense, int(det) if det else 0)
+    return Norm(kind, _date(day) + part, gran, None, "document")
+
+
+def _relative(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    mod, rest = _mod_of(text)
+    words = rest.split()
+    unit = words[-1].lower()
+    det = " ".join(w for w in words[:-1] if w.lower() != "fiscal")
+    if det.lower() == "the":
+        # "the year" stands for the DCT's only under a modifier: "the end of the year"
+        if mod is None and not re.match(r"(?:earlier|later)\b", text, re.I):
+            return None
+        off = 0
+    else:
+        off_s = _lx("relative", det)
+        if off_s is None:
+            return None
+        off = int(off_s)
+    if dct is None:
+        return None
+    found = _relative_unit(dct, unit, off)
+    return Norm("DATE", found[0], found[1], mod, "document") if found else None
+
+
+def _ago(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    m = re.match(rf"(?:({fragments()['DURMOD']})\s+)?(.+?)[\s-]+(?:{fragments()['DURADJ']}\s+)?"
+                 rf"({fragments()['UNIT']})\s+ago$", text, re.I)
+    mod = _lx("duration_mod", m.group(1)) if m.group(1) else None
+    mod = {"LESS_THAN": "AFTER", "MORE_THAN": "BEFORE"}.get(mod or "", mod)
+    n = _num(m.group(2))
+    unit = _lx("unit", m.group(3))
+    if n is None:
+        return Norm("DATE", "PAST_REF", "ref", None, "text")
+    if dct is None or n != int(n):
+        return None
+    n = int(n)
+    if unit in ("D", "W"):
+        back = timedelta(days=n * (7 if unit == "W" else 1))
+        return Norm("DATE", _date(dct - back), "day", mod, "document")
+    if unit == "M":
+        y, mo = _shift_month(dct, -n)
+        return Norm("DATE", f"{y:04d}-{mo:02d}", "month", mod, "document")
+    if unit in ("Y", "DE", "CE"):
+        years = n * {"Y": 1, "DE": 10, "CE": 100}[unit]
+        return Norm("DATE", f"{dct.year - years:04d}", "year", mod, "document")
+    return None
+
+
+def _duration(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    frags = fragments()
+    m = re.match(rf"(?:({frags['DURMOD']})\s+)?(?:({frags['SPANDET']})\s+)?(?:an?\s+(?=\d|{frags['NUM']}))?"
+                 rf"(.*?)[\s-]*(?:{frags['DURADJ']}\s+)?({frags['UNIT']})$", text, re.I)
+    if m is None:
+        return None
+    mod = _lx("duration_mod", m.group(1)) if m.group(1) else None
+    count = m.group(3).strip()
+    unit = _lx("unit", m.group(4))
+    if unit == "WE":
+        return None
+    if not count:
+        n: float | None = 1.0
+    elif _lx("vague", count) is not None or count.lower() == "recent":
+        n = None
+    else:
+        n = _num(count)
+        if n is None:
+            return None
+    return Norm("DURATION", duration_value(n, unit), "duration", mod, "text")
+
+
+def _span(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    """`the past week` is a duration; `the last week` with no count is a date (`last week`)."""
+    frags = fragments()
+    m = re.match(rf"(?:{frags['DURMOD']}\s+)?({frags['SPANDET']})\s+(.*)$", text, re.I)
+    det, rest = m.group(1), m.group(2)
+    counted = re.match(rf"(?:{frags['NUM']}|{frags['VAGUE']})\s", rest + " ", re.I)
+    if not counted and det.lower().split()[-1] != "past":
+        return None
+    return _duration(text, dct, tense)
+
+
+def _rate(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    unit = _lx("unit", text.split()[-1])
+    return Norm("SET", duration_value(1, unit), "set", None, "text") if unit != "WE" else None
+
+
+def _bare_units(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    unit = _lx("unit", text.split("-")[0])
+    return Norm("DURATION", duration_value(None, unit), "duration", None, "text")
+
+
+def _set(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    return Norm("SET", _lx("set", text) or "", "set", None, "text")
+
+
+def _ref(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    return Norm("DATE", _lx("ref", text) or "PRESENT_REF", "ref", None, "text")
+
+
+def _ref_today(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    return Norm("DATE", "PRESENT_REF", "ref", None, "text")
+
+
+def _day_anaphor(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    # The value is the day last mentioned; dates.py fills it in (ANAPHOR marks it).
+    return Norm("DATE", ANAPHOR, "day", None, "document")
+
+
+ANAPHOR = "ANAPHOR"
+
+_HANDLERS = {
+    "calendar": _calendar, "numeric": _calendar, "month_day": _month_day, "month_year": _month_year,
+    "month": _month, "century": _century, "decade": _decade, "quarter": _quarter, "season": _season,
+    "year": _year, "time": _time, "ref_today": _ref_today, "dayword": _dayword, "weekday": _weekday,
+    "relative": _relative, "ago": _ago, "span": _span, "rate": _rate, "duration": _duration,
+    "vague": _duration, "bare_units": _bare_units, "set": _set, "ref": _ref,
+    "day_anaphor": _day_anaphor,
+}
+
+
+@lru_cache(maxsize=16384)
+def normalize_as(rule: str, text: str, dct: date | None, tense: Tense = "") -> Norm | None:
+    """Normalize `text`, already known to have the shape of `rule` (cached)."""
+    return _HANDLERS[rule](" ".join(text.split()), dct, tense)
+
+
+@lru_cache(maxsize=4096)
+def normalize(text: str, dct: date | None, tense: Tense = "") -> Norm | None:
+    """Normalize a whole expression: the first rule whose shape is exactly `text` and that yields a value."""
+    clean = " ".join(text.split())
+    for rule in rules():
+        m = rule.regex.fullmatch(clean)
+        if m is None:
+            continue
+        norm = normalize_as(rule.name, clean, dct, tense)
+        if norm is not None:
+            return norm
+    return None
+
+
+def rule_names() -> tuple[str, ...]:
+    return tuple(rule_index())

@@ -1,0 +1,238 @@
+"""The temporal-expression grammar: word lists from data, regexes built from them once.
+
+Every list (month and season words, units, number words, modifiers, signals,
+reference words) lives in `data/timex_words.jsonl`; this module only turns it
+into lookup tables and one compiled regex per expression shape (`RULES`). Each
+rule's named group `x` is the extent (TIMEX3: no governing preposition, with
+its modifiers and determiner). The regexes are linear: alternations of
+literal words separated by single `\\s+`, never a quantified group over a
+class that overlaps its neighbour.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from pipeline.errors import PatternError
+
+WORDS_FILE = "timex_words.jsonl"
+_REQUIRED = ("id", "kind", "forms", "value", "example")
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    kind: str
+    forms: tuple[str, ...]
+    value: str
+    example: str
+    ambiguous: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Entries by kind, and a lowercase form -> entry table per kind."""
+
+    entries: tuple[Entry, ...]
+
+    def of(self, kind: str) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries if e.kind == kind)
+
+    def forms(self, kind: str) -> tuple[str, ...]:
+        return tuple(f for e in self.of(kind) for f in e.forms)
+
+    def value(self, kind: str, form: str) -> str | None:
+        return _tables(self).get(kind, {}).get(_key(form))
+
+    def is_ambiguous(self, kind: str, form: str) -> bool:
+        key = _key(form)
+        return any(e.ambiguous and key in (_key(f) for f in e.forms) for e in self.of(kind))
+
+
+def _key(form: str) -> str:
+    return " ".join(form.lower().replace("’", "'").split())
+
+
+@cache
+def _tables(lex: Lexicon) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for e in lex.entries:
+        for f in e.forms:
+            out.setdefault(e.kind, {})[_key(f)] = e.value
+    return out
+
+
+def parse_entries(text: str, name: str = WORDS_FILE) -> tuple[Entry, ...]:
+    """Entries of a JSONL word list; a malformed line is a PatternError naming it."""
+    entries = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise PatternError(f"{name}:{n}: not JSON: {exc}") from exc
+        missing = [k for k in _REQUIRED if k not in row]
+        if missing or not row.get("forms") or not isinstance(row["forms"], list):
+            raise PatternError(f"{name}:{n}: needs {', '.join(_REQUIRED)} and non-empty forms")
+        entries.append(Entry(row["id"], row["kind"], tuple(row["forms"]), str(row["value"]),
+                             row["example"], bool(row.get("ambiguous", False))))
+    ids = [e.id for e in entries]
+    if len(ids) != len(set(ids)):
+        raise PatternError(f"{name}: duplicate ids")
+    return tuple(entries)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The packaged word lists, read once."""
+    text = resources.files("pipeline.data").joinpath(WORDS_FILE).read_text(encoding="utf-8")
+    return Lexicon(parse_entries(text))
+
+
+def alt(forms: tuple[str, ...] | list[str], case_sensitive: bool = False) -> str:
+    """A non-capturing alternation of literal forms, longest first; spaces match any whitespace."""
+    parts = sorted({re.escape(f).replace(r"\ ", r"\s+") for f in forms}, key=len, reverse=True)
+    body = "|".join(parts)
+    return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    regex: re.Pattern
+
+
+@cache
+def fragments() -> dict[str, str]:
+    """Named regex pieces shared by the rules (also used by the normalizer to read parts)."""
+    lex = lexicon()
+    month = alt(lex.forms("month"), case_sensitive=True)
+    weekday = alt(lex.forms("weekday"), case_sensitive=True)
+    words = [f for f in lex.forms("number") if f.lower() not in ("a", "an")]
+    tens = alt([e.forms[0] for e in lex.of("number") if e.value.isdigit() and int(e.value) >= 20])
+    ones = alt([e.forms[0] for e in lex.of("number") if e.value.isdigit() and 0 < int(e.value) < 10])
+    num = rf"(?:\d+(?:\.\d+)?|{tens}-{ones}|{alt(words)})(?:\s+and\s+a\s+half)?"
+    unit = alt(lex.forms("unit"))
+    return {
+        "MONTH": month,
+        "WEEKDAY": weekday,
+        "SEASON": alt(lex.forms("season")),
+        "DAYNUM": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
+        "YEAR4": r"(?<![\w$£€#.,/])(?-i:(?<![A-Z]-))(?:1[1-9]|20|21)\d\d(?![\w%]|[.,/]\d)",
+        "NUM": num,
+        "VAGUE": alt(lex.forms("vague")),
+        "UNIT": unit,
+        "DURADJ": alt(lex.forms("duration_adj")),
+        "DURMOD": alt(lex.forms("duration_mod")),
+        "DATEMOD": alt(lex.forms("date_mod")),
+        "RELDET": alt(lex.forms("relative")),
+        "SPANDET": alt(lex.forms("span_det")),
+        "ORD": alt(lex.forms("ordinal")),
+        "CENTORD": alt(lex.forms("century_ordinal")),
+        "FISCAL": alt(lex.forms("fiscal"), case_sensitive=False),
+        "REF": alt(lex.forms("ref")),
+        "DAYWORD": alt(lex.forms("day_word")),
+        "DAYPART": alt(lex.forms("day_part")),
+        "SET": alt(lex.forms("set")),
+        "SIGNAL": alt(lex.forms("signal")),
+    }
+
+
+# Each shape: (rule name, pattern with {FRAGMENTS}); on equal extents the earlier rule wins.
+_SHAPES: tuple[tuple[str, str], ...] = (
+    # "Saturday, April 26, 2014", "January 9-10, 2023", "11 December 2009"
+    ("calendar", r"(?P<x>(?:{WEEKDAY},?\s+)?"
+                 r"(?:{MONTH}\s+{DAYNUM}(?:\s*[-–]\s*{DAYNUM})?,?\s+{YEAR4}"
+                 r"|{DAYNUM}\s+(?:of\s+)?{MONTH},?\s+{YEAR4}))"),
+    # "7/8/07", "2014-04-24"
+    ("numeric", r"(?<![\d/.-])(?P<x>\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d\d)"
+                r"|(?:19|20)\d\d-[01]\d-[0-3]\d)(?![\d/])"),
+    # "June 14", "April 2nd", "11 December" (the year comes from the DCT and the tense)
+    ("month_day", r"(?P<x>(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+{DAYNUM}|{DAYNUM}\s+(?:of\s+)?{MONTH}))"
+                  r"(?!\s*,?\s*\d)"),
+    # "May 2011", "early December 2013"
+    ("month_year", r"(?P<x>(?:{DATEMOD}[\s-]+)?{MONTH},?\s+(?:of\s+)?{YEAR4})"),
+    # "June", "early June", "last September"
+    ("month", r"(?P<x>(?:{DATEMOD}[\s-]+)?(?:{RELDET}\s+)?{MONTH})(?![\w-])"),
+    # "the 20th century", "the twenty-first century"
+    ("century", r"(?P<x>(?:the\s+)?(?:{DATEMOD}[\s-]+)?"
+                r"(?:\d{{1,2}}(?:st|nd|rd|th)|{CENTORD})[\s-]+century)\b"),
+    # "the 1990s", "the '70s", "mid-1990s", "80s"
+    ("decade", r"(?P<x>(?:the\s+)?(?:{DATEMOD}[\s-]+)?"
+               r"(?:(?<!\d)(?:1[1-9]|20)\d0|['’]\d0|(?<![\d'’])[1-9]0)['’]?s)\b"),
+    # "the first quarter of 2009", "third-quarter", "the second half of the year", "Q1 2013"
+    ("quarter", r"(?P<x>(?:the\s+)?{ORD}[\s-]+(?:fiscal\s+)?(?:quarter|half)"
+                r"(?:\s+of\s+(?:{YEAR4}|(?:this|last|next|the)\s+year|the\s+(?:current|previous)\s+year))?"
+                r"|Q[1-4]\s+{YEAR4})\b"),
+    # "this summer", "the summer of 2012", "Autumn"
+    ("season", r"(?P<x>(?:{DATEMOD}[\s-]+)?(?:(?:{RELDET}|the)\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR4})?)\b"),
+    # "FY 2008", "2006", "mid-2013", "'82"
+    ("year", r"(?P<x>(?:{DATEMOD}[\s-]+)?(?:(?:the\s+)?{FISCAL}\s*(?:{YEAR4}|['’]?\d\d\b)"
+             r"|{YEAR4}|(?<![\w'’])['’]\d\d\b))"),
+    # "16:08 UTC", "6:40 p.m.", "0800 UTC", "12:00 UTC Monday"
+    ("time", r"(?<![\d:.])(?P<x>(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?m\b\.?)?"
+             r"|(?:[01]?\d|2[0-3])\s*[ap]\.?m\b\.?"
+             r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:UTC|GMT)))(?:\s*(?-i:UTC|GMT|[ECMP][SD]T)\b)?"
+             r"(?:\s+(?:{WEEKDAY}|today|yesterday|tomorrow))?)(?![\d:])"),
+    # "today's" as a noun modifier: the present, not the DCT's date
+    ("ref_today", r"\b(?P<x>today)(?=['’]s\b)"),
+    # "today", "earlier today", "yesterday morning", "this morning", "tonight"
+    ("dayword", r"\b(?P<x>(?:(?:earlier|later)\s+)?{DAYWORD}(?:\s+{DAYPART})?|this\s+{DAYPART})\b"),
+    # "Tuesday", "last Monday", "Friday morning"
+    ("weekday", r"(?P<x>(?:{RELDET}\s+)?{WEEKDAY}(?:\s+{DAYPART})?)(?![\w-])"),
+    # "this week", "last year", "the previous year", "the end of the year", "later this year"
+    ("relative", r"\b(?P<x>(?:{DATEMOD}\s+)?(?:{RELDET}|the)\s+(?:fiscal\s+)?"
+                 r"(?:year|month|week|weekend|quarter|decade|century))\b"),
+    # "two years ago", "a week ago"
+    ("ago", r"\b(?P<x>(?:{DURMOD}\s+)?(?:{NUM}|{VAGUE})[\s-]+(?:{DURADJ}\s+)?{UNIT}\s+ago)\b"),
+    # "the past week", "the next four years", "the last few years", "the past five trading days"
+    ("span", r"\b(?P<x>(?:{DURMOD}\s+)?{SPANDET}\s+(?:(?:{NUM}|{VAGUE})\s+)?(?:{DURADJ}\s+)?{UNIT})\b(?!-)"),
+    # "$15 a year": a rate, a SET
+    ("rate", r"(?:\d\s+|\d\)\s+|\b(?:dollars|euros|pounds|times|cents)\s+)(?P<x>an?\s+{UNIT})\b"),
+    # "nearly 20 years", "seven consecutive years", "27-year", "almost two and a half years", "a day"
+    ("duration", r"(?<![\w.,$£€-])(?P<x>(?:{DURMOD}\s+)?(?:an?\s+)?{NUM}[\s-]+(?:{DURADJ}\s+)?{UNIT})\b"
+                 r"(?!-old|\s+old\b|[-–]\d)"),
+    # "several years", "recent years", "a few weeks"
+    ("vague", r"\b(?P<x>(?:{DURMOD}\s+)?(?:{VAGUE}|recent)\s+(?:{DURADJ}\s+)?{UNIT})\b(?!-old|\s+old\b)"),
+    # "for years", "in minutes", "decades-long"
+    ("bare_units", r"(?:\b(?:for|in|within|over|after|takes?|took|taken|lasted)\s+)"
+                   r"(?P<x>years|months|weeks|days|hours|minutes|decades)\b(?!\s+(?:of|ago|old|later|earlier)\b)"
+                   r"|\b(?P<x2>(?:years|months|weeks|decades)-long)\b"),
+    # "weekly", "every day", "annual"
+    ("set", r"\b(?P<x>{SET})\b"),
+    # "now", "currently", "to date", "recently", "the future", "soon" (not "as soon as")
+    ("ref", r"\b(?P<x>{REF})\b(?!\s+as\b|-)"),
+    # "the day", "the same day": the day last mentioned, else the DCT
+    ("day_anaphor", r"\b(?P<x>the\s+(?:same\s+)?day)\b(?!\s+(?:before|after|of|when|that|to|in)\b)"),
+)
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    """One compiled regex per expression shape, built once from the word lists."""
+    frags = fragments()
+    out = []
+    for name, shape in _SHAPES:
+        try:
+            out.append(Rule(name, re.compile(shape.format(**frags), re.I)))
+        except (re.error, KeyError) as exc:
+            raise PatternError(f"timex rule {name}: {exc}") from exc
+    return tuple(out)
+
+
+@cache
+def rule_index() -> dict[str, int]:
+    return {r.name: i for i, r in enumerate(rules())}
+
+
+def extent(match: re.Match) -> tuple[int, int]:
+    """The extent group of a rule match (`x`, or `x2` for the rule's second alternative)."""
+    for group in ("x", "x2"):
+        if group in match.re.groupindex and match.group(group) is not None:
+            return match.span(group)
+    return match.span()
