@@ -13,14 +13,14 @@ things (`1500 troops`, `Resolution 1325`, `in his 70s`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
 from spacy.tokens import Doc, Span
 
 from pipeline.timex import ANAPHOR, Norm, normalize, normalize_as, parse_calendar
-from pipeline.timex_grammar import extent, fragments, lexicon, rules
+from pipeline.timex_grammar import anchors, extent, fragments, lexicon, rules
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,8 @@ _NOT_TIME_LABELS = frozenset({"MONEY", "QUANTITY", "PERCENT", "PRODUCT", "LAW", 
                               "WORK_OF_ART", "ORDINAL"})
 # Rules whose match may be a bare number or a verb-like word and needs the checks below.
 _BARE_YEAR = re.compile(r"(?:1[1-9]|20|21)\d\d")
+# Characters scanned on each side of an anchor word (see _windows).
+_MARGIN = 64
 
 
 @cache
@@ -99,10 +101,23 @@ def _counts_something(doc: Doc, span: Span) -> bool:
         return True
     if tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.i == tok.i + 1:
         return lexicon().value("unit", tok.head.text) is None
-    prev = doc[tok.i - 1] if tok.i > 0 else None
-    # "Resolution 1325", "Flight 1549": a capitalized name directly before the number
-    return bool(prev is not None and prev.is_title and prev.pos_ == "PROPN"
-                and lexicon().value("month", prev.text) is None and prev.ent_type_ != "DATE")
+    # "Russel 2000" is a name; "WWDC 2005" is an edition in a year
+    return span[0].i > 0 and doc[span[0].i - 1].is_title and _after_name(doc, span)
+
+
+def _after_name(doc: Doc, span: Span) -> bool:
+    """`Resolution 1325`, `Russel 2000`, `iLife '11`, `Black Monday`: part of a name, not a date."""
+    i = span[0].i - 1
+    while i >= 0 and doc[i].is_punct and doc[i].text in "'’":
+        i -= 1
+    if i < 0:
+        return False
+    prev = doc[i]
+    if prev.is_sent_start or not (prev.is_title or prev.pos_ == "PROPN") or not prev.is_alpha:
+        return False
+    lex = lexicon()
+    return all(lex.value(kind, prev.text) is None
+               for kind in ("month", "season", "weekday", "signal", "relative", "date_mod", "fiscal"))
 
 
 def _needs_signal(rule: str, text: str) -> bool:
@@ -114,34 +129,75 @@ def _needs_signal(rule: str, text: str) -> bool:
     return False
 
 
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Per anchor kind, the stretches of text around its anchor words, within their line.
+
+    A shape only matches where one of its anchor words is (a unit in a
+    duration, a digit in a year), so scanning these windows finds what a scan
+    of the whole text finds, at a fraction of the cost. The margin is wider
+    than any modifier before or after an anchor ("the beginning of the").
+    """
+    regex, kinds_of = anchors()
+    out: dict[str, list[tuple[int, int]]] = {}
+    for m in regex.finditer(text):
+        word = m.group(0)
+        kinds = ("number",) if word[0].isdigit() else kinds_of.get(word.lower().replace("’", "'"), ())
+        lo = max(text.rfind("\n", 0, m.start()) + 1, m.start() - _MARGIN)
+        line_end = text.find("\n", m.end())
+        hi = min(len(text) if line_end == -1 else line_end, m.end() + _MARGIN)
+        for kind in kinds:
+            spans = out.setdefault(kind, [])
+            if spans and lo <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
+            else:
+                spans.append((lo, hi))
+    return out
+
+
 def _candidates(text: str) -> list[tuple[int, int, int]]:
     """Every rule match as (start, end, rule index), longest first, earlier rule first on ties."""
-    found = []
+    windows = _windows(text)
+    found = set()
     for i, rule in enumerate(rules()):
-        for m in rule.regex.finditer(text):
-            s, e = extent(m)
-            if e > s:
-                found.append((s, e, i))
-    found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    return found
+        spans = sorted({w for kind in rule.anchored_on for w in windows.get(kind, ())})
+        for lo, hi in spans:
+            for m in rule.regex.finditer(text, lo, hi):
+                s, e = extent(m)
+                if e > s:
+                    found.add((s, e, i))
+    return sorted(found, key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
 
 
-def _accept(doc: Doc, rule: str, s: int, e: int, dct: date | None) -> Norm | None:
-    text = doc.text[s:e]
+def _accept(doc: Doc, full: str, rule: str, s: int, e: int, dct: date | None) -> Norm | None:
+    """The normalized expression at s:e, or None when the context says it is not one."""
+    text = full[s:e]
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     if rule == "year" and _BARE_YEAR.fullmatch(text) and _counts_something(doc, span):
         return None
+    if rule == "year" and text[:1] in "'’" and _after_name(doc, span):
+        return None
+    if rule == "weekday" and _after_name(doc, span):
+        return None
     if rule == "decade" and span[0].i > 0 and doc[span[0].i - 1].tag_ == "PRP$":
         return None  # "in his 70s": an age
-    if _needs_signal(rule, text) and signal_before(doc.text, s) is None:
+    signal = signal_before(full, s)
+    if _needs_signal(rule, text) and not _licenses_bare(full, s):
         return None
-    return normalize_as(rule, text, dct, tense_of(span))
+    # "since November": the signal itself says the time is past
+    tense = "past" if signal and lexicon().value("past_signal", signal) else tense_of(span)
+    return normalize_as(rule, text, dct, tense)
+
+
+def _licenses_bare(text: str, start: int) -> bool:
+    """`in March`, `during the fall`: a word before a bare month or season that makes it a date."""
+    m = re.search(r"(\w+)\s+$", text[max(0, start - 16):start])
+    return bool(m and lexicon().value("bare_date_signal", m.group(1)) is not None)
 
 
 def _model_candidates(
-    doc: Doc, dct: date | None, taken: list[tuple[int, int]]
+    doc: Doc, full: str, dct: date | None, taken: list[tuple[int, int]]
 ) -> list[tuple[int, int, Norm]]:
     """Model DATE/TIME entities the rules left alone, when dateparser reads a calendar date in them."""
     out = []
@@ -149,10 +205,10 @@ def _model_candidates(
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
-        s, e = trim(ent.start_char, ent.end_char, doc.text)
+        s, e = trim(ent.start_char, ent.end_char, full)
         if e <= s or any(s < te and ts < e for ts, te in taken):
             continue
-        text = doc.text[s:e]
+        text = full[s:e]
         norm = normalize(text, dct)
         if norm is None and (month.search(text) and re.search(r"\b\d{4}\b", text)):
             parsed = parse_calendar(" ".join(text.split()), dct)
@@ -167,15 +223,19 @@ def _model_candidates(
 
 
 def _resolve_anaphors(found: list[Timex], dct: date | None) -> list[Timex]:
-    """`the day` is the day mentioned last before it, else the DCT; dropped when neither exists."""
+    """`the day`, and a clock time with no day, are on the day mentioned last, else the DCT.
+
+    News tells `Tuesday ... at 18:00 UTC`; with neither a day nor a DCT the
+    expression is dropped rather than given an invented date.
+    """
     out = []
     last_day = dct.isoformat() if dct else None
     for t in found:
-        if t.value == ANAPHOR:
+        if t.value.startswith(ANAPHOR):
             if last_day is None:
                 continue
-            t = Timex(t.start, t.end, t.text, t.type, last_day, "day", t.mod, "document", t.signal)
-        elif t.granularity == "day" and t.type == "DATE":
+            t = replace(t, value=last_day + t.value[len(ANAPHOR):], anchor="document")
+        elif t.granularity == "day" and t.type == "DATE" and "X" not in t.value:
             last_day = t.value
         out.append(t)
     return out
@@ -189,10 +249,10 @@ def find_dates(doc: Doc, dct: date | None) -> list[Timex]:
     for s, e, i in _candidates(text):
         if any(s < ce and cs < e for cs, ce, _ in chosen):
             continue
-        norm = _accept(doc, names[i], s, e, dct)
+        norm = _accept(doc, text, names[i], s, e, dct)
         if norm is not None:
             chosen.append((s, e, norm))
-    chosen.extend(_model_candidates(doc, dct, [(s, e) for s, e, _ in chosen]))
+    chosen.extend(_model_candidates(doc, text, dct, [(s, e) for s, e, _ in chosen]))
     chosen.sort(key=lambda c: c[0])
     found = [
         Timex(s, e, text[s:e], n.type, n.value, n.granularity, n.mod, n.anchor, signal_before(text, s))

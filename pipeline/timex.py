@@ -198,14 +198,19 @@ def _month_year(text: str, dct: date | None, tense: Tense) -> Norm | None:
 
 def _month(text: str, dct: date | None, tense: Tense) -> Norm | None:
     mod, rest = _mod_of(text)
-    words = rest.split()
+    # "October of next year": the year is relative to the DCT's
+    of_year = re.search(r",?\s+of\s+(\w+)\s+year$", rest, re.I)
+    words = rest[:of_year.start()].split() if of_year else rest.split()
     month = _lx("month", words[-1])
     det = _lx("relative", " ".join(words[:-1])) if len(words) > 1 else None
     if month is None:
         return None
     if dct is None:
         return Norm("DATE", f"XXXX-{month}", "month", mod, "text")
-    year = _year_for(dct, int(month), None, tense, int(det) if det else 0)
+    if of_year:
+        year = dct.year + int(_lx("relative", of_year.group(1)) or 0)
+    else:
+        year = _year_for(dct, int(month), None, tense, int(det) if det else 0)
     return Norm("DATE", f"{year:04d}-{month}", "month", mod, "document")
 
 
@@ -302,12 +307,13 @@ def _time(text: str, dct: date | None, tense: Tense) -> Norm | None:
     day_word = re.search(rf"({fragments()['WEEKDAY']}|today|yesterday|tomorrow)\s*$", text, re.I)
     if dct is None:
         return Norm("TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}{zone}", "time", None, "text")
-    day = dct
-    if day_word:
-        wd = _lx("weekday", day_word.group(1))
-        day = (_weekday_date(dct, int(wd), tense) if wd is not None
-               else dct + timedelta(days=int(_lx("day_word", day_word.group(1)) or 0)))
-    return Norm("TIME", f"{_date(day)}T{hour:02d}:{minute:02d}{zone}", "time", None, "document")
+    clock = f"T{hour:02d}:{minute:02d}{zone}"
+    if not day_word:  # "at 18:00 UTC": on the day last mentioned (dates.py fills it in)
+        return Norm("TIME", ANAPHOR + clock, "time", None, "document")
+    wd = _lx("weekday", day_word.group(1))
+    day = (_weekday_date(dct, int(wd), tense) if wd is not None
+           else dct + timedelta(days=int(_lx("day_word", day_word.group(1)) or 0)))
+    return Norm("TIME", _date(day) + clock, "time", None, "document")
 
 
 def _part(text: str) -> str:
@@ -439,7 +445,8 @@ def _ref_today(text: str, dct: date | None, tense: Tense) -> Norm | None:
 
 def _day_anaphor(text: str, dct: date | None, tense: Tense) -> Norm | None:
     # The value is the day last mentioned; dates.py fills it in (ANAPHOR marks it).
-    return Norm("DATE", ANAPHOR, "day", None, "document")
+    mod, _ = _mod_of(text)
+    return Norm("DATE", ANAPHOR, "day", mod, "document")
 
 
 ANAPHOR = "ANAPHOR"

@@ -33,11 +33,18 @@ class Entry:
     ambiguous: bool = False
 
 
-@dataclass(frozen=True)
 class Lexicon:
-    """Entries by kind, and a lowercase form -> entry table per kind."""
+    """Entries by kind, and a lowercase form -> value table per kind (built once)."""
 
-    entries: tuple[Entry, ...]
+    def __init__(self, entries: tuple[Entry, ...]) -> None:
+        self.entries = entries
+        self._tables: dict[str, dict[str, str]] = {}
+        self._ambiguous: set[tuple[str, str]] = set()
+        for e in entries:
+            for f in e.forms:
+                self._tables.setdefault(e.kind, {})[_key(f)] = e.value
+                if e.ambiguous:
+                    self._ambiguous.add((e.kind, _key(f)))
 
     def of(self, kind: str) -> tuple[Entry, ...]:
         return tuple(e for e in self.entries if e.kind == kind)
@@ -46,24 +53,14 @@ class Lexicon:
         return tuple(f for e in self.of(kind) for f in e.forms)
 
     def value(self, kind: str, form: str) -> str | None:
-        return _tables(self).get(kind, {}).get(_key(form))
+        return self._tables.get(kind, {}).get(_key(form))
 
     def is_ambiguous(self, kind: str, form: str) -> bool:
-        key = _key(form)
-        return any(e.ambiguous and key in (_key(f) for f in e.forms) for e in self.of(kind))
+        return (kind, _key(form)) in self._ambiguous
 
 
 def _key(form: str) -> str:
     return " ".join(form.lower().replace("’", "'").split())
-
-
-@cache
-def _tables(lex: Lexicon) -> dict[str, dict[str, str]]:
-    out: dict[str, dict[str, str]] = {}
-    for e in lex.entries:
-        for f in e.forms:
-            out.setdefault(e.kind, {})[_key(f)] = e.value
-    return out
 
 
 def parse_entries(text: str, name: str = WORDS_FILE) -> tuple[Entry, ...]:
@@ -103,8 +100,11 @@ def alt(forms: tuple[str, ...] | list[str], case_sensitive: bool = False) -> str
 
 @dataclass(frozen=True)
 class Rule:
+    """One expression shape, scanned only near the anchor words of the kinds it contains."""
+
     name: str
     regex: re.Pattern
+    anchored_on: tuple[str, ...]
 
 
 @cache
@@ -158,7 +158,8 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     # "May 2011", "early December 2013"
     ("month_year", r"(?P<x>(?:{DATEMOD}[\s-]+)?{MONTH},?\s+(?:of\s+)?{YEAR4})"),
     # "June", "early June", "last September"
-    ("month", r"(?P<x>(?:{DATEMOD}[\s-]+)?(?:{RELDET}\s+)?{MONTH})(?![\w-])"),
+    ("month", r"(?P<x>(?:{DATEMOD}[\s-]+)?(?:{RELDET}\s+)?{MONTH}"
+              r"(?:,?\s+of\s+(?:this|last|next)\s+year)?)(?![\w-])"),
     # "the 20th century", "the twenty-first century"
     ("century", r"(?P<x>(?:the\s+)?(?:{DATEMOD}[\s-]+)?"
                 r"(?:\d{{1,2}}(?:st|nd|rd|th)|{CENTORD})[\s-]+century)\b"),
@@ -189,14 +190,15 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     ("relative", r"\b(?P<x>(?:{DATEMOD}\s+)?(?:{RELDET}|the)\s+(?:fiscal\s+)?"
                  r"(?:year|month|week|weekend|quarter|decade|century))\b"),
     # "two years ago", "a week ago"
-    ("ago", r"\b(?P<x>(?:{DURMOD}\s+)?(?:{NUM}|{VAGUE})[\s-]+(?:{DURADJ}\s+)?{UNIT}\s+ago)\b"),
+    ("ago", r"\b(?P<x>(?:{DURMOD}\s+)?(?:{NUM}|{VAGUE}|an?)[\s-]+(?:{DURADJ}\s+)?{UNIT}\s+ago)\b"),
     # "the past week", "the next four years", "the last few years", "the past five trading days"
-    ("span", r"\b(?P<x>(?:{DURMOD}\s+)?{SPANDET}\s+(?:(?:{NUM}|{VAGUE})\s+)?(?:{DURADJ}\s+)?{UNIT})\b(?!-)"),
+    ("span", r"\b(?P<x>{SPANDET}\s+(?:(?:{NUM}|{VAGUE})\s+)?(?:{DURADJ}\s+)?{UNIT})\b(?!-)"),
     # "$15 a year": a rate, a SET
     ("rate", r"(?:\d\s+|\d\)\s+|\b(?:dollars|euros|pounds|times|cents)\s+)(?P<x>an?\s+{UNIT})\b"),
     # "nearly 20 years", "seven consecutive years", "27-year", "almost two and a half years", "a day"
-    ("duration", r"(?<![\w.,$£€-])(?P<x>(?:{DURMOD}\s+)?(?:an?\s+)?{NUM}[\s-]+(?:{DURADJ}\s+)?{UNIT})\b"
-                 r"(?!-old|\s+old\b|[-–]\d)"),
+    ("duration", r"(?<![\w.,$£€-])(?:an?\s+)?(?P<x>(?:{DURMOD}\s+)?{NUM}[\s-]+(?:{DURADJ}\s+)?{UNIT}"
+                 r"|(?:{DURMOD}\s+)?an?\s+(?:{DURADJ}\s+)?(?!quarter\s+of\b){UNIT})"
+                 r"\b(?!-old|\s+old\b|[-–]\d)"),
     # "several years", "recent years", "a few weeks"
     ("vague", r"\b(?P<x>(?:{DURMOD}\s+)?(?:{VAGUE}|recent)\s+(?:{DURADJ}\s+)?{UNIT})\b(?!-old|\s+old\b)"),
     # "for years", "in minutes", "decades-long"
@@ -208,8 +210,37 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     # "now", "currently", "to date", "recently", "the future", "soon" (not "as soon as")
     ("ref", r"\b(?P<x>{REF})\b(?!\s+as\b|-)"),
     # "the day", "the same day": the day last mentioned, else the DCT
-    ("day_anaphor", r"\b(?P<x>the\s+(?:same\s+)?day)\b(?!\s+(?:before|after|of|when|that|to|in)\b)"),
+    ("day_anaphor", r"\b(?P<x>(?:{DATEMOD}\s+)?the\s+(?:same\s+)?day)\b"
+                    r"(?!\s+(?:before|after|of|when|that|to|in)\b)"),
 )
+
+
+# The anchor words each shape contains at least one of: the scan runs only near them.
+_ANCHORED_ON: dict[str, tuple[str, ...]] = {
+    "calendar": ("month",), "numeric": ("number",), "month_day": ("month",), "month_year": ("month",),
+    "month": ("month",), "century": ("unit",), "decade": ("number",), "quarter": ("unit", "number"),
+    "season": ("season",), "year": ("number",), "time": ("number",), "ref_today": ("day_word",),
+    "dayword": ("day_word", "day_part"), "weekday": ("weekday",), "relative": ("unit",),
+    "ago": ("unit",), "span": ("unit",), "rate": ("unit",), "duration": ("unit",), "vague": ("unit",),
+    "bare_units": ("unit",), "set": ("set",), "ref": ("ref",), "day_anaphor": ("unit",),
+}
+_ANCHOR_KINDS = ("month", "weekday", "season", "unit", "ref", "set", "day_word", "day_part")
+
+
+@cache
+def anchors() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
+    """One regex for every anchor word (the last word of each form) or number, and word -> kinds.
+
+    `the half` of a year is a quarter-shaped anchor too: "the second half of 2012".
+    """
+    lex = lexicon()
+    kinds: dict[str, set[str]] = {"half": {"unit"}}
+    for kind in _ANCHOR_KINDS:
+        for form in lex.forms(kind):
+            kinds.setdefault(_key(form).split()[-1].rstrip("."), set()).add(kind)
+    words = alt(tuple(kinds))
+    regex = re.compile(rf"\d+|\b{words}\b", re.I)
+    return regex, {w: frozenset(k) for w, k in kinds.items()}
 
 
 @cache
@@ -219,7 +250,10 @@ def rules() -> tuple[Rule, ...]:
     out = []
     for name, shape in _SHAPES:
         try:
-            out.append(Rule(name, re.compile(shape.format(**frags), re.I)))
+            # Every expression starts at a word boundary or an apostrophe ("'70s"): checking that
+            # first keeps the scan from trying the word alternations inside words.
+            pattern = r"(?:\b|(?=['’]))" + shape.format(**frags)
+            out.append(Rule(name, re.compile(pattern, re.I), _ANCHORED_ON[name]))
         except (re.error, KeyError) as exc:
             raise PatternError(f"timex rule {name}: {exc}") from exc
     return tuple(out)
