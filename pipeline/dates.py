@@ -19,7 +19,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from pipeline.timex import ANAPHOR, Norm, normalize, normalize_as, parse_calendar
+from pipeline.timex import ANAPHOR, Norm, normalize_as, parse_calendar
 from pipeline.timex_grammar import anchors, extent, fragments, lexicon, rules
 
 
@@ -94,7 +94,7 @@ def tense_of(span: Span) -> str:
     return "present"
 
 
-def _counts_something(doc: Doc, span: Span) -> bool:
+def _counts_something(doc: Doc, span: Span, dct: date | None) -> bool:
     """`1500 troops`, `$2030`, `Resolution 1325`: a 4-digit number that is not a year."""
     tok = span[0]
     if tok.ent_type_ in _NOT_TIME_LABELS:
@@ -102,7 +102,20 @@ def _counts_something(doc: Doc, span: Span) -> bool:
     if tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.i == tok.i + 1:
         return lexicon().value("unit", tok.head.text) is None
     # "Russel 2000" is a name; "WWDC 2005" is an edition in a year
-    return span[0].i > 0 and doc[span[0].i - 1].is_title and _after_name(doc, span)
+    # "Russel 2000 Index", "Resolution 1325" are names; "Developers Conference 2010" is an edition
+    if not (tok.i > 0 and doc[tok.i - 1].is_title and _after_name(doc, span)):
+        return False
+    following = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    continues = following is not None and following.is_title and following.pos_ == "PROPN"
+    return continues or abs(int(tok.text) - (dct.year if dct else 2000)) > 150
+
+
+def _named_day(doc: Doc, span: Span) -> bool:
+    """`Black Monday`, `Super Tuesday`: a title-case word that modifies the weekday names a day."""
+    tok = span[0]
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    return bool(prev is not None and prev.head.i == span.root.i and prev.dep_ in ("compound", "amod")
+                and _after_name(doc, span))
 
 
 def _after_name(doc: Doc, span: Span) -> bool:
@@ -174,26 +187,34 @@ def _accept(doc: Doc, full: str, rule: str, s: int, e: int, dct: date | None) ->
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    if rule == "year" and _BARE_YEAR.fullmatch(text) and _counts_something(doc, span):
+    if rule == "year" and _BARE_YEAR.fullmatch(text) and _counts_something(doc, span, dct):
         return None
     if rule == "year" and text[:1] in "'’" and _after_name(doc, span):
         return None
-    if rule == "weekday" and _after_name(doc, span):
+    if rule == "weekday" and _named_day(doc, span):
         return None
     if rule == "decade" and span[0].i > 0 and doc[span[0].i - 1].tag_ == "PRP$":
         return None  # "in his 70s": an age
     signal = signal_before(full, s)
-    if _needs_signal(rule, text) and not _licenses_bare(full, s):
+    if _needs_signal(rule, text) and not _licenses_bare(doc, span, full, s):
         return None
     # "since November": the signal itself says the time is past
     tense = "past" if signal and lexicon().value("past_signal", signal) else tense_of(span)
     return normalize_as(rule, text, dct, tense)
 
 
-def _licenses_bare(text: str, start: int) -> bool:
-    """`in March`, `during the fall`: a word before a bare month or season that makes it a date."""
+def _licenses_bare(doc: Doc, span: Span, text: str, start: int) -> bool:
+    """`in March`, `during the fall`, `their Autumn meetings`: what makes a bare month or season a date.
+
+    A licensing word (data) or a possessive right before it; not `to fall` (a verb), `a fall in
+    sales` (a noun) or `the fall of Rome` (an event).
+    """
+    if re.match(r"\s+of\b", text[span.end_char:span.end_char + 4]):
+        return False
     m = re.search(r"(\w+)\s+$", text[max(0, start - 16):start])
-    return bool(m and lexicon().value("bare_date_signal", m.group(1)) is not None)
+    if m and lexicon().value("bare_date_signal", m.group(1)) is not None:
+        return True
+    return span[0].i > 0 and doc[span[0].i - 1].tag_ in ("PRP$", "POS")
 
 
 def _model_candidates(
@@ -209,8 +230,9 @@ def _model_candidates(
         if e <= s or any(s < te and ts < e for ts, te in taken):
             continue
         text = full[s:e]
-        norm = normalize(text, dct)
-        if norm is None and (month.search(text) and re.search(r"\b\d{4}\b", text)):
+        shape = next((r.name for r in rules() if r.regex.fullmatch(text)), None)
+        norm = _accept(doc, full, shape, s, e, dct) if shape else None
+        if shape is None and (month.search(text) and re.search(r"\b\d{4}\b", text)):
             parsed = parse_calendar(" ".join(text.split()), dct)
             if parsed is not None and parsed[1] in ("day", "month", "year"):
                 d, period = parsed

@@ -173,7 +173,7 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     # "this summer", "the summer of 2012", "Autumn"
     ("season", r"(?P<x>(?:{DATEMOD}[\s-]+)?(?:(?:{RELDET}|the)\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR4})?)\b"),
     # "FY 2008", "2006", "mid-2013", "'82"
-    ("year", r"(?P<x>(?:{DATEMOD}[\s-]+)?(?:(?:the\s+)?{FISCAL}\s*(?:{YEAR4}|['’]?\d\d\b)"
+    ("year", r"(?P<x>(?:{DATEMOD}[\s-]+)?(?:(?:the\s+)?{FISCAL}\s*['’]?(?:(?:19|20)\d\d|\d\d)\b"
              r"|{YEAR4}|(?<![\w'’])['’]\d\d\b))"),
     # "16:08 UTC", "6:40 p.m.", "0800 UTC", "12:00 UTC Monday"
     ("time", r"(?<![\d:.])(?P<x>(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?m\b\.?)?"

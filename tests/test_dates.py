@@ -1,0 +1,150 @@
+"""Temporal expressions found in real sentences: extent, value, mod and signal.
+
+Sentences are copied from the sources under sources/ (as the cleaned view
+gives them: hard wraps joined, markup removed) and from Wikinews texts of the
+MEANTIME corpus (CC BY 4.0), each with the DCT of its document.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.dates import find_dates, signal_before, trim
+
+D = date
+
+# (sentence, dct, [(extent, value, mod, signal), ...]): every expression the sentence has
+SENTENCES = [
+    ("Mexico has been a member of the Military Training and Cooperation Program(MTCP) since 2004.",
+     D(2014, 4, 26), [("2004", "2004", None, "since")]),
+    ("In June 2012, two officials from SEMAR participated in the Maple Flag 45 (Serial 1)’s "
+     "International Observers Program in Cold Lake, Alberta.",
+     D(2014, 4, 26), [("June 2012", "2012-06", None, "in")]),
+    ("Both Canada and Mexico’s commitment to establishing stronger defence ties has resulted in "
+     "measured progress in defence engagement over the last few years including high-level visits.",
+     D(2014, 4, 26), [("the last few years", "PXY", None, None)]),
+    ("Through the Merida Initiative, the United States has appropriated more than $3.2 billion in "
+     "equipment, training, and capacity building from FY 2008 – FY 2020.",
+     D(2021, 3, 1), [("FY 2008", "2008", None, "from"), ("FY 2020", "2020", None, None)]),
+    ("Today, President Joe Biden announced his intent to nominate Ronald Moultrie for Under "
+     "Secretary of Defense for Intelligence & Security.",
+     D(2021, 4, 2), [("Today", "2021-04-02", None, None)]),
+    ("He is a member of the Council on Foreign Relations and last year co-authored a paper for the "
+     "Brookings Institute on the technology competition with China.",
+     D(2021, 4, 2), [("last year", "2020", None, None)]),
+    ("The partnership between Europe and the United States is and must remain the cornerstone of "
+     "all that we hope to accomplish in the 21st century, just as we did in the 20th century.",
+     D(2021, 6, 13), [("the 21st century", "20", None, "in"), ("the 20th century", "19", None, "in")]),
+    ("President Biden will participate on June 14 in the NATO Summit in Brussels that brings "
+     "together the leaders of all 30 Allied nations.",
+     D(2021, 6, 13), [("June 14", "2021-06-14", None, "on")]),
+    ("As NATO winds down its military presence in Afghanistan after nearly 20 years, the United "
+     "States and our NATO Allies and partners will continue supporting the people of Afghanistan.",
+     D(2021, 6, 13), [("nearly 20 years", "P20Y", "LESS_THAN", "after")]),
+    ("Non-U.S. defense spending has risen for seven consecutive years since the Wales Defense "
+     "Investment Pledge adopted during the Obama-Biden Administration in 2014.",
+     D(2021, 6, 13), [("seven consecutive years", "P7Y", None, "for"), ("2014", "2014", None, "in")]),
+    ("President Biden today announced an additional $800 million in security assistance to "
+     "Ukraine, bringing the total U.S. security assistance committed to Ukraine to $1 billion in "
+     "just the past week, and a total of $2 billion since the start of the Biden Administration.",
+     D(2022, 3, 16), [("today", "2022-03-16", None, None), ("the past week", "P1W", None, None)]),
+    ("The three governments further committed to share best practices in the upcoming trilateral "
+     "public health summit in June.",
+     D(2023, 4, 14), [("June", "2023-06", None, "in")]),
+    ("The three countries committed to meeting again this summer and continuing to build on "
+     "existing frameworks of cooperation.",
+     D(2023, 4, 14), [("this summer", "2023-SU", None, None)]),
+    ("He has more than 20 years of experience and has served at the Department of Defense for "
+     "over two decades.",
+     D(2021, 4, 2), [("more than 20 years", "P20Y", "MORE_THAN", None),
+                     ("over two decades", "P20Y", "MORE_THAN", "for")]),
+    # MEANTIME (Wikinews) sentences
+    ("US stock markets have their best week since November.",
+     D(2009, 3, 13), [("November", "2008-11", None, "since")]),
+    ("Boeing's 787 Dreamliner made its first test flight Tuesday in Everett, Washington at 18:00 UTC.",
+     D(2009, 12, 16),
+     [("Tuesday", "2009-12-15", None, None), ("18:00 UTC", "2009-12-15T18:00Z", None, "at")]),
+    ("Stock markets around the world continued to fall dramatically today.",
+     D(2008, 10, 7), [("today", "2008-10-07", None, None)]),
+    ("The Dow has fallen almost fifteen percent since the start of this year.",
+     D(2009, 2, 20), [("the start of this year", "2009", "START", "since")]),
+    ("Dealerships whose franchises won't be renewed after October of next year will receive a letter.",
+     D(2009, 5, 15), [("October of next year", "2010-10", None, "after")]),
+    ("The development of a replacement for their 737 narrowbody airliner, begun two years ago, has "
+     "been pushed back several years.",
+     D(2008, 5, 24), [("two years ago", "2006", None, None), ("several years", "PXY", None, None)]),
+    ("The Dow Jones Industrial Average market crashed, on what is known as Black Monday.",
+     D(2007, 10, 20), []),
+    ("The Russel 2000 Index of smaller companies dropped by five percent.", D(2009, 2, 24), []),
+    ("AirTanker Ltd. have signed a 27-year contract with the Defense Ministry.",
+     D(2008, 3, 27), [("27-year", "P27Y", None, None)]),
+    ("Stock markets worldwide continue to fall.", D(2008, 10, 7), []),
+    ("The figures came after a fall in retail sales.", D(2008, 9, 4), []),
+    ("The IMF and the World Bank held their Autumn meetings.",
+     D(2008, 10, 13), [("Autumn", "2008-FA", None, None)]),
+    ("Apple unveils iPhone 4 at Worldwide Developers Conference 2010.",
+     D(2010, 6, 8), [("2010", "2010", None, None)]),
+    ("Stock prices dropped sharply in Europe and Asia Monday.",
+     D(2008, 1, 21), [("Monday", "2008-01-21", None, None)]),
+    ("The program costs $99 to join and 1500 students signed up.", D(2008, 3, 6), []),
+    ("Following a large fall at the start of the day, the Dow Jones Industrial Average has risen.",
+     D(2008, 10, 10), [("the start of the day", "2008-10-10", "START", "at")]),
+    ("A subscription costs $15 a year.", D(2008, 3, 1), [("a year", "P1Y", None, None)]),
+]
+
+
+@pytest.mark.parametrize("sentence,dct,expected", SENTENCES)
+def test_find_dates_in_sentences(nlp, sentence, dct, expected):
+    found = find_dates(nlp(sentence), dct)
+    got = [(t.text, t.value, t.mod, t.signal) for t in found]
+    assert got == expected
+    for t in found:
+        assert sentence[t.start:t.end] == t.text
+
+
+@pytest.mark.parametrize(
+    "sentence,dct,expected",
+    [
+        # "today's" names the present; "today" as an adverb is the DCT's date
+        ("GM said today that today's GM is a different company.", D(2013, 12, 10),
+         [("today", "2013-12-10"), ("today", "PRESENT_REF")]),
+        # a relative expression with no DCT gets no invented value
+        ("The company said last year that it would expand.", None, []),
+        ("The talks resume on June 14.", None, [("June 14", "XXXX-06-14")]),
+    ],
+)
+def test_document_date_anchoring(nlp, sentence, dct, expected):
+    assert [(t.text, t.value) for t in find_dates(nlp(sentence), dct)] == expected
+
+
+def test_weekday_follows_the_tense(nlp):
+    past = find_dates(nlp("The company announced the cuts on Wednesday."), D(2009, 11, 5))
+    future = find_dates(nlp("The company will announce the cuts on Wednesday."), D(2006, 3, 28))
+    assert [t.value for t in past] == ["2009-11-04"]
+    assert [t.value for t in future] == ["2006-03-29"]
+
+
+def test_anchor_field(nlp):
+    found = find_dates(nlp("In May 2011 the talks began, and they resumed yesterday."), D(2014, 4, 26))
+    assert [(t.text, t.anchor) for t in found] == [("May 2011", "text"), ("yesterday", "document")]
+
+
+@pytest.mark.parametrize(
+    "text,expression,expected",
+    [("Mexico has been a member since 2004.", "2004", "since"), ("In May 2011, Canada", "May", "in"),
+     ("The 2004 plan", "2004", None), ("as of June 2012", "June", "as of"),
+     ("during the past week", "the past", "during")],
+)
+def test_signal_before(text, expression, expected):
+    assert signal_before(text, text.index(expression)) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [("in May 2011", "May 2011"), ("since 2004.", "2004"), ("1997\nThree", "1997"), ("June", "June")],
+)
+def test_trim_model_entity(text, expected):
+    s, e = trim(0, len(text), text)
+    assert text[s:e] == expected
