@@ -238,7 +238,7 @@ def _quarter(text: str, dct: date | None, tense: Tense) -> Norm | None:
     if m:
         return Norm("DATE", f"{m.group(2)}-Q{m.group(1)}", "quarter", None, "text")
     words = re.sub(r"^the\s+", "", text, flags=re.I)
-    ordinal = re.match(rf"({fragments()['ORD']})", words, re.I).group(1)
+    ordinal = re.search(rf"\b({fragments()['ORD']})\b", words, re.I).group(1)
     n = int(_lx("ordinal", ordinal) or 0)
     half = re.search(r"\bhalf\b", words, re.I) is not None
     size, label = (2, "H") if half else (4, "Q")
@@ -327,6 +327,7 @@ def _dayword(text: str, dct: date | None, tense: Tense) -> Norm | None:
     m = re.search(rf"({fragments()['DAYWORD']})", text, re.I)
     offset = int(_lx("day_word", m.group(1))) if m else 0
     part = _part(text) or ("TNI" if m and m.group(1).lower() == "tonight" else "")
+    # "last night" is yesterday's night
     value = _date(dct + timedelta(days=offset)) + part
     return Norm("TIME" if part else "DATE", value, "time" if part else "day", None, "document")
 

@@ -164,12 +164,15 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     ("century", r"(?P<x>(?:the\s+)?(?:{DATEMOD}[\s-]+)?"
                 r"(?:\d{{1,2}}(?:st|nd|rd|th)|{CENTORD})[\s-]+century)\b"),
     # "the 1990s", "the '70s", "mid-1990s", "80s"
+    # ("1990's first quarter" is a year's: the apostrophe form needs "the" or a modifier)
     ("decade", r"(?P<x>(?:the\s+)?(?:{DATEMOD}[\s-]+)?"
-               r"(?:(?<!\d)(?:1[1-9]|20)\d0|['’]\d0|(?<![\d'’])[1-9]0)['’]?s)\b"),
-    # "the first quarter of 2009", "third-quarter", "the second half of the year", "Q1 2013"
+               r"(?:(?<!\d)(?:1[1-9]|20)\d0|['’]\d0|(?<![\d'’])[1-9]0)s"
+               r"|(?:the\s+|{DATEMOD}[\s-]+)(?:{DATEMOD}[\s-]+)?(?:1[1-9]|20)\d0['’]s)\b"),
+    # "the first quarter of 2009", "third-quarter", "the second half of the year", "Q1 2013",
+    # "1990's first quarter"
     ("quarter", r"(?P<x>(?:the\s+)?{ORD}[\s-]+(?:fiscal\s+)?(?:quarter|half)"
                 r"(?:\s+of\s+(?:{YEAR4}|(?:this|last|next|the)\s+year|the\s+(?:current|previous)\s+year))?"
-                r"|Q[1-4]\s+{YEAR4})\b"),
+                r"|Q[1-4]\s+{YEAR4}|{YEAR4}['’]s\s+{ORD}[\s-]+(?:fiscal\s+)?(?:quarter|half))\b"),
     # "this summer", "the summer of 2012", "Autumn"
     ("season", r"(?P<x>(?:{DATEMOD}[\s-]+)?(?:(?:{RELDET}|the)\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR4})?)\b"),
     # "FY 2008", "2006", "mid-2013", "'82"
@@ -202,13 +205,14 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     # "several years", "recent years", "a few weeks"
     ("vague", r"\b(?P<x>(?:{DURMOD}\s+)?(?:{VAGUE}|recent)\s+(?:{DURADJ}\s+)?{UNIT})\b(?!-old|\s+old\b)"),
     # "for years", "in minutes", "decades-long"
-    ("bare_units", r"(?:\b(?:for|in|within|over|after|takes?|took|taken|lasted)\s+)"
+    ("bare_units", r"(?:\b(?:for|in|within|over|after|takes?|took|taken|lasted)\s+"
+                   r"(?:just\s+|only\s+|mere\s+)?)"
                    r"(?P<x>years|months|weeks|days|hours|minutes|decades)\b(?!\s+(?:of|ago|old|later|earlier)\b)"
                    r"|\b(?P<x2>(?:years|months|weeks|decades)-long)\b"),
     # "weekly", "every day", "annual"
     ("set", r"\b(?P<x>{SET})\b"),
     # "now", "currently", "to date", "recently", "the future", "soon" (not "as soon as")
-    ("ref", r"\b(?P<x>{REF})\b(?!\s+as\b|-)"),
+    ("ref", r"\b(?P<x>{REF})\b(?!(?<=soon)\s+as\b|-)"),
     # "the day", "the same day": the day last mentioned, else the DCT
     ("day_anaphor", r"\b(?P<x>(?:{DATEMOD}\s+)?the\s+(?:same\s+)?day)\b"
                     r"(?!\s+(?:before|after|of|when|that|to|in)\b)"),

@@ -92,6 +92,12 @@ SENTENCES = [
     ("Following a large fall at the start of the day, the Dow Jones Industrial Average has risen.",
      D(2008, 10, 10), [("the start of the day", "2008-10-10", "START", "at")]),
     ("A subscription costs $15 a year.", D(2008, 3, 1), [("a year", "P1Y", None, None)]),
+    ("The downtrend in the economy will continue for the time being as global growth slows down.",
+     D(2008, 11, 18), [("the time being", "PRESENT_REF", None, "for")]),
+    ("The Dow climbed over 250 points again before dropping off to down 100 in just minutes.",
+     D(2008, 10, 10), [("minutes", "PTXM", None, None)]),
+    ("Ford reported its 1990's first-quarter results.", D(2008, 3, 1),
+     [("1990's first-quarter", "1990-Q1", None, None)]),
 ]
 
 
