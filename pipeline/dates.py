@@ -42,7 +42,7 @@ _NOT_TIME_LABELS = frozenset({"MONEY", "QUANTITY", "PERCENT", "PRODUCT", "LAW", 
 # Rules whose match may be a bare number or a verb-like word and needs the checks below.
 _BARE_YEAR = re.compile(r"(?:1[1-9]|20|21)\d\d")
 # Characters scanned on each side of an anchor word (see _windows).
-_MARGIN = 64
+_MARGIN = 48
 
 
 @cache
@@ -154,7 +154,12 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     out: dict[str, list[tuple[int, int]]] = {}
     for m in regex.finditer(text):
         word = m.group(0)
-        kinds = ("number",) if word[0].isdigit() else kinds_of.get(word.lower().replace("’", "'"), ())
+        if word[0].isdigit():
+            # a year has four digits ("2006") or two after an apostrophe ("'82")
+            year = len(word) == 4 or (len(word) == 2 and text[m.start() - 1:m.start()] in ("'", "’"))
+            kinds: tuple[str, ...] | frozenset[str] = ("number", "year_number") if year else ("number",)
+        else:
+            kinds = kinds_of.get(word.lower().replace("’", "'"), ())
         lo = max(text.rfind("\n", 0, m.start()) + 1, m.start() - _MARGIN)
         line_end = text.find("\n", m.end())
         hi = min(len(text) if line_end == -1 else line_end, m.end() + _MARGIN)

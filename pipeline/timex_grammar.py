@@ -223,12 +223,12 @@ _SHAPES: tuple[tuple[str, str], ...] = (
 _ANCHORED_ON: dict[str, tuple[str, ...]] = {
     "calendar": ("month",), "numeric": ("number",), "month_day": ("month",), "month_year": ("month",),
     "month": ("month",), "century": ("unit",), "decade": ("number",), "quarter": ("unit", "number"),
-    "season": ("season",), "year": ("number",), "time": ("number",), "ref_today": ("day_word",),
+    "season": ("season",), "year": ("year_number", "fiscal"), "time": ("number",), "ref_today": ("day_word",),
     "dayword": ("day_word", "day_part"), "weekday": ("weekday",), "relative": ("unit",),
     "ago": ("unit",), "span": ("unit",), "rate": ("unit",), "duration": ("unit",), "vague": ("unit",),
     "bare_units": ("unit",), "set": ("set",), "ref": ("ref",), "day_anaphor": ("unit",),
 }
-_ANCHOR_KINDS = ("month", "weekday", "season", "unit", "ref", "set", "day_word", "day_part")
+_ANCHOR_KINDS = ("month", "weekday", "season", "unit", "ref", "set", "day_word", "day_part", "fiscal")
 
 
 @cache
