@@ -19,9 +19,17 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
+from pipeline.timex_calendar import (
+    Tense,
+    duration_value,
+    iso_date,
+    relative_unit,
+    shift_month,
+    weekday_date,
+    year_for,
+)
 from pipeline.timex_grammar import fragments, lexicon, rule_index, rules
 
-Tense = str  # "past", "future", "present" or "" (unknown)
 # With no DCT, dateparser still needs a base; its year is never written out for relative text.
 _NO_DCT_BASE = datetime(2000, 1, 1)
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
@@ -81,84 +89,6 @@ def _num(text: str) -> float | None:
     return float(v) + half if v is not None else None
 
 
-def _fmt(n: float) -> str:
-    return str(int(n)) if n == int(n) else f"{n:g}"
-
-
-def duration_value(n: float | None, unit: str) -> str:
-    """TIMEX3 duration: `P5Y`, `PT30M`, `P20Y` for two decades, `PXY` when the count is vague."""
-    if unit == "DE":
-        return f"P{_fmt(n * 10)}Y" if n is not None else "PXDE"
-    if unit == "CE":
-        return f"P{_fmt(n * 100)}Y" if n is not None else "PXCE"
-    count = _fmt(n) if n is not None else "X"
-    if unit in ("H", "MIN"):
-        return f"PT{count}{'H' if unit == 'H' else 'M'}"
-    return f"P{count}{unit}"
-
-
-def _year_for(dct: date, month: int, day: int | None, tense: Tense, strict: int = 0) -> int:
-    """The year of a month (and day) given without one, by tense (HeidelTime's news rule).
-
-    `strict` is -1 for `last June` and +1 for `next June`: never the DCT's own month.
-    """
-    here, there = (dct.month, dct.day if day else 0), (month, day or 0)
-    if strict < 0 or (tense == "past" and strict == 0):
-        return dct.year - 1 if there > here or (strict < 0 and there[0] == here[0]) else dct.year
-    if strict > 0 or tense == "future":
-        return dct.year + 1 if there < here or (strict > 0 and there[0] == here[0]) else dct.year
-    return dct.year
-
-
-def _weekday_date(dct: date, wd: int, tense: Tense, strict: int = 0) -> date:
-    """The weekday nearest the DCT: back in the past tense, forward in the future tense."""
-    back = (dct.weekday() - wd) % 7
-    fwd = (wd - dct.weekday()) % 7
-    if strict < 0:
-        return dct - timedelta(days=back or 7)
-    if strict > 0:
-        return dct + timedelta(days=fwd or 7)
-    if tense == "past":
-        return dct - timedelta(days=back)
-    if tense == "future":
-        return dct + timedelta(days=fwd)
-    return dct - timedelta(days=back) if back <= fwd else dct + timedelta(days=fwd)
-
-
-def _iso_week(d: date) -> str:
-    y, w, _ = d.isocalendar()
-    return f"{y:04d}-W{w:02d}"
-
-
-def _shift_month(d: date, n: int) -> tuple[int, int]:
-    k = d.year * 12 + d.month - 1 + n
-    return k // 12, k % 12 + 1
-
-
-def _relative_unit(dct: date, unit: str, off: int) -> tuple[str, str] | None:
-    """`last year`, `this week`, `next quarter` as (value, granularity)."""
-    if unit == "year":
-        return f"{dct.year + off:04d}", "year"
-    if unit == "month":
-        y, m = _shift_month(dct, off)
-        return f"{y:04d}-{m:02d}", "month"
-    if unit in ("week", "weekend"):
-        week = _iso_week(dct + timedelta(days=7 * off))
-        return (week, "week") if unit == "week" else (f"{week}-WE", "week")
-    if unit == "quarter":
-        k = dct.year * 4 + (dct.month - 1) // 3 + off
-        return f"{k // 4:04d}-Q{k % 4 + 1}", "quarter"
-    if unit == "decade":
-        return f"{dct.year // 10 + off:03d}", "decade"
-    if unit == "century":
-        return f"{dct.year // 100 + off:02d}", "century"
-    return None
-
-
-def _date(d: date) -> str:
-    return d.isoformat()
-
-
 # --- one function per rule: (match of the rule on the whole text, dct, tense) -> Norm | None ---
 
 def _calendar(text: str, dct: date | None, tense: Tense) -> Norm | None:
@@ -168,7 +98,7 @@ def _calendar(text: str, dct: date | None, tense: Tense) -> Norm | None:
     if parsed is None:
         return None
     d, period = parsed
-    value = {"year": f"{d.year:04d}", "month": f"{d.year:04d}-{d.month:02d}"}.get(period, _date(d))
+    value = {"year": f"{d.year:04d}", "month": f"{d.year:04d}-{d.month:02d}"}.get(period, iso_date(d))
     return Norm("DATE", value, period if period in ("year", "month") else "day", None, "text")
 
 
@@ -180,9 +110,9 @@ def _month_day(text: str, dct: date | None, tense: Tense) -> Norm | None:
     d = parsed[0]
     if dct is None:
         return Norm("DATE", f"XXXX-{d.month:02d}-{d.day:02d}", "day", None, "text")
-    year = _year_for(dct, d.month, d.day, tense)
+    year = year_for(dct, d.month, d.day, tense)
     try:
-        return Norm("DATE", _date(date(year, d.month, d.day)), "day", None, "document")
+        return Norm("DATE", iso_date(date(year, d.month, d.day)), "day", None, "document")
     except ValueError:  # "February 29" in a year without one
         return None
 
@@ -210,7 +140,7 @@ def _month(text: str, dct: date | None, tense: Tense) -> Norm | None:
     if of_year:
         year = dct.year + int(_lx("relative", of_year.group(1)) or 0)
     else:
-        year = _year_for(dct, int(month), None, tense, int(det) if det else 0)
+        year = year_for(dct, int(month), None, tense, int(det) if det else 0)
     return Norm("DATE", f"{year:04d}-{month}", "month", mod, "document")
 
 
@@ -311,9 +241,9 @@ def _time(text: str, dct: date | None, tense: Tense) -> Norm | None:
     if not day_word:  # "at 18:00 UTC": on the day last mentioned (dates.py fills it in)
         return Norm("TIME", ANAPHOR + clock, "time", None, "document")
     wd = _lx("weekday", day_word.group(1))
-    day = (_weekday_date(dct, int(wd), tense) if wd is not None
+    day = (weekday_date(dct, int(wd), tense) if wd is not None
            else dct + timedelta(days=int(_lx("day_word", day_word.group(1)) or 0)))
-    return Norm("TIME", _date(day) + clock, "time", None, "document")
+    return Norm("TIME", iso_date(day) + clock, "time", None, "document")
 
 
 def _part(text: str) -> str:
@@ -328,7 +258,7 @@ def _dayword(text: str, dct: date | None, tense: Tense) -> Norm | None:
     offset = int(_lx("day_word", m.group(1))) if m else 0
     part = _part(text) or ("TNI" if m and m.group(1).lower() == "tonight" else "")
     # "last night" is yesterday's night
-    value = _date(dct + timedelta(days=offset)) + part
+    value = iso_date(dct + timedelta(days=offset)) + part
     return Norm("TIME" if part else "DATE", value, "time" if part else "day", None, "document")
 
 
@@ -340,8 +270,8 @@ def _weekday(text: str, dct: date | None, tense: Tense) -> Norm | None:
     kind, gran = ("TIME", "time") if part else ("DATE", "day")
     if dct is None:
         return Norm(kind, f"XXXX-WXX-{wd + 1}{part}", gran, None, "text")
-    day = _weekday_date(dct, wd, tense, int(det) if det else 0)
-    return Norm(kind, _date(day) + part, gran, None, "document")
+    day = weekday_date(dct, wd, tense, int(det) if det else 0)
+    return Norm(kind, iso_date(day) + part, gran, None, "document")
 
 
 def _relative(text: str, dct: date | None, tense: Tense) -> Norm | None:
@@ -361,7 +291,7 @@ def _relative(text: str, dct: date | None, tense: Tense) -> Norm | None:
         off = int(off_s)
     if dct is None:
         return None
-    found = _relative_unit(dct, unit, off)
+    found = relative_unit(dct, unit, off)
     return Norm("DATE", found[0], found[1], mod, "document") if found else None
 
 
@@ -379,9 +309,9 @@ def _ago(text: str, dct: date | None, tense: Tense) -> Norm | None:
     n = int(n)
     if unit in ("D", "W"):
         back = timedelta(days=n * (7 if unit == "W" else 1))
-        return Norm("DATE", _date(dct - back), "day", mod, "document")
+        return Norm("DATE", iso_date(dct - back), "day", mod, "document")
     if unit == "M":
-        y, mo = _shift_month(dct, -n)
+        y, mo = shift_month(dct, -n)
         return Norm("DATE", f"{y:04d}-{mo:02d}", "month", mod, "document")
     if unit in ("Y", "DE", "CE"):
         years = n * {"Y": 1, "DE": 10, "CE": 100}[unit]

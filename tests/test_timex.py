@@ -13,6 +13,7 @@ import pytest
 
 from pipeline.errors import PatternError
 from pipeline.timex import duration_value, normalize
+from pipeline.timex_calendar import weekday_date, year_for
 from pipeline.timex_grammar import lexicon, parse_entries, rules
 
 D = date
@@ -227,3 +228,34 @@ def test_regexes_are_linear_on_adversarial_input():
         for rule in rules():
             for _ in rule.regex.finditer(text):
                 pass
+
+
+@pytest.mark.parametrize(
+    "dct,month,day,tense,strict,expected",
+    [
+        (D(2009, 3, 13), 11, None, "past", 0, 2008),    # "since November", said in March
+        (D(2023, 4, 14), 6, None, "future", 0, 2023),   # "a summit in June"
+        (D(2009, 5, 15), 3, None, "future", 0, 2010),   # "will open in March"
+        (D(2021, 6, 13), 6, 14, "", 0, 2021),           # "on June 14", no verb tense
+        (D(2009, 10, 12), 9, None, "", -1, 2009),       # "last September"
+        (D(2009, 9, 12), 9, None, "", -1, 2008),        # "last September", said in September
+        (D(2009, 9, 12), 9, None, "", 1, 2010),         # "next September"
+    ],
+)
+def test_year_for_a_month_without_one(dct, month, day, tense, strict, expected):
+    assert year_for(dct, month, day, tense, strict) == expected
+
+
+@pytest.mark.parametrize(
+    "dct,weekday,tense,strict,expected",
+    [
+        (D(2008, 9, 4), 3, "past", 0, D(2008, 9, 4)),      # Thursday said on a Thursday
+        (D(2008, 9, 18), 4, "future", 0, D(2008, 9, 19)),  # "will ... on Friday"
+        (D(2006, 5, 29), 1, "past", 0, D(2006, 5, 23)),    # "on Tuesday", said on a Monday
+        (D(2008, 10, 13), 6, "", 0, D(2008, 10, 12)),      # nearest Sunday
+        (D(2008, 10, 13), 0, "", -1, D(2008, 10, 6)),      # "last Monday" said on a Monday
+        (D(2008, 10, 13), 0, "", 1, D(2008, 10, 20)),      # "next Monday"
+    ],
+)
+def test_weekday_date(dct, weekday, tense, strict, expected):
+    assert weekday_date(dct, weekday, tense, strict) == expected

@@ -1,0 +1,91 @@
+"""Calendar arithmetic for TIMEX3 values: pure functions of dates, counts and tense.
+
+How a month, a weekday or a quarter given without a year is placed relative
+to the document date (HeidelTime's rule for news: back in a past-tense
+sentence, forward in a future-tense one), ISO weeks, month shifts, and the
+duration value format (`P5Y`, `PT30M`, `P20Y` for two decades).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+Tense = str  # "past", "future", "present" or "" (unknown)
+
+
+def fmt_number(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """TIMEX3 duration: `P5Y`, `PT30M`, `P20Y` for two decades, `PXY` when the count is vague."""
+    if unit == "DE":
+        return f"P{fmt_number(n * 10)}Y" if n is not None else "PXDE"
+    if unit == "CE":
+        return f"P{fmt_number(n * 100)}Y" if n is not None else "PXCE"
+    count = fmt_number(n) if n is not None else "X"
+    if unit in ("H", "MIN"):
+        return f"PT{count}{'H' if unit == 'H' else 'M'}"
+    return f"P{count}{unit}"
+
+
+def year_for(dct: date, month: int, day: int | None, tense: Tense, strict: int = 0) -> int:
+    """The year of a month (and day) given without one, by tense (HeidelTime's news rule).
+
+    `strict` is -1 for `last June` and +1 for `next June`: never the DCT's own month.
+    """
+    here, there = (dct.month, dct.day if day else 0), (month, day or 0)
+    if strict < 0 or (tense == "past" and strict == 0):
+        return dct.year - 1 if there > here or (strict < 0 and there[0] == here[0]) else dct.year
+    if strict > 0 or tense == "future":
+        return dct.year + 1 if there < here or (strict > 0 and there[0] == here[0]) else dct.year
+    return dct.year
+
+
+def weekday_date(dct: date, wd: int, tense: Tense, strict: int = 0) -> date:
+    """The weekday nearest the DCT: back in the past tense, forward in the future tense."""
+    back = (dct.weekday() - wd) % 7
+    fwd = (wd - dct.weekday()) % 7
+    if strict < 0:
+        return dct - timedelta(days=back or 7)
+    if strict > 0:
+        return dct + timedelta(days=fwd or 7)
+    if tense == "past":
+        return dct - timedelta(days=back)
+    if tense == "future":
+        return dct + timedelta(days=fwd)
+    return dct - timedelta(days=back) if back <= fwd else dct + timedelta(days=fwd)
+
+
+def iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def shift_month(d: date, n: int) -> tuple[int, int]:
+    k = d.year * 12 + d.month - 1 + n
+    return k // 12, k % 12 + 1
+
+
+def relative_unit(dct: date, unit: str, off: int) -> tuple[str, str] | None:
+    """`last year`, `this week`, `next quarter` as (value, granularity)."""
+    if unit == "year":
+        return f"{dct.year + off:04d}", "year"
+    if unit == "month":
+        y, m = shift_month(dct, off)
+        return f"{y:04d}-{m:02d}", "month"
+    if unit in ("week", "weekend"):
+        week = iso_week(dct + timedelta(days=7 * off))
+        return (week, "week") if unit == "week" else (f"{week}-WE", "week")
+    if unit == "quarter":
+        k = dct.year * 4 + (dct.month - 1) // 3 + off
+        return f"{k // 4:04d}-Q{k % 4 + 1}", "quarter"
+    if unit == "decade":
+        return f"{dct.year // 10 + off:03d}", "decade"
+    if unit == "century":
+        return f"{dct.year // 100 + off:02d}", "century"
+    return None
+
+
+def iso_date(d: date) -> str:
+    return d.isoformat()
