@@ -94,20 +94,23 @@ def tense_of(span: Span) -> str:
     return "present"
 
 
-def _counts_something(doc: Doc, span: Span, dct: date | None) -> bool:
-    """`1500 troops`, `$2030`, `Resolution 1325`: a 4-digit number that is not a year."""
+def _counts_something(doc: Doc, span: Span, dct: date | None, signal: str | None) -> bool:
+    """`1500 troops`, `$2030`, `Resolution 1325`, `UNSCR 1325`: a 4-digit number that is not a year."""
     tok = span[0]
     if tok.ent_type_ in _NOT_TIME_LABELS:
         return True
     if tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.i == tok.i + 1:
         return lexicon().value("unit", tok.head.text) is None
-    # "Russel 2000" is a name; "WWDC 2005" is an edition in a year
+    # far from any year the text could mean, and no "in"/"since" before it: a number
+    far = abs(int(tok.text) - (dct.year if dct else 2000)) > 150
+    if far and signal is None:
+        return True
     # "Russel 2000 Index", "Resolution 1325" are names; "Developers Conference 2010" is an edition
     if not (tok.i > 0 and doc[tok.i - 1].is_title and _after_name(doc, span)):
         return False
     following = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     continues = following is not None and following.is_title and following.pos_ == "PROPN"
-    return continues or abs(int(tok.text) - (dct.year if dct else 2000)) > 150
+    return continues or far
 
 
 def _named_day(doc: Doc, span: Span) -> bool:
@@ -192,7 +195,8 @@ def _accept(doc: Doc, full: str, rule: str, s: int, e: int, dct: date | None) ->
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    if rule == "year" and _BARE_YEAR.fullmatch(text) and _counts_something(doc, span, dct):
+    signal = signal_before(full, s)
+    if rule == "year" and _BARE_YEAR.fullmatch(text) and _counts_something(doc, span, dct, signal):
         return None
     if rule == "year" and text[:1] in "'’" and _after_name(doc, span):
         return None
@@ -200,7 +204,6 @@ def _accept(doc: Doc, full: str, rule: str, s: int, e: int, dct: date | None) ->
         return None
     if rule == "decade" and span[0].i > 0 and doc[span[0].i - 1].tag_ == "PRP$":
         return None  # "in his 70s": an age
-    signal = signal_before(full, s)
     if _needs_signal(rule, text) and not _licenses_bare(doc, span, full, s):
         return None
     # "since November": the signal itself says the time is past

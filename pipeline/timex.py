@@ -363,7 +363,17 @@ def _bare_units(text: str, dct: date | None, tense: Tense) -> Norm | None:
 
 
 def _set(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    return Norm("SET", _lx("set", text) or "", "set", None, "text")
+    listed = _lx("set", text)
+    if listed:
+        return Norm("SET", listed, "set", None, "text")
+    # "every two years": P2Y; "every other week": P2W
+    m = re.match(rf"every\s+(other\s+|.+?\s+)?({fragments()['UNIT']})$", text, re.I)
+    count = (m.group(1) or "").strip()
+    n = 2.0 if count.lower() == "other" else (_num(count) if count else 1.0)
+    unit = _lx("unit", m.group(2))
+    if n is None or unit == "WE":
+        return None
+    return Norm("SET", duration_value(n, unit), "set", None, "text")
 
 
 def _ref(text: str, dct: date | None, tense: Tense) -> Norm | None:

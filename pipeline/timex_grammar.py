@@ -209,8 +209,8 @@ _SHAPES: tuple[tuple[str, str], ...] = (
                    r"(?:just\s+|only\s+|mere\s+)?)"
                    r"(?P<x>years|months|weeks|days|hours|minutes|decades)\b(?!\s+(?:of|ago|old|later|earlier)\b)"
                    r"|\b(?P<x2>(?:years|months|weeks|decades)-long)\b"),
-    # "weekly", "every day", "annual"
-    ("set", r"\b(?P<x>{SET})\b"),
+    # "weekly", "every day", "annual", "every two years", "every other week"
+    ("set", r"\b(?P<x>{SET}|every\s+(?:other\s+|{NUM}\s+)?{UNIT})\b"),
     # "now", "currently", "to date", "recently", "the future", "soon" (not "as soon as")
     ("ref", r"\b(?P<x>{REF})\b(?!(?<=soon)\s+as\b|-)"),
     # "the day", "the same day": the day last mentioned, else the DCT
@@ -226,7 +226,7 @@ _ANCHORED_ON: dict[str, tuple[str, ...]] = {
     "season": ("season",), "year": ("year_number", "fiscal"), "time": ("number",), "ref_today": ("day_word",),
     "dayword": ("day_word", "day_part"), "weekday": ("weekday",), "relative": ("unit",),
     "ago": ("unit",), "span": ("unit",), "rate": ("unit",), "duration": ("unit",), "vague": ("unit",),
-    "bare_units": ("unit",), "set": ("set",), "ref": ("ref",), "day_anaphor": ("unit",),
+    "bare_units": ("unit",), "set": ("set", "unit"), "ref": ("ref",), "day_anaphor": ("unit",),
 }
 _ANCHOR_KINDS = ("month", "weekday", "season", "unit", "ref", "set", "day_word", "day_part", "fiscal")
 

@@ -24,7 +24,7 @@ SENTENCES = [
      D(2014, 4, 26), [("June 2012", "2012-06", None, "in")]),
     ("Both Canada and Mexico’s commitment to establishing stronger defence ties has resulted in "
      "measured progress in defence engagement over the last few years including high-level visits.",
-     D(2014, 4, 26), [("the last few years", "PXY", None, None)]),
+     D(2014, 4, 26), [("the last few years", "PXY", None, "over")]),
     ("Through the Merida Initiative, the United States has appropriated more than $3.2 billion in "
      "equipment, training, and capacity building from FY 2008 – FY 2020.",
      D(2021, 3, 1), [("FY 2008", "2008", None, "from"), ("FY 2020", "2020", None, None)]),
@@ -92,6 +92,11 @@ SENTENCES = [
     ("Following a large fall at the start of the day, the Dow Jones Industrial Average has risen.",
      D(2008, 10, 10), [("the start of the day", "2008-10-10", "START", "at")]),
     ("A subscription costs $15 a year.", D(2008, 3, 1), [("a year", "P1Y", None, None)]),
+    ("The ministers meet every two years and have met three times over the past year.",
+     D(2021, 6, 13), [("every two years", "P2Y", None, None), ("the past year", "P1Y", None, "over")]),
+    ("Canada supports UNSCR 1325 and Resolution 2250 on youth, peace and security.", D(2021, 6, 13), []),
+    ("The alliance was founded in 1949, and the fortress dates from 1325.",
+     D(2021, 6, 13), [("1949", "1949", None, "in"), ("1325", "1325", None, "from")]),
     ("The downtrend in the economy will continue for the time being as global growth slows down.",
      D(2008, 11, 18), [("the time being", "PRESENT_REF", None, "for")]),
     ("The Dow climbed over 250 points again before dropping off to down 100 in just minutes.",
