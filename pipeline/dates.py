@@ -19,7 +19,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from pipeline.timex import ANAPHOR, Norm, normalize_as, parse_calendar
+from pipeline.timex import ANAPHOR, Norm, normalize_as, parse_calendar, resolve_anaphor
 from pipeline.timex_grammar import anchors, extent, fragments, lexicon, rules
 
 
@@ -259,14 +259,15 @@ def _resolve_anaphors(found: list[Timex], dct: date | None) -> list[Timex]:
     expression is dropped rather than given an invented date.
     """
     out = []
-    last_day = dct.isoformat() if dct else None
+    last_day = dct
     for t in found:
         if t.value.startswith(ANAPHOR):
-            if last_day is None:
+            value = resolve_anaphor(t.value, last_day)
+            if value is None:
                 continue
-            t = replace(t, value=last_day + t.value[len(ANAPHOR):], anchor="document")
-        elif t.granularity == "day" and t.type == "DATE" and "X" not in t.value:
-            last_day = t.value
+            t = replace(t, value=value, anchor="document")
+        if t.granularity == "day" and t.type == "DATE" and "X" not in t.value:
+            last_day = date.fromisoformat(t.value)
         out.append(t)
     return out
 

@@ -289,6 +289,12 @@ def _relative(text: str, dct: date | None, tense: Tense) -> Norm | None:
         if off_s is None:
             return None
         off = int(off_s)
+    if unit == "day":
+        # "the next day", "the previous day": from the day last mentioned (dates.py), never
+        # "last day" or "this day", which name no day
+        if det.lower() not in ("the next", "the following", "the previous", "the preceding"):
+            return None
+        return Norm("DATE", f"{ANAPHOR}{off:+d}", "day", mod, "document")
     if dct is None:
         return None
     found = relative_unit(dct, unit, off)
@@ -347,9 +353,14 @@ def _span(text: str, dct: date | None, tense: Tense) -> Norm | None:
     m = re.match(rf"(?:{frags['DURMOD']}\s+)?({frags['SPANDET']})\s+(.*)$", text, re.I)
     det, rest = m.group(1), m.group(2)
     counted = re.match(rf"(?:{frags['NUM']}|{frags['VAGUE']})\s", rest + " ", re.I)
-    if not counted and det.lower().split()[-1] != "past":
-        return None
-    return _duration(text, dct, tense)
+    if counted or det.lower().split()[-1] == "past":
+        return _duration(text, dct, tense)
+    unit = _lx("unit", rest.split()[-1])
+    ahead_or_back = det.lower().split()[-1] in ("coming", "next", "last")
+    if ahead_or_back and rest.lower().endswith("s") and unit not in (None, "WE"):
+        # "the coming weeks", "the last months": an unknown number of units (not "the final days of")
+        return Norm("DURATION", duration_value(None, unit), "duration", None, "text")
+    return None
 
 
 def _rate(text: str, dct: date | None, tense: Tense) -> Norm | None:
@@ -410,16 +421,31 @@ def normalize_as(rule: str, text: str, dct: date | None, tense: Tense = "") -> N
 
 @lru_cache(maxsize=4096)
 def normalize(text: str, dct: date | None, tense: Tense = "") -> Norm | None:
-    """Normalize a whole expression: the first rule whose shape is exactly `text` and that yields a value."""
+    """Normalize a whole expression: the first rule whose shape is exactly `text` and that yields a value.
+
+    Alone, without the text around it, `the day` or `18:00 UTC` is on the DCT.
+    """
     clean = " ".join(text.split())
     for rule in rules():
         m = rule.regex.fullmatch(clean)
         if m is None:
             continue
         norm = normalize_as(rule.name, clean, dct, tense)
+        if norm is not None and norm.value.startswith(ANAPHOR):
+            value = resolve_anaphor(norm.value, dct)
+            norm = Norm(norm.type, value, norm.granularity, norm.mod, norm.anchor) if value else None
         if norm is not None:
             return norm
     return None
+
+
+def resolve_anaphor(value: str, day: date | None) -> str | None:
+    """`ANAPHOR+1` -> the day after `day`; `ANAPHORT18:00Z` -> that time on `day`."""
+    if day is None:
+        return None
+    m = re.match(rf"{ANAPHOR}([+-]\d+)?(.*)$", value)
+    shift = int(m.group(1)) if m.group(1) else 0
+    return iso_date(day + timedelta(days=shift)) + m.group(2)
 
 
 def rule_names() -> tuple[str, ...]:

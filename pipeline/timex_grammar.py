@@ -189,9 +189,10 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     ("dayword", r"\b(?P<x>(?:(?:earlier|later)\s+)?{DAYWORD}(?:\s+{DAYPART})?|this\s+{DAYPART})\b"),
     # "Tuesday", "last Monday", "Friday morning"
     ("weekday", r"(?P<x>(?:{RELDET}\s+)?{WEEKDAY}(?:\s+{DAYPART})?)(?![\w-])"),
-    # "this week", "last year", "the previous year", "the end of the year", "later this year"
+    # "this week", "last year", "the previous year", "the end of the year", "later this year",
+    # "the next day" (the day after the one last mentioned)
     ("relative", r"\b(?P<x>(?:{DATEMOD}\s+)?(?:{RELDET}|the)\s+(?:fiscal\s+)?"
-                 r"(?:year|month|week|weekend|quarter|decade|century))\b"),
+                 r"(?:year|month|week|weekend|quarter|decade|century|day))\b"),
     # "two years ago", "a week ago"
     ("ago", r"\b(?P<x>(?:{DURMOD}\s+)?(?:{NUM}|{VAGUE}|an?)[\s-]+(?:{DURADJ}\s+)?{UNIT}\s+ago)\b"),
     # "the past week", "the next four years", "the last few years", "the past five trading days"

@@ -80,6 +80,12 @@ RELATIVE = [
     ("late last year", D(2013, 2, 14), "past", "DATE", "2012", "year", "END"),
     ("the end of the month", D(2013, 2, 14), "future", "DATE", "2013-02", "month", "END"),
     ("Sept. 30", D(2013, 2, 14), "past", "DATE", "2012-09-30", "day", None),
+    ("mid-October", D(2013, 2, 14), "past", "DATE", "2012-10", "month", "MID"),
+    ("early next year", D(2013, 2, 14), "future", "DATE", "2014", "year", "START"),
+    # alone, an anaphoric day is the DCT's: in a document it is the day last mentioned
+    ("the next day", D(2013, 2, 14), "past", "DATE", "2013-02-15", "day", None),
+    ("the previous day", D(2013, 2, 14), "past", "DATE", "2013-02-13", "day", None),
+    ("18:00 UTC", D(2013, 2, 14), "past", "TIME", "2013-02-14T18:00Z", "time", None),
     ("16:00 UTC today", D(2009, 6, 1), "future", "TIME", "2009-06-01T16:00Z", "time", None),
     # A month or weekday without a year: the DCT's year, moved by the tense (HeidelTime).
     ("June 14", D(2021, 6, 13), "future", "DATE", "2021-06-14", "day", None),
@@ -131,6 +137,9 @@ DURATIONS = [
     ("previously", "DATE", "PAST_REF", "ref", None),
     ("the future", "DATE", "FUTURE_REF", "ref", None),
     ("the near term", "DATE", "FUTURE_REF", "ref", None),
+    ("the coming months", "DURATION", "PXM", "duration", None),
+    ("every two years", "SET", "P2Y", "set", None),
+    ("every other week", "SET", "P2W", "set", None),
 ]
 
 
