@@ -198,7 +198,7 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     # "the past week", "the next four years", "the last few years", "the past five trading days"
     ("span", r"\b(?P<x>{SPANDET}\s+(?:(?:{NUM}|{VAGUE})\s+)?(?:{DURADJ}\s+)?{UNIT})\b(?!-)"),
     # "$15 a year": a rate, a SET
-    ("rate", r"(?:\d\s+|\d\)\s+|\b(?:dollars|euros|pounds|times|cents)\s+)(?P<x>an?\s+{UNIT})\b"),
+    ("rate", r"(?:\d+\)?\s+|\b(?:dollars|euros|pounds|times|cents)\s+)(?P<x>an?\s+{UNIT})\b"),
     # "nearly 20 years", "seven consecutive years", "27-year", "almost two and a half years", "a day"
     ("duration", r"(?<![\w.,$£€-])(?:an?\s+)?(?P<x>(?:{DURMOD}\s+)?{NUM}[\s-]+(?:{DURADJ}\s+)?{UNIT}"
                  r"|(?:{DURMOD}\s+)?an?\s+(?:{DURADJ}\s+)?(?!quarter\s+of\b){UNIT})"

@@ -15,106 +15,117 @@ from pipeline.dates import find_dates, signal_before, trim
 
 D = date
 
-# (sentence, dct, [(extent, value, mod, signal), ...]): every expression the sentence has
+# (sentence, dct, [(extent, type, value, mod, signal), ...]): every expression the sentence has
 SENTENCES = [
     ("Mexico has been a member of the Military Training and Cooperation Program(MTCP) since 2004.",
-     D(2014, 4, 26), [("2004", "2004", None, "since")]),
+     D(2014, 4, 26), [("2004", "DATE", "2004", None, "since")]),
     ("In June 2012, two officials from SEMAR participated in the Maple Flag 45 (Serial 1)’s "
      "International Observers Program in Cold Lake, Alberta.",
-     D(2014, 4, 26), [("June 2012", "2012-06", None, "in")]),
+     D(2014, 4, 26), [("June 2012", "DATE", "2012-06", None, "in")]),
     ("Both Canada and Mexico’s commitment to establishing stronger defence ties has resulted in "
      "measured progress in defence engagement over the last few years including high-level visits.",
-     D(2014, 4, 26), [("the last few years", "PXY", None, "over")]),
+     D(2014, 4, 26), [("the last few years", "DURATION", "PXY", None, "over")]),
     ("Through the Merida Initiative, the United States has appropriated more than $3.2 billion in "
      "equipment, training, and capacity building from FY 2008 – FY 2020.",
-     D(2021, 3, 1), [("FY 2008", "2008", None, "from"), ("FY 2020", "2020", None, None)]),
+     D(2021, 3, 1), [("FY 2008", "DATE", "2008", None, "from"), ("FY 2020", "DATE", "2020", None, None)]),
     ("Today, President Joe Biden announced his intent to nominate Ronald Moultrie for Under "
      "Secretary of Defense for Intelligence & Security.",
-     D(2021, 4, 2), [("Today", "2021-04-02", None, None)]),
+     D(2021, 4, 2), [("Today", "DATE", "2021-04-02", None, None)]),
     ("He is a member of the Council on Foreign Relations and last year co-authored a paper for the "
      "Brookings Institute on the technology competition with China.",
-     D(2021, 4, 2), [("last year", "2020", None, None)]),
+     D(2021, 4, 2), [("last year", "DATE", "2020", None, None)]),
     ("The partnership between Europe and the United States is and must remain the cornerstone of "
      "all that we hope to accomplish in the 21st century, just as we did in the 20th century.",
-     D(2021, 6, 13), [("the 21st century", "20", None, "in"), ("the 20th century", "19", None, "in")]),
+     D(2021, 6, 13),
+     [("the 21st century", "DATE", "20", None, "in"),
+      ("the 20th century", "DATE", "19", None, "in")]),
     ("President Biden will participate on June 14 in the NATO Summit in Brussels that brings "
      "together the leaders of all 30 Allied nations.",
-     D(2021, 6, 13), [("June 14", "2021-06-14", None, "on")]),
+     D(2021, 6, 13), [("June 14", "DATE", "2021-06-14", None, "on")]),
     ("As NATO winds down its military presence in Afghanistan after nearly 20 years, the United "
      "States and our NATO Allies and partners will continue supporting the people of Afghanistan.",
-     D(2021, 6, 13), [("nearly 20 years", "P20Y", "LESS_THAN", "after")]),
+     D(2021, 6, 13), [("nearly 20 years", "DURATION", "P20Y", "LESS_THAN", "after")]),
     ("Non-U.S. defense spending has risen for seven consecutive years since the Wales Defense "
      "Investment Pledge adopted during the Obama-Biden Administration in 2014.",
-     D(2021, 6, 13), [("seven consecutive years", "P7Y", None, "for"), ("2014", "2014", None, "in")]),
+     D(2021, 6, 13),
+     [("seven consecutive years", "DURATION", "P7Y", None, "for"),
+      ("2014", "DATE", "2014", None, "in")]),
     ("President Biden today announced an additional $800 million in security assistance to "
      "Ukraine, bringing the total U.S. security assistance committed to Ukraine to $1 billion in "
      "just the past week, and a total of $2 billion since the start of the Biden Administration.",
-     D(2022, 3, 16), [("today", "2022-03-16", None, None), ("the past week", "P1W", None, None)]),
+     D(2022, 3, 16),
+     [("today", "DATE", "2022-03-16", None, None),
+      ("the past week", "DURATION", "P1W", None, None)]),
     ("The three governments further committed to share best practices in the upcoming trilateral "
      "public health summit in June.",
-     D(2023, 4, 14), [("June", "2023-06", None, "in")]),
+     D(2023, 4, 14), [("June", "DATE", "2023-06", None, "in")]),
     ("The three countries committed to meeting again this summer and continuing to build on "
      "existing frameworks of cooperation.",
-     D(2023, 4, 14), [("this summer", "2023-SU", None, None)]),
+     D(2023, 4, 14), [("this summer", "DATE", "2023-SU", None, None)]),
     ("He has more than 20 years of experience and has served at the Department of Defense for "
      "over two decades.",
-     D(2021, 4, 2), [("more than 20 years", "P20Y", "MORE_THAN", None),
-                     ("over two decades", "P20Y", "MORE_THAN", "for")]),
+     D(2021, 4, 2), [("more than 20 years", "DURATION", "P20Y", "MORE_THAN", None),
+                     ("over two decades", "DURATION", "P20Y", "MORE_THAN", "for")]),
     # MEANTIME (Wikinews) sentences
     ("US stock markets have their best week since November.",
-     D(2009, 3, 13), [("November", "2008-11", None, "since")]),
+     D(2009, 3, 13), [("November", "DATE", "2008-11", None, "since")]),
     ("Boeing's 787 Dreamliner made its first test flight Tuesday in Everett, Washington at 18:00 UTC.",
      D(2009, 12, 16),
-     [("Tuesday", "2009-12-15", None, None), ("18:00 UTC", "2009-12-15T18:00Z", None, "at")]),
+     [("Tuesday", "DATE", "2009-12-15", None, None), ("18:00 UTC", "TIME", "2009-12-15T18:00Z", None, "at")]),
     ("Stock markets around the world continued to fall dramatically today.",
-     D(2008, 10, 7), [("today", "2008-10-07", None, None)]),
+     D(2008, 10, 7), [("today", "DATE", "2008-10-07", None, None)]),
     ("The Dow has fallen almost fifteen percent since the start of this year.",
-     D(2009, 2, 20), [("the start of this year", "2009", "START", "since")]),
+     D(2009, 2, 20), [("the start of this year", "DATE", "2009", "START", "since")]),
     ("Dealerships whose franchises won't be renewed after October of next year will receive a letter.",
-     D(2009, 5, 15), [("October of next year", "2010-10", None, "after")]),
+     D(2009, 5, 15), [("October of next year", "DATE", "2010-10", None, "after")]),
     ("The development of a replacement for their 737 narrowbody airliner, begun two years ago, has "
      "been pushed back several years.",
-     D(2008, 5, 24), [("two years ago", "2006", None, None), ("several years", "PXY", None, None)]),
+     D(2008, 5, 24),
+     [("two years ago", "DATE", "2006", None, None),
+      ("several years", "DURATION", "PXY", None, None)]),
     ("The Dow Jones Industrial Average market crashed, on what is known as Black Monday.",
      D(2007, 10, 20), []),
     ("The Russel 2000 Index of smaller companies dropped by five percent.", D(2009, 2, 24), []),
     ("AirTanker Ltd. have signed a 27-year contract with the Defense Ministry.",
-     D(2008, 3, 27), [("27-year", "P27Y", None, None)]),
+     D(2008, 3, 27), [("27-year", "DURATION", "P27Y", None, None)]),
     ("Stock markets worldwide continue to fall.", D(2008, 10, 7), []),
     ("The figures came after a fall in retail sales.", D(2008, 9, 4), []),
     ("The IMF and the World Bank held their Autumn meetings.",
-     D(2008, 10, 13), [("Autumn", "2008-FA", None, None)]),
+     D(2008, 10, 13), [("Autumn", "DATE", "2008-FA", None, None)]),
     ("Apple unveils iPhone 4 at Worldwide Developers Conference 2010.",
-     D(2010, 6, 8), [("2010", "2010", None, None)]),
+     D(2010, 6, 8), [("2010", "DATE", "2010", None, None)]),
     ("Stock prices dropped sharply in Europe and Asia Monday.",
-     D(2008, 1, 21), [("Monday", "2008-01-21", None, None)]),
+     D(2008, 1, 21), [("Monday", "DATE", "2008-01-21", None, None)]),
     ("The program costs $99 to join and 1500 students signed up.", D(2008, 3, 6), []),
     ("Following a large fall at the start of the day, the Dow Jones Industrial Average has risen.",
-     D(2008, 10, 10), [("the start of the day", "2008-10-10", "START", "at")]),
-    ("A subscription costs $15 a year.", D(2008, 3, 1), [("a year", "P1Y", None, None)]),
+     D(2008, 10, 10), [("the start of the day", "DATE", "2008-10-10", "START", "at")]),
+    ("A subscription costs $15 a year.", D(2008, 3, 1), [("a year", "SET", "P1Y", None, None)]),
     ("The ministers meet every two years and have met three times over the past year.",
-     D(2021, 6, 13), [("every two years", "P2Y", None, None), ("the past year", "P1Y", None, "over")]),
+     D(2021, 6, 13),
+     [("every two years", "SET", "P2Y", None, None),
+      ("the past year", "DURATION", "P1Y", None, "over")]),
     ("The ministers met on March 3, 2014 and signed the agreement the following day.",
      D(2014, 4, 26),
-     [("March 3, 2014", "2014-03-03", None, "on"), ("the following day", "2014-03-04", None, None)]),
+     [("March 3, 2014", "DATE", "2014-03-03", None, "on"),
+      ("the following day", "DATE", "2014-03-04", None, None)]),
     ("Allies will consult closely in the coming weeks.",
-     D(2022, 3, 16), [("the coming weeks", "PXW", None, "in")]),
+     D(2022, 3, 16), [("the coming weeks", "DURATION", "PXW", None, "in")]),
     ("Canada supports UNSCR 1325 and Resolution 2250 on youth, peace and security.", D(2021, 6, 13), []),
     ("The alliance was founded in 1949, and the fortress dates from 1325.",
-     D(2021, 6, 13), [("1949", "1949", None, "in"), ("1325", "1325", None, "from")]),
+     D(2021, 6, 13), [("1949", "DATE", "1949", None, "in"), ("1325", "DATE", "1325", None, "from")]),
     ("The downtrend in the economy will continue for the time being as global growth slows down.",
-     D(2008, 11, 18), [("the time being", "PRESENT_REF", None, "for")]),
+     D(2008, 11, 18), [("the time being", "DATE", "PRESENT_REF", None, "for")]),
     ("The Dow climbed over 250 points again before dropping off to down 100 in just minutes.",
-     D(2008, 10, 10), [("minutes", "PTXM", None, None)]),
+     D(2008, 10, 10), [("minutes", "DURATION", "PTXM", None, None)]),
     ("Ford reported its 1990's first-quarter results.", D(2008, 3, 1),
-     [("1990's first-quarter", "1990-Q1", None, None)]),
+     [("1990's first-quarter", "DATE", "1990-Q1", None, None)]),
 ]
 
 
 @pytest.mark.parametrize("sentence,dct,expected", SENTENCES)
 def test_find_dates_in_sentences(nlp, sentence, dct, expected):
     found = find_dates(nlp(sentence), dct)
-    got = [(t.text, t.value, t.mod, t.signal) for t in found]
+    got = [(t.text, t.type, t.value, t.mod, t.signal) for t in found]
     assert got == expected
     for t in found:
         assert sentence[t.start:t.end] == t.text
