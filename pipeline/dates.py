@@ -39,7 +39,7 @@ class Timex:
 # Model entities that make a number a count, an amount or a name, never a year.
 _NOT_TIME_LABELS = frozenset({"MONEY", "QUANTITY", "PERCENT", "PRODUCT", "LAW", "ORG", "FAC",
                               "WORK_OF_ART", "ORDINAL"})
-# Rules whose match may be a bare number or a verb-like word and needs the checks below.
+# A bare four-digit year ("2006"): the shape that may be a count or part of a name instead.
 _BARE_YEAR = re.compile(r"(?:1[1-9]|20|21)\d\d")
 # Characters scanned on each side of an anchor word (see _windows).
 _MARGIN = 48
@@ -226,7 +226,7 @@ def _licenses_bare(doc: Doc, span: Span, text: str, start: int) -> bool:
 
 
 def _model_candidates(
-    doc: Doc, full: str, dct: date | None, taken: list[tuple[int, int]]
+    doc: Doc, full: str, dct: date | None, taken: bytearray
 ) -> list[tuple[int, int, Norm]]:
     """Model DATE/TIME entities the rules left alone, when dateparser reads a calendar date in them."""
     out = []
@@ -235,7 +235,7 @@ def _model_candidates(
         if ent.label_ not in ("DATE", "TIME"):
             continue
         s, e = trim(ent.start_char, ent.end_char, full)
-        if e <= s or any(s < te and ts < e for ts, te in taken):
+        if e <= s or taken.find(1, s, e) != -1:
             continue
         text = full[s:e]
         shape = next((r.name for r in rules() if r.regex.fullmatch(text)), None)
@@ -259,15 +259,15 @@ def _resolve_anaphors(found: list[Timex], dct: date | None) -> list[Timex]:
     expression is dropped rather than given an invented date.
     """
     out = []
-    last_day = dct
+    last_day, from_text = dct, False
     for t in found:
         if t.value.startswith(ANAPHOR):
             value = resolve_anaphor(t.value, last_day)
             if value is None:
                 continue
-            t = replace(t, value=value, anchor="document")
+            t = replace(t, value=value, anchor="text" if from_text else "document")
         if t.granularity == "day" and t.type == "DATE" and "X" not in t.value:
-            last_day = date.fromisoformat(t.value)
+            last_day, from_text = date.fromisoformat(t.value), t.anchor == "text"
         out.append(t)
     return out
 
@@ -276,14 +276,16 @@ def find_dates(doc: Doc, dct: date | None) -> list[Timex]:
     """Temporal expressions of the Doc with TIMEX3 type, value, granularity, mod and signal."""
     text = doc.text
     chosen: list[tuple[int, int, Norm]] = []
+    taken = bytearray(len(text))  # 1 under every expression chosen so far
     names = [r.name for r in rules()]
     for s, e, i in _candidates(text):
-        if any(s < ce and cs < e for cs, ce, _ in chosen):
+        if taken.find(1, s, e) != -1:
             continue
         norm = _accept(doc, text, names[i], s, e, dct)
         if norm is not None:
             chosen.append((s, e, norm))
-    chosen.extend(_model_candidates(doc, text, dct, [(s, e) for s, e, _ in chosen]))
+            taken[s:e] = b"\x01" * (e - s)
+    chosen.extend(_model_candidates(doc, text, dct, taken))
     chosen.sort(key=lambda c: c[0])
     found = [
         Timex(s, e, text[s:e], n.type, n.value, n.granularity, n.mod, n.anchor, signal_before(text, s))
