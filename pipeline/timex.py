@@ -1,7 +1,7 @@
 """TIMEX3 normalization: one expression's text to type, value, granularity and mod.
 
 Pure functions of (text, document date, tense). The shape of the expression is
-found by the grammar's rules (`timex_grammar.RULES`); calendar dates go through
+found by the grammar's rules (`timex_grammar.rules()`); calendar dates go through
 dateparser (one parser per DCT, `languages=["en"]`, the DCT as `RELATIVE_BASE`)
 and are truncated to the `period` it reports, never padded. Relative
 expressions resolve against the DCT as HeidelTime does: a month or weekday
@@ -28,7 +28,7 @@ from pipeline.timex_calendar import (
     weekday_date,
     year_for,
 )
-from pipeline.timex_grammar import fragments, lexicon, rule_index, rules
+from pipeline.timex_grammar import fragments, lexicon, rules
 
 # With no DCT, dateparser still needs a base; its year is never written out for relative text.
 _NO_DCT_BASE = datetime(2000, 1, 1)
@@ -446,7 +446,3 @@ def resolve_anaphor(value: str, day: date | None) -> str | None:
     m = re.match(rf"{ANAPHOR}([+-]\d+)?(.*)$", value)
     shift = int(m.group(1)) if m.group(1) else 0
     return iso_date(day + timedelta(days=shift)) + m.group(2)
-
-
-def rule_names() -> tuple[str, ...]:
-    return tuple(rule_index())

@@ -2,7 +2,7 @@
 
 Every list (month and season words, units, number words, modifiers, signals,
 reference words) lives in `data/timex_words.jsonl`; this module only turns it
-into lookup tables and one compiled regex per expression shape (`RULES`). Each
+into lookup tables and one compiled regex per expression shape (`rules()`). Each
 rule's named group `x` is the extent (TIMEX3: no governing preposition, with
 its modifiers and determiner). The regexes are linear: alternations of
 literal words separated by single `\\s+`, never a quantified group over a
@@ -262,11 +262,6 @@ def rules() -> tuple[Rule, ...]:
         except (re.error, KeyError) as exc:
             raise PatternError(f"timex rule {name}: {exc}") from exc
     return tuple(out)
-
-
-@cache
-def rule_index() -> dict[str, int]:
-    return {r.name: i for i, r in enumerate(rules())}
 
 
 def extent(match: re.Match) -> tuple[int, int]:
