@@ -190,6 +190,8 @@ def _quarter(text: str, dct: date | None, tense: Tense) -> Norm | None:
     year = dct.year + {"last": -1, "next": 1}.get(rel.group(1).lower(), 0) if rel else dct.year
     if not rel and tense == "past" and k > current:
         year -= 1
+    elif not rel and tense == "future" and k < current:  # "will ship in the first quarter", said in May
+        year += 1
     return Norm("DATE", f"{year:04d}-{label}{k}", "half" if half else "quarter", None, "document")
 
 
@@ -221,9 +223,10 @@ def _year(text: str, dct: date | None, tense: Tense) -> Norm | None:
     two = re.search(r"(\d\d)\b", rest)
     if not two:
         return None
+    # "'82", "FY08": the century that puts it at most ten years after the DCT
     yy = int(two.group(1))
     century = 20 if yy <= (dct.year % 100 if dct else 30) + 10 else 19
-    return Norm("DATE", f"{century}{yy:02d}", "year", mod, "text")
+    return Norm("DATE", f"{century}{yy:02d}", "year", mod, "document" if dct else "text")
 
 
 def _time(text: str, dct: date | None, tense: Tense) -> Norm | None:
@@ -256,8 +259,8 @@ def _dayword(text: str, dct: date | None, tense: Tense) -> Norm | None:
         return None
     m = re.search(rf"({fragments()['DAYWORD']})", text, re.I)
     offset = int(_lx("day_word", m.group(1))) if m else 0
+    # "tonight" is the DCT's night, "last night" yesterday's (its offset is in the data)
     part = _part(text) or ("TNI" if m and m.group(1).lower() == "tonight" else "")
-    # "last night" is yesterday's night
     value = iso_date(dct + timedelta(days=offset)) + part
     return Norm("TIME" if part else "DATE", value, "time" if part else "day", None, "document")
 

@@ -72,6 +72,8 @@ RELATIVE = [
     ("the first quarter of last year", D(2009, 5, 7), "past", "DATE", "2008-Q1", "quarter", None),
     ("the fourth quarter", D(2007, 3, 13), "past", "DATE", "2006-Q4", "quarter", None),
     ("the last quarter", D(2007, 1, 18), "past", "DATE", "2006-Q4", "quarter", None),
+    ("the first quarter", D(2009, 5, 7), "future", "DATE", "2010-Q1", "quarter", None),
+    ("the first quarter", D(2009, 5, 7), "past", "DATE", "2009-Q1", "quarter", None),
     ("two years ago", D(2008, 5, 24), "past", "DATE", "2006", "year", None),
     ("a week ago", D(2011, 3, 18), "past", "DATE", "2011-03-11", "day", None),
     ("this morning", D(2008, 1, 9), "past", "TIME", "2008-01-09TMO", "time", None),
