@@ -51,7 +51,9 @@ def parser_for(dct: date | None) -> DateDataParser:
     return DateDataParser(
         languages=["en"],
         settings={"RELATIVE_BASE": base, "RETURN_TIME_AS_PERIOD": True,
-                  "PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "MDY"},
+                  "PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "MDY",
+                  # only calendar texts reach dateparser: relative ones are resolved here
+                  "PARSERS": ["absolute-time"]},
     )
 
 
