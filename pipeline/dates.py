@@ -82,7 +82,7 @@ def tense_of(span: Span) -> str:
     if tok.pos_ not in ("VERB", "AUX"):
         return ""
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in ("will", "shall", "'ll", "wo") for a in auxes):
+    if any(lexicon().value("future_aux", a.lower_) for a in auxes):
         return "future"
     # "is scheduled for Wednesday", "is going to open in June"
     if tok.lemma_ in _future_heads() or (tok.dep_ == "xcomp" and tok.head.lemma_ in _future_heads()):

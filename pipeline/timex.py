@@ -238,7 +238,8 @@ def _time(text: str, dct: date | None, tense: Tense) -> Norm | None:
         if hour > 12 or hour == 0:
             return None
         hour = hour % 12 + (12 if m.group(3).lower() == "p" else 0)
-    zone = "Z" if re.search(r"\b(?:UTC|GMT)\b", text) else ""
+    zone_m = re.search(rf"({fragments()['ZONE']})\s*(?:\S+\s*)?$", text)
+    zone = _lx("time_zone", zone_m.group(1)) or "" if zone_m else ""  # "UTC" is "Z"
     day_word = re.search(rf"({fragments()['WEEKDAY']}|today|yesterday|tomorrow)\s*$", text, re.I)
     if dct is None:
         return Norm("TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}{zone}", "time", None, "text")
@@ -297,9 +298,10 @@ def _relative(text: str, dct: date | None, tense: Tense) -> Norm | None:
     if unit == "day":
         # "the next day", "the previous day": from the day last mentioned (dates.py), never
         # "last day" or "this day", which name no day
-        if det.lower() not in ("the next", "the following", "the previous", "the preceding"):
+        shift = _lx("day_relative", det)
+        if shift is None:
             return None
-        return Norm("DATE", f"{ANAPHOR}{off:+d}", "day", mod, "document")
+        return Norm("DATE", f"{ANAPHOR}{int(shift):+d}", "day", mod, "document")
     if dct is None:
         return None
     found = relative_unit(dct, unit, off)
@@ -358,11 +360,11 @@ def _span(text: str, dct: date | None, tense: Tense) -> Norm | None:
     m = re.match(rf"(?:{frags['DURMOD']}\s+)?({frags['SPANDET']})\s+(.*)$", text, re.I)
     det, rest = m.group(1), m.group(2)
     counted = re.match(rf"(?:{frags['NUM']}|{frags['VAGUE']})\s", rest + " ", re.I)
-    if counted or det.lower().split()[-1] == "past":
+    kind = _lx("span_det", det)  # "duration": always; "plural": also uncounted plurals
+    if counted or kind == "duration":
         return _duration(text, dct, tense)
     unit = _lx("unit", rest.split()[-1])
-    ahead_or_back = det.lower().split()[-1] in ("coming", "next", "last")
-    if ahead_or_back and rest.lower().endswith("s") and unit not in (None, "WE"):
+    if kind == "plural" and rest.lower().endswith("s") and unit not in (None, "WE"):
         # "the coming weeks", "the last months": an unknown number of units (not "the final days of")
         return Norm("DURATION", duration_value(None, unit), "duration", None, "text")
     return None

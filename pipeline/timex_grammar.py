@@ -140,6 +140,12 @@ def fragments() -> dict[str, str]:
         "DAYPART": alt(lex.forms("day_part")),
         "SET": alt(lex.forms("set")),
         "SIGNAL": alt(lex.forms("signal")),
+        "ZONE": alt(lex.forms("time_zone"), case_sensitive=True),
+        "DURSIGNAL": alt(lex.forms("duration_signal")),
+        "LIMITER": alt(lex.forms("duration_limiter")),
+        "RATEWORD": alt(lex.forms("rate_word")),
+        "NOTANAPHOR": alt(lex.forms("not_anaphor_after")),
+        "NOTDURATION": alt(lex.forms("not_duration_after")),
     }
 
 
@@ -181,7 +187,7 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     # "16:08 UTC", "6:40 p.m.", "0800 UTC", "12:00 UTC Monday"
     ("time", r"(?<![\d:.])(?P<x>(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?m\b\.?)?"
              r"|(?:[01]?\d|2[0-3])\s*[ap]\.?m\b\.?"
-             r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:UTC|GMT)))(?:\s*(?-i:UTC|GMT|[ECMP][SD]T)\b)?"
+             r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*{ZONE}))(?:\s*{ZONE}\b)?"
              r"(?:\s+(?:{WEEKDAY}|today|yesterday|tomorrow))?)(?![\d:])"),
     # "today's" as a noun modifier: the present, not the DCT's date
     ("ref_today", r"\b(?P<x>today)(?=['’]s\b)"),
@@ -198,7 +204,7 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     # "the past week", "the next four years", "the last few years", "the past five trading days"
     ("span", r"\b(?P<x>{SPANDET}\s+(?:(?:{NUM}|{VAGUE})\s+)?(?:{DURADJ}\s+)?{UNIT})\b(?!-)"),
     # "$15 a year": a rate, a SET
-    ("rate", r"(?:\d+\)?\s+|\b(?:dollars|euros|pounds|times|cents)\s+)(?P<x>an?\s+{UNIT})\b"),
+    ("rate", r"(?:\d+\)?\s+|\b{RATEWORD}\s+)(?P<x>an?\s+{UNIT})\b"),
     # "nearly 20 years", "seven consecutive years", "27-year", "almost two and a half years", "a day"
     ("duration", r"(?<![\w.,$£€-])(?:an?\s+)?(?P<x>(?:{DURMOD}\s+)?{NUM}[\s-]+(?:{DURADJ}\s+)?{UNIT}"
                  r"|(?:{DURMOD}\s+)?an?\s+(?:{DURADJ}\s+)?(?!quarter\s+of\b){UNIT})"
@@ -206,9 +212,8 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     # "several years", "recent years", "a few weeks"
     ("vague", r"\b(?P<x>(?:{DURMOD}\s+)?(?:{VAGUE}|recent)\s+(?:{DURADJ}\s+)?{UNIT})\b(?!-old|\s+old\b)"),
     # "for years", "in minutes", "decades-long"
-    ("bare_units", r"(?:\b(?:for|in|within|over|after|takes?|took|taken|lasted)\s+"
-                   r"(?:just\s+|only\s+|mere\s+)?)"
-                   r"(?P<x>years|months|weeks|days|hours|minutes|decades)\b(?!\s+(?:of|ago|old|later|earlier)\b)"
+    ("bare_units", r"(?:\b{DURSIGNAL}\s+(?:{LIMITER}\s+)?)"
+                   r"(?P<x>years|months|weeks|days|hours|minutes|decades)\b(?!\s+{NOTDURATION}\b)"
                    r"|\b(?P<x2>(?:years|months|weeks|decades)-long)\b"),
     # "weekly", "every day", "annual", "every two years", "every other week"
     ("set", r"\b(?P<x>{SET}|every\s+(?:other\s+|{NUM}\s+)?{UNIT})\b"),
@@ -216,7 +221,7 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     ("ref", r"\b(?P<x>{REF})\b(?!(?<=soon)\s+as\b|-)"),
     # "the day", "the same day": the day last mentioned, else the DCT
     ("day_anaphor", r"\b(?P<x>(?:{DATEMOD}\s+)?the\s+(?:same\s+)?day)\b"
-                    r"(?!\s+(?:before|after|of|when|that|to|in)\b)"),
+                    r"(?!\s+{NOTANAPHOR}\b)"),
 )
 
 
