@@ -240,7 +240,7 @@ def _time(text: str, dct: date | None, tense: Tense) -> Norm | None:
         hour = hour % 12 + (12 if m.group(3).lower() == "p" else 0)
     zone_m = re.search(rf"({fragments()['ZONE']})\s*(?:\S+\s*)?$", text)
     zone = _lx("time_zone", zone_m.group(1)) or "" if zone_m else ""  # "UTC" is "Z"
-    day_word = re.search(rf"({fragments()['WEEKDAY']}|today|yesterday|tomorrow)\s*$", text, re.I)
+    day_word = re.search(rf"({fragments()['WEEKDAY']}|{fragments()['DAYWORD']})\s*$", text, re.I)
     if dct is None:
         return Norm("TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}{zone}", "time", None, "text")
     clock = f"T{hour:02d}:{minute:02d}{zone}"

@@ -127,6 +127,7 @@ def fragments() -> dict[str, str]:
         "NUM": num,
         "VAGUE": alt(lex.forms("vague")),
         "UNIT": unit,
+        "UNITS": alt([f for f in lex.forms("unit") if f.endswith("s")]),
         "DURADJ": alt(lex.forms("duration_adj")),
         "DURMOD": alt(lex.forms("duration_mod")),
         "DATEMOD": alt(lex.forms("date_mod")),
@@ -188,7 +189,7 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     ("time", r"(?<![\d:.])(?P<x>(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?m\b\.?)?"
              r"|(?:[01]?\d|2[0-3])\s*[ap]\.?m\b\.?"
              r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*{ZONE}))(?:\s*{ZONE}\b)?"
-             r"(?:\s+(?:{WEEKDAY}|today|yesterday|tomorrow))?)(?![\d:])"),
+             r"(?:\s+(?:{WEEKDAY}|{DAYWORD}))?)(?![\d:])"),
     # "today's" as a noun modifier: the present, not the DCT's date
     ("ref_today", r"\b(?P<x>today)(?=['’]s\b)"),
     # "today", "earlier today", "yesterday morning", "this morning", "tonight"
@@ -213,8 +214,8 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     ("vague", r"\b(?P<x>(?:{DURMOD}\s+)?(?:{VAGUE}|recent)\s+(?:{DURADJ}\s+)?{UNIT})\b(?!-old|\s+old\b)"),
     # "for years", "in minutes", "decades-long"
     ("bare_units", r"(?:\b{DURSIGNAL}\s+(?:{LIMITER}\s+)?)"
-                   r"(?P<x>years|months|weeks|days|hours|minutes|decades)\b(?!\s+{NOTDURATION}\b)"
-                   r"|\b(?P<x2>(?:years|months|weeks|decades)-long)\b"),
+                   r"(?P<x>{UNITS})\b(?!\s+{NOTDURATION}\b)"
+                   r"|\b(?P<x2>{UNITS}-long)\b"),
     # "weekly", "every day", "annual", "every two years", "every other week"
     ("set", r"\b(?P<x>{SET}|every\s+(?:other\s+|{NUM}\s+)?{UNIT})\b"),
     # "now", "currently", "to date", "recently", "the future", "soon" (not "as soon as")
