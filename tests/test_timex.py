@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.errors import PatternError
 from pipeline.timex import duration_value, normalize
@@ -270,3 +272,22 @@ def test_year_for_a_month_without_one(dct, month, day, tense, strict, expected):
 )
 def test_weekday_date(dct, weekday, tense, strict, expected):
     assert weekday_date(dct, weekday, tense, strict) == expected
+
+
+_WORDS = sorted(
+    {f for e in lexicon().entries for f in e.forms} | {"2013", "14", "'82", "1990s", "16:08", "-", ","}
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6),
+    dct=st.one_of(st.none(), st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31))),
+    tense=st.sampled_from(["", "past", "present", "future"]),
+)
+def test_normalize_never_raises_and_values_are_well_formed(words, dct, tense):
+    norm = normalize(" ".join(words), dct, tense)
+    if norm is not None:
+        assert norm.type in ("DATE", "TIME", "DURATION", "SET")
+        assert norm.value and not norm.value.startswith("ANAPHOR")
+        assert norm.mod is None or norm.mod.isupper()
