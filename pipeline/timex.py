@@ -13,35 +13,30 @@ the unknown parts are `X` (`XXXX-06`) or it is dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
 from pipeline.timex_calendar import (
+    ANAPHOR,
+    Norm,
     Tense,
-    duration_value,
     iso_date,
+    lx,
+    mod_of,
     relative_unit,
-    shift_month,
     weekday_date,
     year_for,
 )
-from pipeline.timex_grammar import fragments, lexicon, rules
+from pipeline.timex_durations import ago, bare_units, duration, rate, ref, ref_today, set_, span
+from pipeline.timex_grammar import fragments, rules
+
+__all__ = ["ANAPHOR", "Norm", "normalize", "normalize_as", "parse_calendar", "resolve_anaphor"]
 
 # With no DCT, dateparser still needs a base; its year is never written out for relative text.
 _NO_DCT_BASE = datetime(2000, 1, 1)
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
-
-
-@dataclass(frozen=True)
-class Norm:
-    type: str
-    value: str
-    granularity: str
-    mod: str | None
-    anchor: str  # "text": from the text alone; "document": resolved against the DCT
 
 
 @lru_cache(maxsize=64)
@@ -64,31 +59,6 @@ def parse_calendar(text: str, dct: date | None) -> tuple[date, str] | None:
     if data.date_obj is None:
         return None
     return data.date_obj.date(), data.period or "day"
-
-
-def _lx(kind: str, form: str) -> str | None:
-    return lexicon().value(kind, form)
-
-
-def _mod_of(text: str) -> tuple[str | None, str]:
-    """Split a leading date modifier: `early December` -> ("START", "December")."""
-    m = re.match(rf"({fragments()['DATEMOD']})[\s-]+", text, re.I)
-    if not m:
-        return None, text
-    return (_lx("date_mod", m.group(1)) or None), text[m.end():]
-
-
-def _num(text: str) -> float | None:
-    """`20`, `twenty-five`, `a`, `two and a half` as a number; None for `several`."""
-    half = 0.5 if re.search(r"\band\s+a\s+half$", text, re.I) else 0.0
-    text = re.sub(r"\s+and\s+a\s+half$", "", text, flags=re.I).strip()
-    if re.fullmatch(r"\d+(?:\.\d+)?", text):
-        return float(text) + half
-    if "-" in text:
-        parts = [_lx("number", p) for p in text.split("-")]
-        return sum(float(p) for p in parts) + half if all(parts) else None
-    v = _lx("number", text)
-    return float(v) + half if v is not None else None
 
 
 # --- one function per rule: (match of the rule on the whole text, dct, tense) -> Norm | None ---
@@ -120,43 +90,43 @@ def _month_day(text: str, dct: date | None, tense: Tense) -> Norm | None:
 
 
 def _month_year(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    mod, rest = _mod_of(text)
+    mod, rest = mod_of(text)
     m = re.search(r"\d{4}", rest)
-    month = _lx("month", re.match(r"[A-Za-z.]+", rest).group(0))
+    month = lx("month", re.match(r"[A-Za-z.]+", rest).group(0))
     if not m or not month:
         return None
     return Norm("DATE", f"{m.group(0)}-{month}", "month", mod, "text")
 
 
 def _month(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    mod, rest = _mod_of(text)
+    mod, rest = mod_of(text)
     # "October of next year": the year is relative to the DCT's
     of_year = re.search(r",?\s+of\s+(\w+)\s+year$", rest, re.I)
     words = rest[:of_year.start()].split() if of_year else rest.split()
-    month = _lx("month", words[-1])
-    det = _lx("relative", " ".join(words[:-1])) if len(words) > 1 else None
+    month = lx("month", words[-1])
+    det = lx("relative", " ".join(words[:-1])) if len(words) > 1 else None
     if month is None:
         return None
     if dct is None:
         return Norm("DATE", f"XXXX-{month}", "month", mod, "text")
     if of_year:
-        year = dct.year + int(_lx("relative", of_year.group(1)) or 0)
+        year = dct.year + int(lx("relative", of_year.group(1)) or 0)
     else:
         year = year_for(dct, int(month), None, tense, int(det) if det else 0)
     return Norm("DATE", f"{year:04d}-{month}", "month", mod, "document")
 
 
 def _century(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    mod, rest = _mod_of(re.sub(r"^the\s+", "", text, flags=re.I))
+    mod, rest = mod_of(re.sub(r"^the\s+", "", text, flags=re.I))
     m = re.match(r"(\d{1,2})(?:st|nd|rd|th)", rest)
-    n = m.group(1) if m else _lx("century_ordinal", re.split(r"[\s]+century", rest, flags=re.I)[0])
+    n = m.group(1) if m else lx("century_ordinal", re.split(r"[\s]+century", rest, flags=re.I)[0])
     if not n:
         return None
     return Norm("DATE", f"{int(n) - 1:02d}", "century", mod, "text")
 
 
 def _decade(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    mod, rest = _mod_of(re.sub(r"^the\s+", "", text, flags=re.I))
+    mod, rest = mod_of(re.sub(r"^the\s+", "", text, flags=re.I))
     digits = re.sub(r"\D", "", rest)
     if len(digits) == 4:
         return Norm("DATE", digits[:3], "decade", mod, "text")
@@ -171,7 +141,7 @@ def _quarter(text: str, dct: date | None, tense: Tense) -> Norm | None:
         return Norm("DATE", f"{m.group(2)}-Q{m.group(1)}", "quarter", None, "text")
     words = re.sub(r"^the\s+", "", text, flags=re.I)
     ordinal = re.search(rf"\b({fragments()['ORD']})\b", words, re.I).group(1)
-    n = int(_lx("ordinal", ordinal) or 0)
+    n = int(lx("ordinal", ordinal) or 0)
     half = re.search(r"\bhalf\b", words, re.I) is not None
     size, label = (2, "H") if half else (4, "Q")
     if n > size:
@@ -198,9 +168,9 @@ def _quarter(text: str, dct: date | None, tense: Tense) -> Norm | None:
 
 
 def _season(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    mod, rest = _mod_of(text)
+    mod, rest = mod_of(text)
     words = rest.split()
-    season = next((_lx("season", w) for w in words if _lx("season", w)), None)
+    season = next((lx("season", w) for w in words if lx("season", w)), None)
     year_m = re.search(r"\d{4}", rest)
     if season is None:
         return None
@@ -208,7 +178,7 @@ def _season(text: str, dct: date | None, tense: Tense) -> Norm | None:
         return Norm("DATE", f"{year_m.group(0)}-{season}", "season", mod, "text")
     if dct is None:
         return None
-    det = _lx("relative", words[0]) if len(words) > 1 else None
+    det = lx("relative", words[0]) if len(words) > 1 else None
     year = dct.year
     if det == "-1":
         year -= 1 if _SEASON_MONTH[season] >= dct.month - 1 else 0
@@ -218,7 +188,7 @@ def _season(text: str, dct: date | None, tense: Tense) -> Norm | None:
 
 
 def _year(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    mod, rest = _mod_of(text)
+    mod, rest = mod_of(text)
     m = re.search(r"\d{4}", rest)
     if m:
         return Norm("DATE", m.group(0), "year", mod, "text")
@@ -239,29 +209,29 @@ def _time(text: str, dct: date | None, tense: Tense) -> Norm | None:
             return None
         hour = hour % 12 + (12 if m.group(3).lower() == "p" else 0)
     zone_m = re.search(rf"({fragments()['ZONE']})\s*(?:\S+\s*)?$", text)
-    zone = _lx("time_zone", zone_m.group(1)) or "" if zone_m else ""  # "UTC" is "Z"
+    zone = lx("time_zone", zone_m.group(1)) or "" if zone_m else ""  # "UTC" is "Z"
     day_word = re.search(rf"({fragments()['WEEKDAY']}|{fragments()['DAYWORD']})\s*$", text, re.I)
     if dct is None:
         return Norm("TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}{zone}", "time", None, "text")
     clock = f"T{hour:02d}:{minute:02d}{zone}"
     if not day_word:  # "at 18:00 UTC": on the day last mentioned (dates.py fills it in)
         return Norm("TIME", ANAPHOR + clock, "time", None, "document")
-    wd = _lx("weekday", day_word.group(1))
+    wd = lx("weekday", day_word.group(1))
     day = (weekday_date(dct, int(wd), tense) if wd is not None
-           else dct + timedelta(days=int(_lx("day_word", day_word.group(1)) or 0)))
+           else dct + timedelta(days=int(lx("day_word", day_word.group(1)) or 0)))
     return Norm("TIME", iso_date(day) + clock, "time", None, "document")
 
 
 def _part(text: str) -> str:
     m = re.search(rf"({fragments()['DAYPART']})\s*$", text, re.I)
-    return f"T{_lx('day_part', m.group(1))}" if m else ""
+    return f"T{lx('day_part', m.group(1))}" if m else ""
 
 
 def _dayword(text: str, dct: date | None, tense: Tense) -> Norm | None:
     if dct is None:
         return None
     m = re.search(rf"({fragments()['DAYWORD']})", text, re.I)
-    offset = int(_lx("day_word", m.group(1))) if m else 0
+    offset = int(lx("day_word", m.group(1))) if m else 0
     # "tonight" is the DCT's night, "last night" yesterday's (its offset is in the data)
     part = _part(text) or ("TNI" if m and m.group(1).lower() == "tonight" else "")
     value = iso_date(dct + timedelta(days=offset)) + part
@@ -270,8 +240,8 @@ def _dayword(text: str, dct: date | None, tense: Tense) -> Norm | None:
 
 def _weekday(text: str, dct: date | None, tense: Tense) -> Norm | None:
     m = re.search(rf"({fragments()['WEEKDAY']})", text, re.I)
-    wd = int(_lx("weekday", m.group(1)))
-    det = _lx("relative", text[:m.start()].strip()) if m.start() else None
+    wd = int(lx("weekday", m.group(1)))
+    det = lx("relative", text[:m.start()].strip()) if m.start() else None
     part = _part(text)
     kind, gran = ("TIME", "time") if part else ("DATE", "day")
     if dct is None:
@@ -281,7 +251,7 @@ def _weekday(text: str, dct: date | None, tense: Tense) -> Norm | None:
 
 
 def _relative(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    mod, rest = _mod_of(text)
+    mod, rest = mod_of(text)
     words = rest.split()
     unit = words[-1].lower()
     det = " ".join(w for w in words[:-1] if w.lower() != "fiscal")
@@ -291,14 +261,14 @@ def _relative(text: str, dct: date | None, tense: Tense) -> Norm | None:
             return None
         off = 0
     else:
-        off_s = _lx("relative", det)
+        off_s = lx("relative", det)
         if off_s is None:
             return None
         off = int(off_s)
     if unit == "day":
         # "the next day", "the previous day": from the day last mentioned (dates.py), never
         # "last day" or "this day", which name no day
-        shift = _lx("day_relative", det)
+        shift = lx("day_relative", det)
         if shift is None:
             return None
         return Norm("DATE", f"{ANAPHOR}{int(shift):+d}", "day", mod, "document")
@@ -308,114 +278,18 @@ def _relative(text: str, dct: date | None, tense: Tense) -> Norm | None:
     return Norm("DATE", found[0], found[1], mod, "document") if found else None
 
 
-def _ago(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    m = re.match(rf"(?:({fragments()['DURMOD']})\s+)?(.+?)[\s-]+(?:{fragments()['DURADJ']}\s+)?"
-                 rf"({fragments()['UNIT']})\s+ago$", text, re.I)
-    mod = _lx("duration_mod", m.group(1)) if m.group(1) else None
-    mod = {"LESS_THAN": "AFTER", "MORE_THAN": "BEFORE"}.get(mod or "", mod)
-    n = _num(m.group(2))
-    unit = _lx("unit", m.group(3))
-    if n is None:
-        return Norm("DATE", "PAST_REF", "ref", None, "text")
-    if dct is None or n != int(n):
-        return None
-    n = int(n)
-    if unit in ("D", "W"):
-        back = timedelta(days=n * (7 if unit == "W" else 1))
-        return Norm("DATE", iso_date(dct - back), "day", mod, "document")
-    if unit == "M":
-        y, mo = shift_month(dct, -n)
-        return Norm("DATE", f"{y:04d}-{mo:02d}", "month", mod, "document")
-    if unit in ("Y", "DE", "CE"):
-        years = n * {"Y": 1, "DE": 10, "CE": 100}[unit]
-        return Norm("DATE", f"{dct.year - years:04d}", "year", mod, "document")
-    return None
-
-
-def _duration(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    frags = fragments()
-    m = re.match(rf"(?:({frags['DURMOD']})\s+)?(?:({frags['SPANDET']})\s+)?(?:an?\s+(?=\d|{frags['NUM']}))?"
-                 rf"(.*?)[\s-]*(?:{frags['DURADJ']}\s+)?({frags['UNIT']})$", text, re.I)
-    if m is None:
-        return None
-    mod = _lx("duration_mod", m.group(1)) if m.group(1) else None
-    count = m.group(3).strip()
-    unit = _lx("unit", m.group(4))
-    if unit == "WE":
-        return None
-    if not count:
-        n: float | None = 1.0
-    elif _lx("vague", count) is not None or count.lower() == "recent":
-        n = None
-    else:
-        n = _num(count)
-        if n is None:
-            return None
-    return Norm("DURATION", duration_value(n, unit), "duration", mod, "text")
-
-
-def _span(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    """`the past week` is a duration; `the last week` with no count is a date (`last week`)."""
-    frags = fragments()
-    m = re.match(rf"(?:{frags['DURMOD']}\s+)?({frags['SPANDET']})\s+(.*)$", text, re.I)
-    det, rest = m.group(1), m.group(2)
-    counted = re.match(rf"(?:{frags['NUM']}|{frags['VAGUE']})\s", rest + " ", re.I)
-    kind = _lx("span_det", det)  # "duration": always; "plural": also uncounted plurals
-    if counted or kind == "duration":
-        return _duration(text, dct, tense)
-    unit = _lx("unit", rest.split()[-1])
-    if kind == "plural" and rest.lower().endswith("s") and unit not in (None, "WE"):
-        # "the coming weeks", "the last months": an unknown number of units (not "the final days of")
-        return Norm("DURATION", duration_value(None, unit), "duration", None, "text")
-    return None
-
-
-def _rate(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    unit = _lx("unit", text.split()[-1])
-    return Norm("SET", duration_value(1, unit), "set", None, "text") if unit != "WE" else None
-
-
-def _bare_units(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    unit = _lx("unit", text.split("-")[0])
-    return Norm("DURATION", duration_value(None, unit), "duration", None, "text")
-
-
-def _set(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    listed = _lx("set", text)
-    if listed:
-        return Norm("SET", listed, "set", None, "text")
-    # "every two years": P2Y; "every other week": P2W
-    m = re.match(rf"every\s+(other\s+|.+?\s+)?({fragments()['UNIT']})$", text, re.I)
-    count = (m.group(1) or "").strip()
-    n = 2.0 if count.lower() == "other" else (_num(count) if count else 1.0)
-    unit = _lx("unit", m.group(2))
-    if n is None or unit == "WE":
-        return None
-    return Norm("SET", duration_value(n, unit), "set", None, "text")
-
-
-def _ref(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    return Norm("DATE", _lx("ref", text) or "PRESENT_REF", "ref", None, "text")
-
-
-def _ref_today(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    return Norm("DATE", "PRESENT_REF", "ref", None, "text")
-
-
 def _day_anaphor(text: str, dct: date | None, tense: Tense) -> Norm | None:
     # The value is the day last mentioned; dates.py fills it in (ANAPHOR marks it).
-    mod, _ = _mod_of(text)
+    mod, _ = mod_of(text)
     return Norm("DATE", ANAPHOR, "day", mod, "document")
 
-
-ANAPHOR = "ANAPHOR"
 
 _HANDLERS = {
     "calendar": _calendar, "numeric": _calendar, "month_day": _month_day, "month_year": _month_year,
     "month": _month, "century": _century, "decade": _decade, "quarter": _quarter, "season": _season,
-    "year": _year, "time": _time, "ref_today": _ref_today, "dayword": _dayword, "weekday": _weekday,
-    "relative": _relative, "ago": _ago, "span": _span, "rate": _rate, "duration": _duration,
-    "vague": _duration, "bare_units": _bare_units, "set": _set, "ref": _ref,
+    "year": _year, "time": _time, "ref_today": ref_today, "dayword": _dayword, "weekday": _weekday,
+    "relative": _relative, "ago": ago, "span": span, "rate": rate, "duration": duration,
+    "vague": duration, "bare_units": bare_units, "set": set_, "ref": ref,
     "day_anaphor": _day_anaphor,
 }
 

@@ -1,4 +1,4 @@
-"""Calendar arithmetic for TIMEX3 values: pure functions of dates, counts and tense.
+"""TIMEX3 values: the normalized result, word look-ups, and calendar arithmetic.
 
 How a month, a weekday or a quarter given without a year is placed relative
 to the document date (HeidelTime's rule for news: back in a past-tense
@@ -8,9 +8,52 @@ duration value format (`P5Y`, `PT30M`, `P20Y` for two decades).
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 
+from pipeline.timex_grammar import fragments, lexicon
+
 Tense = str  # "past", "future", "present" or "" (unknown)
+# A value whose day is the one last mentioned in the document: "the day", "18:00 UTC"
+ANAPHOR = "ANAPHOR"
+
+
+@dataclass(frozen=True)
+class Norm:
+    """One expression normalized: TIMEX3 type and value, its granularity, mod and anchor."""
+
+    type: str
+    value: str
+    granularity: str
+    mod: str | None
+    anchor: str  # "text": from the text alone; "document": resolved against the DCT
+
+
+def lx(kind: str, form: str) -> str | None:
+    """The value a word list gives a form: `lx("month", "Sept.")` is "09"."""
+    return lexicon().value(kind, form)
+
+
+def mod_of(text: str) -> tuple[str | None, str]:
+    """Split a leading date modifier: `early December` -> ("START", "December")."""
+    m = re.match(rf"({fragments()['DATEMOD']})[\s-]+", text, re.I)
+    if not m:
+        return None, text
+    return (lx("date_mod", m.group(1)) or None), text[m.end():]
+
+
+def num(text: str) -> float | None:
+    """`20`, `twenty-five`, `a`, `two and a half` as a number; None for `several`."""
+    half = 0.5 if re.search(r"\band\s+a\s+half$", text, re.I) else 0.0
+    text = re.sub(r"\s+and\s+a\s+half$", "", text, flags=re.I).strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text) + half
+    if "-" in text:
+        parts = [lx("number", p) for p in text.split("-")]
+        return sum(float(p) for p in parts) + half if all(parts) else None
+    v = lx("number", text)
+    return float(v) + half if v is not None else None
 
 
 def fmt_number(n: float) -> str:

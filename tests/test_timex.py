@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import PatternError
-from pipeline.timex import duration_value, normalize
-from pipeline.timex_calendar import weekday_date, year_for
+from pipeline.timex import normalize
+from pipeline.timex_calendar import duration_value, weekday_date, year_for
 from pipeline.timex_grammar import lexicon, parse_entries, rules
 
 D = date

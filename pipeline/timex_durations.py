@@ -1,0 +1,108 @@
+"""TIMEX3 durations, sets and references: `nearly 20 years`, `weekly`, `two years ago`, `now`.
+
+The count and unit come from the word lists (`P20Y` for two decades, `PXY`
+for `several years`); `N units ago` is the DCT moved back by them, at the
+unit's granularity; a rate after an amount (`$15 a year`) is a SET.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from pipeline.timex_calendar import Norm, Tense, duration_value, iso_date, lx, num, shift_month
+from pipeline.timex_grammar import fragments
+
+
+def ago(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    m = re.match(rf"(?:({fragments()['DURMOD']})\s+)?(.+?)[\s-]+(?:{fragments()['DURADJ']}\s+)?"
+                 rf"({fragments()['UNIT']})\s+ago$", text, re.I)
+    mod = lx("duration_mod", m.group(1)) if m.group(1) else None
+    mod = {"LESS_THAN": "AFTER", "MORE_THAN": "BEFORE"}.get(mod or "", mod)
+    n = num(m.group(2))
+    unit = lx("unit", m.group(3))
+    if n is None:
+        return Norm("DATE", "PAST_REF", "ref", None, "text")
+    if dct is None or n != int(n):
+        return None
+    n = int(n)
+    if unit in ("D", "W"):
+        back = timedelta(days=n * (7 if unit == "W" else 1))
+        return Norm("DATE", iso_date(dct - back), "day", mod, "document")
+    if unit == "M":
+        y, mo = shift_month(dct, -n)
+        return Norm("DATE", f"{y:04d}-{mo:02d}", "month", mod, "document")
+    if unit in ("Y", "DE", "CE"):
+        years = n * {"Y": 1, "DE": 10, "CE": 100}[unit]
+        return Norm("DATE", f"{dct.year - years:04d}", "year", mod, "document")
+    return None
+
+
+def duration(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    frags = fragments()
+    m = re.match(rf"(?:({frags['DURMOD']})\s+)?(?:({frags['SPANDET']})\s+)?(?:an?\s+(?=\d|{frags['NUM']}))?"
+                 rf"(.*?)[\s-]*(?:{frags['DURADJ']}\s+)?({frags['UNIT']})$", text, re.I)
+    if m is None:
+        return None
+    mod = lx("duration_mod", m.group(1)) if m.group(1) else None
+    count = m.group(3).strip()
+    unit = lx("unit", m.group(4))
+    if unit == "WE":
+        return None
+    if not count:
+        n: float | None = 1.0
+    elif lx("vague", count) is not None or count.lower() == "recent":
+        n = None
+    else:
+        n = num(count)
+        if n is None:
+            return None
+    return Norm("DURATION", duration_value(n, unit), "duration", mod, "text")
+
+
+def span(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    """`the past week` is a duration; `the last week` with no count is a date (`last week`)."""
+    frags = fragments()
+    m = re.match(rf"(?:{frags['DURMOD']}\s+)?({frags['SPANDET']})\s+(.*)$", text, re.I)
+    det, rest = m.group(1), m.group(2)
+    counted = re.match(rf"(?:{frags['NUM']}|{frags['VAGUE']})\s", rest + " ", re.I)
+    kind = lx("span_det", det)  # "duration": always; "plural": also uncounted plurals
+    if counted or kind == "duration":
+        return duration(text, dct, tense)
+    unit = lx("unit", rest.split()[-1])
+    if kind == "plural" and rest.lower().endswith("s") and unit not in (None, "WE"):
+        # "the coming weeks", "the last months": an unknown number of units (not "the final days of")
+        return Norm("DURATION", duration_value(None, unit), "duration", None, "text")
+    return None
+
+
+def rate(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    unit = lx("unit", text.split()[-1])
+    return Norm("SET", duration_value(1, unit), "set", None, "text") if unit != "WE" else None
+
+
+def bare_units(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    unit = lx("unit", text.split("-")[0])
+    return Norm("DURATION", duration_value(None, unit), "duration", None, "text")
+
+
+def set_(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    listed = lx("set", text)
+    if listed:
+        return Norm("SET", listed, "set", None, "text")
+    # "every two years": P2Y; "every other week": P2W
+    m = re.match(rf"every\s+(other\s+|.+?\s+)?({fragments()['UNIT']})$", text, re.I)
+    count = (m.group(1) or "").strip()
+    n = 2.0 if count.lower() == "other" else (num(count) if count else 1.0)
+    unit = lx("unit", m.group(2))
+    if n is None or unit == "WE":
+        return None
+    return Norm("SET", duration_value(n, unit), "set", None, "text")
+
+
+def ref(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    return Norm("DATE", lx("ref", text) or "PRESENT_REF", "ref", None, "text")
+
+
+def ref_today(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    return Norm("DATE", "PRESENT_REF", "ref", None, "text")
