@@ -1,8 +1,15 @@
-"""Organizations: mention spans from the gazetteer ruler and the model, grouped into one record each.
+"""Organizations: mention spans from the gazetteer ruler, the model and acronyms, one record each.
 
-Pure functions first (span trimming, acronym linking, grouping, ids), then the
-one function that reads a spaCy Doc. Offsets here are offsets into the text the
-Doc was built from; extract.py maps them back to the stored text.
+The plain model gets organizations wrong in ways that ruin joins: articles,
+brackets and possessives inside spans, spans across paragraphs, exercises,
+positions and plans taken for bodies, `DND/CAF` as one body and `DND` apart
+from `Department of National Defence`. The rules here state each phenomenon;
+the word lists they use are data (`data/org_terms.jsonl`, `data/gazetteer.jsonl`).
+
+Pure functions over text first (trimming, what-is-not-an-organization,
+linking, grouping, ids), then the one function that reads a spaCy Doc.
+Offsets are offsets into the text the Doc was built from; extract.py maps them
+back to the stored text.
 """
 
 from __future__ import annotations
@@ -15,9 +22,15 @@ from importlib import resources
 
 from spacy.tokens import Doc
 
+from pipeline import acronyms
+from pipeline.countries import countries_in, country_in_name, country_of
 from pipeline.errors import PatternError
 
 GAZETTEER_FILE = "gazetteer.jsonl"
+TERMS_FILE = "org_terms.jsonl"
+TERM_KINDS = ("org_head", "event", "document", "award", "position", "generic", "place", "appositive",
+              "connector", "portfolio", "state_head", "time_word")
+NON_ORG_HEADS = ("event", "document", "award", "position")
 
 
 @dataclass(frozen=True)
@@ -27,6 +40,7 @@ class GazetteerEntry:
     acronyms: tuple[str, ...]
     aliases: tuple[str, ...]
     country: str | None
+    context_aliases: tuple[str, ...] = ()  # "Alliance": NATO only where NATO is named
 
 
 @dataclass(frozen=True)
@@ -34,7 +48,9 @@ class OrgMention:
     start: int
     end: int
     text: str
-    entry_id: str | None = None  # gazetteer id when the ruler matched it
+    entry_id: str | None = None  # gazetteer id when the ruler or a gazetteer surface matched it
+    acronym: str | None = None  # the acronym this mention is, or is the long form of
+    context: bool = False  # a context alias: kept only when its entry is named elsewhere
 
 
 @dataclass
@@ -47,28 +63,57 @@ class OrgEntity:
     from_gazetteer: bool = False
 
 
+# ---------------------------------------------------------------- data
+
+
 @cache
 def load_gazetteer() -> tuple[GazetteerEntry, ...]:
     """The packaged gazetteer; a malformed line is a PatternError naming the line."""
-    text = resources.files("pipeline.data").joinpath(GAZETTEER_FILE).read_text(encoding="utf-8")
     entries = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
+    for n, row in _jsonl(GAZETTEER_FILE):
         try:
-            row = json.loads(line)
-            entries.append(
-                GazetteerEntry(
-                    id=row["id"],
-                    name=row["name"],
-                    acronyms=tuple(row.get("acronyms", [])),
-                    aliases=tuple(row.get("aliases", [])),
-                    country=row.get("country"),
-                )
-            )
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            entries.append(GazetteerEntry(
+                id=row["id"], name=row["name"], acronyms=tuple(row.get("acronyms", [])),
+                aliases=tuple(row.get("aliases", [])), country=row.get("country"),
+                context_aliases=tuple(row.get("context_aliases", [])),
+            ))
+        except (KeyError, TypeError) as exc:
             raise PatternError(f"{GAZETTEER_FILE}:{n}: {exc}") from exc
     return tuple(entries)
+
+
+@cache
+def load_terms() -> dict[str, frozenset[str]]:
+    """Word lists by kind (`org_head`, `position`, ...), from `data/org_terms.jsonl`."""
+    out: dict[str, set[str]] = {k: set() for k in TERM_KINDS}
+    for n, row in _jsonl(TERMS_FILE):
+        kind = row.get("kind")
+        if kind not in out or not isinstance(row.get("words"), list) or "id" not in row:
+            raise PatternError(f"{TERMS_FILE}:{n}: needs id, a known kind and a words list")
+        out[kind].update(row["words"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _jsonl(name: str) -> list[tuple[int, dict]]:
+    text = resources.files("pipeline.data").joinpath(name).read_text(encoding="utf-8")
+    rows = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.strip():
+            try:
+                rows.append((n, json.loads(line)))
+            except json.JSONDecodeError as exc:
+                raise PatternError(f"{name}:{n}: {exc}") from exc
+    return rows
+
+
+@cache
+def gazetteer_index() -> dict[str, GazetteerEntry]:
+    """Normalized name, alias and acronym to entry (first entry wins)."""
+    index: dict[str, GazetteerEntry] = {}
+    for entry in load_gazetteer():
+        for surface in (entry.name, *entry.aliases, *entry.acronyms):
+            index.setdefault(norm(surface), entry)
+    return index
 
 
 def gazetteer_patterns() -> list[dict]:
@@ -80,6 +125,15 @@ def gazetteer_patterns() -> list[dict]:
     return patterns
 
 
+# ---------------------------------------------------------------- strings
+
+
+def norm(name: str) -> str:
+    """Comparison form: one space between words, curly apostrophes straight, no leading `the`."""
+    s = " ".join(name.replace("’", "'").split())
+    return re.sub(r"^(?:the|The)\s+", "", s)
+
+
 def slug(name: str) -> str:
     """A stable id from a name: lower case ASCII words joined by hyphens."""
     s = name.lower().replace("’", "").replace("'", "").replace("&", " and ")
@@ -87,62 +141,426 @@ def slug(name: str) -> str:
     return s or "org"
 
 
-_LEADING = re.compile(r"^(?:the|The|THE)\s+")
-_TRAILING = re.compile(r"(?:['’]s|['’]|[\s(\[{,.;:-]+)$")
+def is_acronym(s: str) -> bool:
+    return acronyms.is_short_form(s) and sum(c.isupper() for c in s) * 2 > len(s)
+
+
+_LEADING = re.compile(r"(?:(?:the|The|THE|a|A|an|An|our|Our)\s+|[(\[{\s,.;:])+")
+_TRAILING = re.compile(r"(?:['’]s|['’]|\s+(?:and|&)|[\s(\[{,.;:…-])+$")
 
 
 def trim(start: int, end: int, text: str) -> tuple[int, int]:
-    """Shrink a span to the name: no leading article, possessive, brackets or trailing punctuation."""
+    """Shrink a span to the name.
+
+    `the Department of National Defence (DND` -> `Department of National Defence`:
+    no leading article, nothing from a bracket on, no possessive, no trailing
+    `and` or punctuation, nothing past a line or paragraph break.
+    """
     span = text[start:end]
-    m = _LEADING.match(span)
-    if m:
-        start += m.end()
+    cut = min((i for i in (span.find("\n"), span.find("("), span.find(" ["), span.find("…"))
+               if i > 0), default=len(span))
+    end = start + cut
     while start < end:
-        span = text[start:end]
-        m = _TRAILING.search(span)
-        if not m or m.start() == m.end():
+        m = _LEADING.match(text, start, end)
+        if not m or m.end() == start:
             break
-        end = start + m.start()
-    while start < end and text[start] in "([{ \n":
-        start += 1
+        start = m.end()
+    while start < end:
+        m = _TRAILING.search(text, start, end)
+        if not m or m.start() == m.end() or m.end() != end:
+            break
+        end = m.start()
     return start, end
 
 
-def find_mentions(doc: Doc) -> list[OrgMention]:
-    """ORG entities of the Doc, trimmed; spans broken by a paragraph break are cut there."""
-    out = []
-    for ent in doc.ents:
-        if ent.label_ != "ORG":
+def _words(name: str) -> list[str]:
+    return name.replace("’s ", " ").replace("'s ", " ").split()
+
+
+def head_word(name: str) -> str:
+    """The head: the last word before the first `of`/`for`/`on`/`in`/`to`, else the last word.
+
+    `Ninth Summit of the Americas` -> `Summit`; `Commission on the National
+    Defense Strategy for the United States` -> `Commission`.
+    """
+    words = _words(name)
+    for i, w in enumerate(words[1:], 1):
+        if w in ("of", "for", "on", "in", "to", "at"):
+            return words[i - 1]
+    return words[-1] if words else ""
+
+
+def _has_org_head(name: str) -> bool:
+    heads = load_terms()["org_head"]
+    return any(w in heads for w in _words(name)[1:]) or head_word(name) in heads
+
+
+def _starts_with(name: str, forms: frozenset[str]) -> bool:
+    return any(name == f or name.startswith(f + " ") for f in forms)
+
+
+# "Secretary of ", "Declaration on ", "Ambassador to the ": a head noun and its preposition.
+_GOVERNOR = re.compile(r"([A-Z][\w’'-]*)\s+(?:of|for|to|on)\s+(?:the\s+)?$")
+# " and Intelligence Advisor Jody": a coordination that continues the name.
+_COORDINATED = re.compile(r"^\s*(?:and|&)\s+((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)")
+_DESIGNATOR = re.compile(r"^[A-Za-z]+-\d+[A-Za-z]?$")  # "COVID-19", "AT-4", "Mi-17"
+_COUNTED = re.compile(r"(?<![\d,.])(\d[\d,]*)\s+$")  # "100 Tactical Unmanned Aerial Systems"
+
+
+def non_org_reason(name: str, before: str = "", after: str = "") -> str | None:
+    """Why a span is not an organization, or None when it may be one.
+
+    `name` is the trimmed span, `before`/`after` the text around it (a line is enough).
+    """
+    terms = load_terms()
+    n = norm(name)
+    if not n:
+        return "empty"
+    words = _words(n)
+    if _DESIGNATOR.match(n):
+        return "designator"
+    if n in terms["generic"] or n in terms["place"] or country_of(n):
+        return "generic, place or country"
+    if all(w in terms["generic"] or w in ("and", "&", "the") for w in words):
+        return "generic words"  # "Allies and Partners"
+    head = head_word(n)
+    for kind in NON_ORG_HEADS:
+        if head in terms[kind] or " ".join(words[-2:]) in terms[kind]:
+            return kind
+        # "Rim of the Pacific Exercise": the kind word ends a name whose first part is no body.
+        if kind != "position" and words[-1] in terms[kind] and head not in terms["org_head"]:
+            return kind
+    counted = _COUNTED.search(before)
+    if counted and not re.fullmatch(r"(?:19|20)\d\d", counted.group(1)):
+        return "counted thing"
+    gov = _GOVERNOR.search(before)
+    if gov:
+        word = gov.group(1)
+        if any(word in terms[k] for k in ("event", "document", "award")) and not _has_org_head(n):
+            return "part of a non-organization name"  # "Declaration on [Migration and Protection]"
+        if word in terms["position"] and not any(w in terms["org_head"] for w in words[1:]) and (
+            _starts_with(n, terms["portfolio"]) or countries_in(n)[:1] and countries_in(n)[0][0] == 0
+        ):
+            return "part of a position"  # "Secretary of [Defense]", "Ambassador to [Mexico Ken Salazar]"
+    coord = _COORDINATED.match(after)
+    if coord and not _has_org_head(n) and any(w in terms["position"] for w in coord.group(1).split()):
+        return "part of a position"  # "[National Security] and Intelligence Advisor"
+    return None
+
+
+def cut_person_tail(name: str) -> int:
+    """Length of `name` without a person's name run into it: `Foreign Ministry Roberto Velasco` -> 16."""
+    terms = load_terms()
+    words = name.split(" ")
+    for i, w in enumerate(words[:-2]):
+        tail = words[i + 1:]
+        if (w in terms["state_head"] or w in ("Office", "Agency", "Bureau", "Command", "Council",
+                                              "Committee", "Commission")) and 2 <= len(tail) <= 3:
+            if all(t[:1].isupper() and t[1:].islower() and t not in terms["org_head"]
+                   and t not in terms["connector"] and not country_of(t) for t in tail):
+                return len(" ".join(words[: i + 1]))
+    return len(name)
+
+
+# "Commission" + " on the National Defense Strategy for the United States"
+_CONTINUATION = re.compile(
+    r"[ ](?:of|on|for)[ ](?:the[ ])?(?:(?:[A-Z]\.){2,}|[A-Z][\w’'&-]*)"
+    r"(?:[ ](?:(?:of|for|on|and|&|in(?=[ ]the))[ ])?(?:the[ ])?(?:(?:[A-Z]\.){2,}|[A-Z][\w’'&-]*))*"
+)
+
+
+def extend_name(name: str, after: str) -> int:
+    """How many characters of `after` continue an organization name that ends in its head word."""
+    terms = load_terms()
+    words = name.split()
+    if not words or words[-1] not in terms["org_head"] or " of " in name or " on " in name:
+        return 0
+    m = _CONTINUATION.match(after)
+    if not m:
+        return 0
+    ext = m.group()
+    if any(w.strip(".,") in terms["time_word"] for w in ext.split()):
+        return 0
+    return len(ext)
+
+
+# ---------------------------------------------------------------- spans of one text
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    entry_id: str | None
+
+
+def _line_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """Text before and after a span, within its line (the cleaned view joins wrapped lines)."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    return text[ls:start], text[end: le if le != -1 else len(text)]
+
+
+def clean_candidate(c: _Candidate, text: str) -> list[_Candidate]:
+    """Trimmed; split at `/` between acronyms (`DND/CAF`); cut before a person; extended over `of ...`."""
+    start, end = trim(c.start, c.end, text)
+    if end <= start:
+        return []
+    span = text[start:end]
+    if "/" in span and all(is_acronym(p) for p in span.split("/")):
+        out, pos = [], start
+        for part in span.split("/"):
+            out.append(_Candidate(pos, pos + len(part), None))
+            pos += len(part) + 1
+        return out
+    end = start + cut_person_tail(span)
+    _, after = _line_around(text, start, end)
+    end += extend_name(text[start:end], after)
+    return [_Candidate(start, end, c.entry_id)]
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _definitions(text: str, cands: list[_Candidate]) -> tuple[dict[str, tuple[int, int]], set[str]]:
+    """Acronyms the text defines for organizations (acronym -> long form), and those it defines for others.
+
+    A definition is an organization's when its long form is not a
+    non-organization by the rules and the model, the ruler or the long form's
+    head word says it names a body. The text's own definition
+    (`Mexican Secretariat of National Defence (SEDENA)`) stands for letters in
+    another language's order: an entity that ends right at the bracket.
+    """
+    terms = load_terms()
+    orgs: dict[str, tuple[int, int]] = {}
+    others: set[str] = set()
+    for d in acronyms.text_definitions(text):
+        short = text[d.short[0]:d.short[1]]
+        long = d.long
+        if not d.matched:
+            ending = [c for c in cands if c.end <= long[1] and long[1] - c.end <= 3 and c.start >= long[0]]
+            if not ending:
+                continue
+            long = (ending[0].start, ending[0].end)
+            initials = {w[0] for w in text[long[0]:long[1]].split() if w[:1].isupper()}
+            if short[0] not in initials:
+                continue
+        else:
+            # "Mexican Secretariat ... (SEDENA)": a longer entity ending at the long form keeps its modifiers.
+            for c in cands:
+                if c.start < long[0] and long[0] < c.end and abs(c.end - long[1]) <= 3:
+                    long = (c.start, long[1])
+        before, after = _line_around(text, *long)
+        long_text = text[long[0]:long[1]]
+        if non_org_reason(long_text, before, "") or head_word(long_text) in terms["place"]:
+            others.add(short)
             continue
-        start, end = ent.start_char, ent.end_char
-        para = doc.text.find("\n\n", start, end)
-        if para != -1:
-            end = para
-        start, end = trim(start, end, doc.text)
-        if end > start:
-            out.append(OrgMention(start, end, doc.text[start:end], ent.ent_id_ or None))
+        tagged = any(_overlaps((c.start, c.end), long) or (c.start, c.end) == d.short for c in cands)
+        if tagged or _has_org_head(long_text):
+            orgs.setdefault(short, long)
+    return orgs, others
+
+
+def _context_mentions(text: str, taken: list[tuple[int, int]]) -> list[OrgMention]:
+    """`the Alliance`, `successful Alliance`: a context alias standing alone, not inside another name."""
+    out = []
+    for entry in load_gazetteer():
+        for alias in entry.context_aliases:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
+                prev = re.search(r"(\S+)\s+$", text[max(0, m.start() - 30):m.start()])
+                if prev and prev.group(1)[:1].isupper() and prev.group(1) not in ("The", "Our", "This"):
+                    continue  # "Global Alliance": another name
+                if re.match(r"\s+(?:of|for)\s+[A-Z]", text[m.end():m.end() + 20]):
+                    continue  # "Alliance for Progress"
+                if any(_overlaps((m.start(), m.end()), t) for t in taken):
+                    continue
+                out.append(OrgMention(m.start(), m.end(), m.group(), entry.id, None, True))
     return out
 
 
-def group(mentions: list[OrgMention]) -> list[OrgEntity]:
-    """One entity per organization: gazetteer id, else the same normalized surface."""
-    gazetteer = {e.id: e for e in load_gazetteer()}
-    entities: dict[str, OrgEntity] = {}
+def mentions_in_text(text: str, ents: list[tuple[int, int, str | None]]) -> list[OrgMention]:
+    """Organization mentions of a text, given entity spans (start, end, gazetteer id or None).
+
+    The entity spans come from the ruler and the model; everything else here
+    reads the text alone, so it can be tested without a model.
+    """
+    cands = [c for s, e, i in ents for c in clean_candidate(_Candidate(s, e, i), text)]
+    defined, not_orgs = _definitions(text, cands)
+    index = gazetteer_index()
+    kept: list[OrgMention] = []
+    for short, (ls, le) in defined.items():
+        kept.append(OrgMention(ls, le, text[ls:le], _entry_id(text[ls:le], short), short))
+    long_spans = [(m.start, m.end) for m in kept]
+    for c in cands:
+        span = text[c.start:c.end]
+        if span in not_orgs or span in defined:
+            continue  # acronym uses are added below
+        if any(_overlaps((c.start, c.end), ls) for ls in long_spans):
+            continue  # the defined long form replaces what the model cut
+        before, after = _line_around(text, c.start, c.end)
+        if non_org_reason(span, before, after):
+            continue
+        entry = c.entry_id or (index[norm(span)].id if norm(span) in index else None)
+        kept.append(OrgMention(c.start, c.end, span, entry, span if is_acronym(span) else None))
+    for short, long in defined.items():
+        for s, e in acronyms.find_uses(text, short):
+            kept.append(OrgMention(s, e, short, _entry_id(text[long[0]:long[1]], short), short))
+    kept = _dedupe(kept)
+    kept += _context_mentions(text, [(m.start, m.end) for m in kept])
+    return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+def _entry_id(long_text: str, short: str) -> str | None:
+    index = gazetteer_index()
+    entry = index.get(norm(long_text)) or index.get(norm(short))
+    return entry.id if entry else None
+
+
+def _dedupe(mentions: list[OrgMention]) -> list[OrgMention]:
+    """One mention a span; a span inside a longer one goes (`CIA` in `CIA National Clandestine Service`)."""
+    by_span: dict[tuple[int, int], OrgMention] = {}
     for m in mentions:
-        entry = gazetteer.get(m.entry_id) if m.entry_id else None
-        key = entry.id if entry else slug(m.text)
-        if key not in entities:
-            if entry:
-                entities[key] = OrgEntity(
-                    name=entry.name,
-                    acronym=entry.acronyms[0] if entry.acronyms else None,
-                    country=entry.country,
-                    org_id=slug(entry.name),
-                    from_gazetteer=True,
-                )
-            else:
-                entities[key] = OrgEntity(
-                    name=" ".join(m.text.split()), acronym=None, country=None, org_id=slug(m.text)
-                )
-        entities[key].mentions.append(m)
-    return list(entities.values())
+        prev = by_span.get((m.start, m.end))
+        if prev is None or (m.acronym and not prev.acronym) or (m.entry_id and not prev.entry_id):
+            by_span[(m.start, m.end)] = m
+    spans = sorted(by_span, key=lambda s: (s[0], -s[1]))
+    out = []
+    for s in spans:
+        if any(o[0] <= s[0] and s[1] <= o[1] and o != s for o in spans):
+            continue
+        out.append(by_span[s])
+    return out
+
+
+# ---------------------------------------------------------------- grouping
+
+
+def _strip_country(name: str) -> str:
+    """`Mexican Secretariat of National Defence` -> `Secretariat of National Defence`; `... of Canada` too."""
+    s = norm(name)
+    found = countries_in(s)
+    if found and found[0][0] == 0:
+        s = s[found[0][1]:].strip(" -")
+    found = countries_in(s)
+    if found and found[-1][1] == len(s):
+        s = re.sub(r"\s+of(?:\s+the)?\s*$", "", s[: found[-1][0]])
+    return s
+
+
+def group(mentions: list[OrgMention], text: str | None = None) -> list[OrgEntity]:
+    """One entity per organization of a document.
+
+    Mentions join by gazetteer entry, by acronym (`DND` and `Department of
+    National Defence (DND)`), by shortened form (`Secretariat of National
+    Defence` after `Mexican Secretariat of National Defence`), else by name.
+    With the document `text`, acronyms defined in one chunk are also found in
+    the others, and a state body without a country in its name takes the
+    first country the sentence names (`The Mexican ... delegation ... at the
+    Foreign Ministry`).
+    """
+    gaz = {e.id: e for e in load_gazetteer()}
+    mentions = _with_text_uses(mentions, text) if text is not None else list(mentions)
+    long_of: dict[str, str] = {}
+    for m in mentions:
+        if m.acronym and m.text != m.acronym:
+            long_of.setdefault(m.acronym, norm(m.text))
+    named_entries = {m.entry_id for m in mentions if m.entry_id and not m.context}
+
+    def key(m: OrgMention) -> str | None:
+        if m.context:
+            return f"gaz:{m.entry_id}" if m.entry_id in named_entries else None
+        if m.entry_id:
+            return f"gaz:{m.entry_id}"
+        if m.acronym and m.acronym in long_of:
+            return f"name:{long_of[m.acronym]}"
+        return f"name:{norm(m.text)}"
+
+    groups: dict[str, list[OrgMention]] = {}
+    for m in mentions:
+        k = key(m)
+        if k:
+            groups.setdefault(k, []).append(m)
+    _merge_shortened(groups)
+    entities = [_entity(k, ms, gaz, text) for k, ms in groups.items()]
+    return sorted(entities, key=lambda e: min(m.start for m in e.mentions))
+
+
+def _with_text_uses(mentions: list[OrgMention], text: str) -> list[OrgMention]:
+    have = {(m.start, m.end) for m in mentions}
+    out = list(mentions)
+    known = {m.acronym: m.entry_id for m in mentions if m.acronym}
+    for short, entry_id in known.items():
+        for s, e in acronyms.find_uses(text, short):
+            if (s, e) not in have and not any(_overlaps((s, e), h) for h in have):
+                out.append(OrgMention(s, e, short, entry_id, short))
+    return out
+
+
+def _merge_shortened(groups: dict[str, list[OrgMention]]) -> None:
+    """Fold `name:` groups whose name is another group's name without its country into that group."""
+    names = {k: {_strip_country(m.text) for m in ms if not m.context} | {norm(m.text) for m in ms}
+             for k, ms in groups.items()}
+    for k in [k for k in groups if k.startswith("name:")]:
+        short = k[5:]
+        targets = [t for t in groups if t != k and t in groups and short in names[t]
+                   and len(max((norm(m.text) for m in groups[t]), key=len)) > len(short)]
+        if len(targets) == 1:
+            groups[targets[0]].extend(groups.pop(k))
+
+
+def _entity(k: str, ms: list[OrgMention], gaz: dict[str, GazetteerEntry], text: str | None) -> OrgEntity:
+    entry = gaz.get(k[4:]) if k.startswith("gaz:") else None
+    full = [" ".join(m.text.split()) for m in ms if not m.context and not is_acronym(m.text)]
+    acr = next((m.acronym for m in ms if m.acronym), None) or next(
+        (m.text for m in ms if is_acronym(m.text)), None)
+    name = max(full, key=len) if full else (entry.name if entry else acr or ms[0].text)
+    country = entry.country if entry else country_in_name(name)
+    if country is None and entry is None and text is not None and _is_state_body(name):
+        country = _sentence_country(text, min(m.start for m in ms))
+    return OrgEntity(
+        name=re.sub(r"^(?:the|The)\s+", "", name),
+        acronym=acr,
+        country=country,
+        org_id=slug(entry.name if entry else name),
+        mentions=sorted(ms, key=lambda m: (m.start, m.end)),
+        from_gazetteer=entry is not None,
+    )
+
+
+def _is_state_body(name: str) -> bool:
+    return any(w in load_terms()["state_head"] for w in _words(name))
+
+
+def _sentence_country(text: str, at: int) -> str | None:
+    """The first country the sentence around `at` names (`The Mexican high-level delegation ...`)."""
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    found = countries_in(text[start:at])
+    return found[0][2] if found else None
+
+
+# ---------------------------------------------------------------- spaCy glue
+
+
+def find_mentions(doc: Doc) -> list[OrgMention]:
+    """Organization mentions of a Doc: its ORG entities (ruler and model) and what the text adds."""
+    terms = load_terms()
+    ents = []
+    for ent in doc.ents:
+        if ent.label_ == "ORG":
+            ents.append((ent.start_char, ent.end_char, ent.ent_id_ or None))
+        elif ent.label_ == "FAC" and head_word(ent.text) in terms["org_head"]:
+            ents.append((ent.start_char, ent.end_char, None))  # "the Stennis Center for Public Service"
+        elif (ent.label_ in ("NORP", "PERSON", "GPE", "PRODUCT") and not country_of(ent.text)
+              and _appositive_org(doc.text, ent.end_char)):
+            ents.append((ent.start_char, ent.end_char, None))  # "Symantec, the largest ... firm"
+    return mentions_in_text(doc.text, ents)
+
+
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)")
+
+
+def _appositive_org(text: str, end: int) -> bool:
+    """Is the entity followed by an appositive that calls it a firm, company, agency ...?"""
+    m = _APPOSITIVE.match(text, end)
+    return bool(m) and any(w in load_terms()["appositive"] for w in m.group(1).split())
