@@ -62,7 +62,7 @@ def is_short_form(s: str) -> bool:
         return False
     if not all(c.isalnum() or c in "&-." for c in s):
         return False
-    return sum(c.isupper() for c in s) >= 2
+    return sum(c.isupper() or c.isdigit() for c in s) >= 2  # "DoD", "G7"
 
 
 def best_long_form(short: str, long: str) -> int | None:

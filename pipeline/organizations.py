@@ -28,9 +28,9 @@ from pipeline.errors import PatternError
 
 GAZETTEER_FILE = "gazetteer.jsonl"
 TERMS_FILE = "org_terms.jsonl"
-TERM_KINDS = ("org_head", "event", "document", "award", "position", "generic", "place", "appositive",
-              "connector", "portfolio", "state_head", "time_word")
-NON_ORG_HEADS = ("event", "document", "award", "position")
+TERM_KINDS = ("org_head", "event", "document", "award", "position", "abstract", "generic", "place",
+              "appositive", "connector", "portfolio", "state_head", "time_word")
+NON_ORG_HEADS = ("event", "document", "award", "position", "abstract")
 
 
 @dataclass(frozen=True)
@@ -145,7 +145,7 @@ def is_acronym(s: str) -> bool:
     return acronyms.is_short_form(s) and sum(c.isupper() for c in s) * 2 > len(s)
 
 
-_LEADING = re.compile(r"(?:(?:the|The|THE|a|A|an|An|our|Our)\s+|[(\[{\s,.;:])+")
+_LEADING = re.compile(r"(?:(?:the|The|THE|a|A|an|An|our|Our)\s+|[(\[{\s,.;:•·▪*-])+")
 _TRAILING = re.compile(r"(?:['’]s|['’]|\s+(?:and|&)|[\s(\[{,.;:…-])+$")
 
 
@@ -351,6 +351,11 @@ def _definitions(text: str, cands: list[_Candidate]) -> tuple[dict[str, tuple[in
             for c in cands:
                 if c.start < long[0] and long[0] < c.end and abs(c.end - long[1]) <= 3:
                     long = (c.start, long[1])
+        # "Colombian Ministry of National Defence (MDN)": a nationality adjective belongs to the name.
+        adjective = re.search(r"([A-Z][\w.-]*)\s+$", text[max(0, long[0] - 30):long[0]])
+        if adjective and country_of(adjective.group(1)) and not text[long[0]:long[1]].startswith(
+                adjective.group(1)):
+            long = (long[0] - len(adjective.group(0)), long[1])
         before, after = _line_around(text, *long)
         long_text = text[long[0]:long[1]]
         if non_org_reason(long_text, before, "") or head_word(long_text) in terms["place"]:
@@ -545,6 +550,7 @@ def _sentence_country(text: str, at: int) -> str | None:
 def find_mentions(doc: Doc) -> list[OrgMention]:
     """Organization mentions of a Doc: its ORG entities (ruler and model) and what the text adds."""
     terms = load_terms()
+    text = doc.text  # built anew on every access: read it once
     ents = []
     for ent in doc.ents:
         if ent.label_ == "ORG":
@@ -552,9 +558,9 @@ def find_mentions(doc: Doc) -> list[OrgMention]:
         elif ent.label_ == "FAC" and head_word(ent.text) in terms["org_head"]:
             ents.append((ent.start_char, ent.end_char, None))  # "the Stennis Center for Public Service"
         elif (ent.label_ in ("NORP", "PERSON", "GPE", "PRODUCT") and not country_of(ent.text)
-              and _appositive_org(doc.text, ent.end_char)):
+              and _appositive_org(text, ent.end_char)):
             ents.append((ent.start_char, ent.end_char, None))  # "Symantec, the largest ... firm"
-    return mentions_in_text(doc.text, ents)
+    return mentions_in_text(text, ents)
 
 
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)")
