@@ -19,21 +19,25 @@ COUNTRIES_FILE = "countries.jsonl"
 
 
 @cache
-def _surfaces() -> dict[str, str]:
-    """Every surface form (as written) to its ISO alpha-3 code."""
+def _surfaces() -> dict[str, str | None]:
+    """Every surface form (as written) to its ISO alpha-3 code, or None for a region.
+
+    Regions are listed so that `Inter-American` or `North American` are read
+    whole and never as `American`.
+    """
     text = resources.files("pipeline.data").joinpath(COUNTRIES_FILE).read_text(encoding="utf-8")
-    out: dict[str, str] = {}
+    out: dict[str, str | None] = {}
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
             row = json.loads(line)
-            iso3 = row["iso3"]
+            iso3 = row["iso3"]  # null for a region: "North American" names no country
             forms = [row["name"], *row.get("aliases", []), *row.get("adjectives", []),
                      *row.get("demonyms", [])]
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise PatternError(f"{COUNTRIES_FILE}:{n}: {exc}") from exc
-        if not re.fullmatch(r"[A-Z]{3}", iso3):
+        if iso3 is not None and not re.fullmatch(r"[A-Z]{3}", iso3):
             raise PatternError(f"{COUNTRIES_FILE}:{n}: bad iso3 {iso3!r}")
         for form in forms:
             out.setdefault(form, iso3)
@@ -62,7 +66,8 @@ def country_of(text: str) -> str | None:
 
 def countries_in(text: str) -> list[tuple[int, int, str]]:
     """Every country expression inside a longer text: (start, end, iso3), in order."""
-    return [(m.start(), m.end(), _surfaces()[m.group()]) for m in _finder().finditer(text)]
+    found = ((m.start(), m.end(), _surfaces()[m.group()]) for m in _finder().finditer(text))
+    return [(s, e, iso) for s, e, iso in found if iso]
 
 
 def country_in_name(name: str) -> str | None:

@@ -199,8 +199,12 @@ def _starts_with(name: str, forms: frozenset[str]) -> bool:
     return any(name == f or name.startswith(f + " ") for f in forms)
 
 
-# "Secretary of ", "Declaration on ", "Ambassador to the ": a head noun and its preposition.
-_GOVERNOR = re.compile(r"([A-Z][\w’'-]*)\s+(?:of|for|to|on)\s+(?:the\s+)?$")
+# "Secretary of ", "Declaration on ", "Ambassador to the ": a head noun and its preposition,
+# also before a list the span ends: "Framework for Security, Public Health, and [Safe Communities]".
+_GOVERNOR = re.compile(
+    r"([A-Z][\w’'-]*)\s+(?:of|for|to|on)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,?\s+(?:and\s+)?)*$"
+)
 # " and Intelligence Advisor Jody": a coordination that continues the name.
 _COORDINATED = re.compile(r"^\s*(?:and|&)\s+((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)")
 _DESIGNATOR = re.compile(r"^[A-Za-z]+-\d+[A-Za-z]?$")  # "COVID-19", "AT-4", "Mi-17"
@@ -233,7 +237,7 @@ def non_org_reason(name: str, before: str = "", after: str = "") -> str | None:
     counted = _COUNTED.search(before)
     if counted and not re.fullmatch(r"(?:19|20)\d\d", counted.group(1)):
         return "counted thing"
-    gov = _GOVERNOR.search(before)
+    gov = _GOVERNOR.search(before[-150:])
     if gov:
         word = gov.group(1)
         if any(word in terms[k] for k in ("event", "document", "award")) and not _has_org_head(n):
@@ -313,6 +317,11 @@ def clean_candidate(c: _Candidate, text: str) -> list[_Candidate]:
             out.append(_Candidate(pos, pos + len(part), None))
             pos += len(part) + 1
         return out
+    # "Mexico’s National Guard": a country's possessive is a determiner, not part of the name.
+    owner = re.match(r"(\S+)[’']s\s+(?=[A-Z])", span)
+    if owner and country_of(owner.group(1)):
+        start += owner.end()
+        span = text[start:end]
     end = start + cut_person_tail(span)
     _, after = _line_around(text, start, end)
     end += extend_name(text[start:end], after)
@@ -521,8 +530,12 @@ def _entity(k: str, ms: list[OrgMention], gaz: dict[str, GazetteerEntry], text: 
         (m.text for m in ms if is_acronym(m.text)), None)
     name = max(full, key=len) if full else (entry.name if entry else acr or ms[0].text)
     country = entry.country if entry else country_in_name(name)
-    if country is None and entry is None and text is not None and _is_state_body(name):
-        country = _sentence_country(text, min(m.start for m in ms))
+    if country is None and entry is None and text is not None:
+        first = min(m.start for m in ms)
+        owner = re.search(r"(\S+)[’']s\s+$", text[max(0, first - 40):first])
+        country = country_of(owner.group(1)) if owner else None  # "Mexico’s National Guard"
+        if country is None and _is_state_body(name):
+            country = _sentence_country(text, first)
     return OrgEntity(
         name=re.sub(r"^(?:the|The)\s+", "", name),
         acronym=acr,
@@ -563,7 +576,7 @@ def find_mentions(doc: Doc) -> list[OrgMention]:
     return mentions_in_text(text, ents)
 
 
-_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)")
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+((?:[\w.’'-]+\s+){0,3}[a-z][\w-]*)")
 
 
 def _appositive_org(text: str, end: int) -> bool:
