@@ -133,7 +133,7 @@ def _forward_long(text: str, start: int, short: str) -> tuple[int, int] | None:
     """`ACR - Long Form`: the shortest run of words after the dash that the letters match.
 
     The match must start at the first word and the short form's last letter
-    must fall in the last word, so that the long form does not run on.
+    must start the last word, so that the long form stops neither early nor late.
     """
     n = len(short)
     pos = start
@@ -141,7 +141,7 @@ def _forward_long(text: str, start: int, short: str) -> tuple[int, int] | None:
         m = _WORD.match(text, pos)
         if not m:
             return None
-        if short[-1].lower() in m.group().lower() and best_long_form(short, text[start:m.end()]) == 0:
+        if m.group()[0].lower() == short[-1].lower() and best_long_form(short, text[start:m.end()]) == 0:
             return start, m.end()
         if m.end() >= len(text) or text[m.end()] != " ":
             return None
