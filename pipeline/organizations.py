@@ -157,7 +157,7 @@ def trim(start: int, end: int, text: str) -> tuple[int, int]:
     `and` or punctuation, nothing past a line or paragraph break.
     """
     span = text[start:end]
-    cut = min((i for i in (span.find("\n"), span.find("("), span.find(" ["), span.find("…"))
+    cut = min((i for i in (span.find("\n"), span.find("("), span.find(" ["), span.find("…"), span.find(": "))
                if i > 0), default=len(span))
     end = start + cut
     while start < end:
@@ -324,8 +324,34 @@ def clean_candidate(c: _Candidate, text: str) -> list[_Candidate]:
         span = text[start:end]
     end = start + cut_person_tail(span)
     _, after = _line_around(text, start, end)
+    if c.entry_id:
+        # "Canadian Forces Intelligence Command": a known name that starts a longer one is another body;
+        # the whole capitalized run must end in the head: not "NSA Exceptional Civilian Service Awards".
+        run = _capitalized_run(after)
+        if run and after[:run].split()[-1] in load_terms()["org_head"]:
+            return [_Candidate(start, end + run, None)]
+        return [_Candidate(start, end, c.entry_id)]
     end += extend_name(text[start:end], after)
     return [_Candidate(start, end, c.entry_id)]
+
+
+_NEXT_WORD = re.compile(r" [A-Z][a-z][\w-]*\b")
+
+
+def _capitalized_run(after: str) -> int:
+    """Length of the run of up to four capitalized words `after` starts with; 0 if it runs on.
+
+    A possessive ends the run (`CIA National Clandestine Service’s Donovan Award`).
+    """
+    pos = 0
+    for _ in range(4):
+        m = _NEXT_WORD.match(after, pos)
+        if not m:
+            return pos
+        pos = m.end()
+        if after[pos:pos + 1] in ("’", "'"):
+            return pos
+    return 0 if _NEXT_WORD.match(after, pos) else pos
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -176,6 +176,13 @@ def test_extend_name(name, after, extension):
          "Rosa Icela Rodríguez, and Chief Officer for North America at the Foreign Ministry Roberto Velasco.",
          ["Foreign Ministry"]),
         ("NATO is the most powerful and successful Alliance in history.", ["NATO", "Alliance"]),
+        # a known name that starts a longer body's name; awards are not bodies, their owners are
+        ("Moultrie’s numerous awards include the Presidential Rank Award, two Department of the Navy "
+         "Distinguished Civilian Service Awards, the National Intelligence Distinguished Service Medal, the "
+         "CIA National Clandestine Service’s Donovan Award, the National Reconnaissance Office’s Gold Medal, "
+         "and three NSA Exceptional Civilian Service Awards.",
+         ["Department of the Navy", "CIA National Clandestine Service", "National Reconnaissance Office",
+          "NSA"]),
         ("Leaders will recommit to NATO’s Open Door Policy, which provides a path to membership for any "
          "European country.", ["NATO"]),
     ],
