@@ -51,6 +51,7 @@ class OrgMention:
     entry_id: str | None = None  # gazetteer id when the ruler or a gazetteer surface matched it
     acronym: str | None = None  # the acronym this mention is, or is the long form of
     context: bool = False  # a context alias: kept only when its entry is named elsewhere
+    short_of: str | None = None  # the full name it shortens: "Berklee" of "Berklee College of Music"
 
 
 @dataclass
@@ -514,7 +515,7 @@ def group(mentions: list[OrgMention], text: str | None = None) -> list[OrgEntity
             return f"gaz:{m.entry_id}"
         if m.acronym and m.acronym in long_of:
             return f"name:{long_of[m.acronym]}"
-        return f"name:{norm(m.text)}"
+        return f"name:{m.short_of or norm(m.text)}"
 
     groups: dict[str, list[OrgMention]] = {}
     for m in mentions:
@@ -599,7 +600,41 @@ def find_mentions(doc: Doc) -> list[OrgMention]:
         elif (ent.label_ in ("NORP", "PERSON", "GPE", "PRODUCT") and not country_of(ent.text)
               and _appositive_org(text, ent.end_char)):
             ents.append((ent.start_char, ent.end_char, None))  # "Symantec, the largest ... firm"
-    return mentions_in_text(text, ents)
+    mentions = mentions_in_text(text, ents)
+    return sorted(mentions + _short_names(doc, mentions), key=lambda m: (m.start, m.end))
+
+
+def _short_names(doc: Doc, mentions: list[OrgMention]) -> list[OrgMention]:
+    """`at Berklee` after `Berklee College of Music`: a body's distinctive first word, standing alone.
+
+    Only a first word that no rule list knows (not `National`, `Defense`,
+    `Canadian`), used as a proper noun in mid-sentence, not next to another
+    capitalized word.
+    """
+    terms = load_terms()
+    common = frozenset().union(*terms.values())
+    firsts: dict[str, str] = {}
+    for m in mentions:
+        words = m.text.split()
+        if (m.entry_id is None and not m.acronym and len(words) > 1 and _has_org_head(m.text)
+                and words[0].isalpha() and words[0].istitle() and len(words[0]) > 3
+                and words[0] not in common and country_of(words[0]) is None and not countries_in(words[0])):
+            firsts.setdefault(words[0], norm(m.text))
+    if not firsts:
+        return []
+    taken = [(m.start, m.end) for m in mentions]
+    out = []
+    for tok in doc:
+        if tok.text not in firsts or tok.pos_ != "PROPN" or tok.is_sent_start:
+            continue
+        neighbours = [t for t in (tok.nbor(-1) if tok.i > 0 else None,
+                                  tok.nbor(1) if tok.i + 1 < len(doc) else None) if t is not None]
+        if any(t.text[:1].isupper() for t in neighbours):
+            continue
+        span = (tok.idx, tok.idx + len(tok.text))
+        if not any(_overlaps(span, t) for t in taken):
+            out.append(OrgMention(*span, tok.text, short_of=firsts[tok.text]))
+    return out
 
 
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+((?:[\w.’'-]+\s+){0,3}[a-z][\w-]*)")

@@ -225,6 +225,20 @@ def test_org_id_is_the_same_across_documents(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "mentions"),
+    [
+        ("He is a Trustee of the Berklee College of Music and previously served on the President’s Advisory "
+         "Council at Berklee.", "Berklee College of Music", ["Berklee College of Music", "Berklee"]),
+        # a first word that names no body alone is never taken for one
+        ("Michael Brown served as the Director of the Defense Innovation Unit (DIU) at the U.S. Department "
+         "of Defense since 2018.", "Defense Innovation Unit", ["Defense Innovation Unit", "DIU"]),
+    ],
+)
+def test_distinctive_first_word_is_a_short_name(nlp, text, name, mentions):
+    assert _records(nlp, text)[name][3] == mentions
+
+
+@pytest.mark.parametrize(
     ("texts", "one_record"),
     [
         (["Mexican Secretariat of National Defence", "Secretariat of National Defence"], True),
