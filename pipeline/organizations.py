@@ -28,8 +28,8 @@ from pipeline.errors import PatternError
 
 GAZETTEER_FILE = "gazetteer.jsonl"
 TERMS_FILE = "org_terms.jsonl"
-TERM_KINDS = ("org_head", "event", "document", "award", "position", "abstract", "generic", "place",
-              "appositive", "connector", "portfolio", "state_head", "time_word")
+TERM_KINDS = ("org_head", "office_head", "event", "document", "award", "position", "abstract", "generic",
+              "place", "appositive", "preposition", "connector", "portfolio", "state_head", "time_word")
 NON_ORG_HEADS = ("event", "document", "award", "position", "abstract")
 
 
@@ -147,7 +147,7 @@ def is_acronym(s: str) -> bool:
 
 
 _LEADING = re.compile(r"(?:(?:the|The|THE|a|A|an|An|our|Our)\s+|[(\[{\s,.;:•·▪*-])+")
-_TRAILING = re.compile(r"(?:['’]s|['’]|\s+(?:and|&)|[\s(\[{,.;:…-])+$")
+_TRAILING_CHARS = frozenset(" \t\n([{,.;:…-'’")  # "Agency’s", "Defence (", "Security and"
 
 
 def trim(start: int, end: int, text: str) -> tuple[int, int]:
@@ -166,11 +166,15 @@ def trim(start: int, end: int, text: str) -> tuple[int, int]:
         if not m or m.end() == start:
             break
         start = m.end()
-    while start < end:
-        m = _TRAILING.search(text, start, end)
-        if not m or m.start() == m.end() or m.end() != end:
+    while start < end:  # from the right, one piece at a time: linear
+        if text[end - 1] in _TRAILING_CHARS:
+            end -= 1
+        elif text.endswith(("’s", "'s"), start, end):
+            end -= 2
+        elif text.endswith((" and", " &"), start, end):
+            end = text.rindex(" ", start, end)
+        else:
             break
-        end = m.start()
     return start, end
 
 
@@ -185,8 +189,9 @@ def head_word(name: str) -> str:
     Defense Strategy for the United States` -> `Commission`.
     """
     words = _words(name)
+    prepositions = load_terms()["preposition"]
     for i, w in enumerate(words[1:], 1):
-        if w in ("of", "for", "on", "in", "to", "at"):
+        if w in prepositions:
             return words[i - 1]
     return words[-1] if words else ""
 
@@ -204,7 +209,7 @@ def _starts_with(name: str, forms: frozenset[str]) -> bool:
 # also before a list the span ends: "Framework for Security, Public Health, and [Safe Communities]".
 _GOVERNOR = re.compile(
     r"([A-Z][\w’'-]*)\s+(?:of|for|to|on)\s+(?:the\s+)?"
-    r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,?\s+(?:and\s+)?)*$"
+    r"(?:[A-Z][\w’'-]*,?\s+(?:and\s+)?)*$"  # one word an iteration: linear
 )
 # " and Intelligence Advisor Jody": a coordination that continues the name.
 _COORDINATED = re.compile(r"^\s*(?:and|&)\s+((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)")
@@ -259,8 +264,7 @@ def cut_person_tail(name: str) -> int:
     words = name.split(" ")
     for i, w in enumerate(words[:-2]):
         tail = words[i + 1:]
-        if (w in terms["state_head"] or w in ("Office", "Agency", "Bureau", "Command", "Council",
-                                              "Committee", "Commission")) and 2 <= len(tail) <= 3:
+        if w in terms["office_head"] and 2 <= len(tail) <= 3:
             if all(t[:1].isupper() and t[1:].islower() and t not in terms["org_head"]
                    and t not in terms["connector"] and not country_of(t) for t in tail):
                 return len(" ".join(words[: i + 1]))
