@@ -1,36 +1,43 @@
 """Organizations: mention spans from the gazetteer ruler, the model and acronyms, one record each.
 
-The plain model gets organizations wrong in ways that ruin joins: articles,
-brackets and possessives inside spans, spans across paragraphs, exercises,
-positions and plans taken for bodies, `DND/CAF` as one body and `DND` apart
-from `Department of National Defence`. The rules here state each phenomenon;
-the word lists they use are data (`data/org_terms.jsonl`, `data/gazetteer.jsonl`).
+Downstream users join on organizations, so `DND` and `Department of National
+Defence` must be one record, `DND/CAF` two, and every record's id the same in
+every document. Candidates come from the gazetteer's entity_ruler
+(`data/gazetteer.jsonl`) and the model; org_rules.py trims them and drops what
+is not a body; acronyms.py links long and short forms.
 
-Pure functions over text first (trimming, what-is-not-an-organization,
-linking, grouping, ids), then the one function that reads a spaCy Doc.
+Pure functions over text first (candidates to mentions, grouping, ids,
+countries), then the one function that reads a spaCy Doc.
 Offsets are offsets into the text the Doc was built from; extract.py maps them
 back to the stored text.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc
 
 from pipeline import acronyms
 from pipeline.countries import countries_in, country_in_name, country_of
 from pipeline.errors import PatternError
+from pipeline.org_rules import (
+    capitalized_run,
+    cut_person_tail,
+    extend_name,
+    has_org_head,
+    head_word,
+    jsonl_rows,
+    load_terms,
+    non_org_reason,
+    norm,
+    trim,
+    words_of,
+)
 
 GAZETTEER_FILE = "gazetteer.jsonl"
-TERMS_FILE = "org_terms.jsonl"
-TERM_KINDS = ("org_head", "office_head", "event", "document", "award", "position", "abstract", "generic",
-              "place", "appositive", "preposition", "connector", "portfolio", "state_head", "time_word")
-NON_ORG_HEADS = ("event", "document", "award", "position", "abstract")
 
 
 @dataclass(frozen=True)
@@ -71,7 +78,7 @@ class OrgEntity:
 def load_gazetteer() -> tuple[GazetteerEntry, ...]:
     """The packaged gazetteer; a malformed line is a PatternError naming the line."""
     entries = []
-    for n, row in _jsonl(GAZETTEER_FILE):
+    for n, row in jsonl_rows(GAZETTEER_FILE):
         try:
             entries.append(GazetteerEntry(
                 id=row["id"], name=row["name"], acronyms=tuple(row.get("acronyms", [])),
@@ -81,30 +88,6 @@ def load_gazetteer() -> tuple[GazetteerEntry, ...]:
         except (KeyError, TypeError) as exc:
             raise PatternError(f"{GAZETTEER_FILE}:{n}: {exc}") from exc
     return tuple(entries)
-
-
-@cache
-def load_terms() -> dict[str, frozenset[str]]:
-    """Word lists by kind (`org_head`, `position`, ...), from `data/org_terms.jsonl`."""
-    out: dict[str, set[str]] = {k: set() for k in TERM_KINDS}
-    for n, row in _jsonl(TERMS_FILE):
-        kind = row.get("kind")
-        if kind not in out or not isinstance(row.get("words"), list) or "id" not in row:
-            raise PatternError(f"{TERMS_FILE}:{n}: needs id, a known kind and a words list")
-        out[kind].update(row["words"])
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-def _jsonl(name: str) -> list[tuple[int, dict]]:
-    text = resources.files("pipeline.data").joinpath(name).read_text(encoding="utf-8")
-    rows = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if line.strip():
-            try:
-                rows.append((n, json.loads(line)))
-            except json.JSONDecodeError as exc:
-                raise PatternError(f"{name}:{n}: {exc}") from exc
-    return rows
 
 
 @cache
@@ -126,15 +109,6 @@ def gazetteer_patterns() -> list[dict]:
     return patterns
 
 
-# ---------------------------------------------------------------- strings
-
-
-def norm(name: str) -> str:
-    """Comparison form: one space between words, curly apostrophes straight, no leading `the`."""
-    s = " ".join(name.replace("’", "'").split())
-    return re.sub(r"^(?:the|The)\s+", "", s)
-
-
 def slug(name: str) -> str:
     """A stable id from a name: lower case ASCII words joined by hyphens."""
     s = name.lower().replace("’", "").replace("'", "").replace("&", " and ")
@@ -144,153 +118,6 @@ def slug(name: str) -> str:
 
 def is_acronym(s: str) -> bool:
     return acronyms.is_short_form(s) and sum(c.isupper() for c in s) * 2 > len(s)
-
-
-_LEADING = re.compile(r"(?:(?:the|The|THE|a|A|an|An|our|Our)\s+|[(\[{\s,.;:•·▪*-])+")
-_TRAILING_CHARS = frozenset(" \t\n([{,.;:…-'’")  # "Agency’s", "Defence (", "Security and"
-
-
-def trim(start: int, end: int, text: str) -> tuple[int, int]:
-    """Shrink a span to the name.
-
-    `the Department of National Defence (DND` -> `Department of National Defence`:
-    no leading article, nothing from a bracket on, no possessive, no trailing
-    `and` or punctuation, nothing past a line or paragraph break.
-    """
-    span = text[start:end]
-    cut = min((i for i in (span.find("\n"), span.find("("), span.find(" ["), span.find("…"), span.find(": "))
-               if i > 0), default=len(span))
-    end = start + cut
-    while start < end:
-        m = _LEADING.match(text, start, end)
-        if not m or m.end() == start:
-            break
-        start = m.end()
-    while start < end:  # from the right, one piece at a time: linear
-        if text[end - 1] in _TRAILING_CHARS:
-            end -= 1
-        elif text.endswith(("’s", "'s"), start, end):
-            end -= 2
-        elif text.endswith((" and", " &"), start, end):
-            end = text.rindex(" ", start, end)
-        else:
-            break
-    return start, end
-
-
-def _words(name: str) -> list[str]:
-    return name.replace("’s ", " ").replace("'s ", " ").split()
-
-
-def head_word(name: str) -> str:
-    """The head: the last word before the first `of`/`for`/`on`/`in`/`to`, else the last word.
-
-    `Ninth Summit of the Americas` -> `Summit`; `Commission on the National
-    Defense Strategy for the United States` -> `Commission`.
-    """
-    words = _words(name)
-    prepositions = load_terms()["preposition"]
-    for i, w in enumerate(words[1:], 1):
-        if w in prepositions:
-            return words[i - 1]
-    return words[-1] if words else ""
-
-
-def _has_org_head(name: str) -> bool:
-    heads = load_terms()["org_head"]
-    return any(w in heads for w in _words(name)[1:]) or head_word(name) in heads
-
-
-def _starts_with(name: str, forms: frozenset[str]) -> bool:
-    return any(name == f or name.startswith(f + " ") for f in forms)
-
-
-# "Secretary of ", "Declaration on ", "Ambassador to the ": a head noun and its preposition,
-# also before a list the span ends: "Framework for Security, Public Health, and [Safe Communities]".
-_GOVERNOR = re.compile(
-    r"([A-Z][\w’'-]*)\s+(?:of|for|to|on)\s+(?:the\s+)?"
-    r"(?:[A-Z][\w’'-]*,?\s+(?:and\s+)?)*$"  # one word an iteration: linear
-)
-# " and Intelligence Advisor Jody": a coordination that continues the name.
-_COORDINATED = re.compile(r"^\s*(?:and|&)\s+((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)")
-_DESIGNATOR = re.compile(r"^[A-Za-z]+-\d+[A-Za-z]?$")  # "COVID-19", "AT-4", "Mi-17"
-_COUNTED = re.compile(r"(?<![\d,.])(\d[\d,]*)\s+$")  # "100 Tactical Unmanned Aerial Systems"
-
-
-def non_org_reason(name: str, before: str = "", after: str = "") -> str | None:
-    """Why a span is not an organization, or None when it may be one.
-
-    `name` is the trimmed span, `before`/`after` the text around it (a line is enough).
-    """
-    terms = load_terms()
-    n = norm(name)
-    if not n:
-        return "empty"
-    words = _words(n)
-    if _DESIGNATOR.match(n):
-        return "designator"
-    if n in terms["generic"] or n in terms["place"] or country_of(n):
-        return "generic, place or country"
-    if all(w in terms["generic"] or w in ("and", "&", "the") for w in words):
-        return "generic words"  # "Allies and Partners"
-    head = head_word(n)
-    for kind in NON_ORG_HEADS:
-        if head in terms[kind] or " ".join(words[-2:]) in terms[kind]:
-            return kind
-        # "Rim of the Pacific Exercise": the kind word ends a name whose first part is no body.
-        if kind != "position" and words[-1] in terms[kind] and head not in terms["org_head"]:
-            return kind
-    counted = _COUNTED.search(before)
-    if counted and not re.fullmatch(r"(?:19|20)\d\d", counted.group(1)):
-        return "counted thing"
-    gov = _GOVERNOR.search(before[-150:])
-    if gov:
-        word = gov.group(1)
-        if any(word in terms[k] for k in ("event", "document", "award")) and not _has_org_head(n):
-            return "part of a non-organization name"  # "Declaration on [Migration and Protection]"
-        if word in terms["position"] and not any(w in terms["org_head"] for w in words[1:]) and (
-            _starts_with(n, terms["portfolio"]) or countries_in(n)[:1] and countries_in(n)[0][0] == 0
-        ):
-            return "part of a position"  # "Secretary of [Defense]", "Ambassador to [Mexico Ken Salazar]"
-    coord = _COORDINATED.match(after)
-    if coord and not _has_org_head(n) and any(w in terms["position"] for w in coord.group(1).split()):
-        return "part of a position"  # "[National Security] and Intelligence Advisor"
-    return None
-
-
-def cut_person_tail(name: str) -> int:
-    """Length of `name` without a person's name run into it: `Foreign Ministry Roberto Velasco` -> 16."""
-    terms = load_terms()
-    words = name.split(" ")
-    for i, w in enumerate(words[:-2]):
-        tail = words[i + 1:]
-        if w in terms["office_head"] and 2 <= len(tail) <= 3:
-            if all(t[:1].isupper() and t[1:].islower() and t not in terms["org_head"]
-                   and t not in terms["connector"] and not country_of(t) for t in tail):
-                return len(" ".join(words[: i + 1]))
-    return len(name)
-
-
-# "Commission" + " on the National Defense Strategy for the United States"
-_CONTINUATION = re.compile(
-    r"[ ](?:of|on|for)[ ](?:the[ ])?(?:(?:[A-Z]\.){2,}|[A-Z][\w’'&-]*)"
-    r"(?:[ ](?:(?:of|for|on|and|&|in(?=[ ]the))[ ])?(?:the[ ])?(?:(?:[A-Z]\.){2,}|[A-Z][\w’'&-]*))*"
-)
-
-
-def extend_name(name: str, after: str) -> int:
-    """How many characters of `after` continue an organization name that ends in its head word."""
-    terms = load_terms()
-    words = name.split()
-    if not words or words[-1] not in terms["org_head"] or " of " in name or " on " in name:
-        return 0
-    m = _CONTINUATION.match(after)
-    if not m:
-        return 0
-    ext = m.group()
-    if any(w.strip(".,") in terms["time_word"] for w in ext.split()):
-        return 0
-    return len(ext)
 
 
 # ---------------------------------------------------------------- spans of one text
@@ -332,31 +159,12 @@ def clean_candidate(c: _Candidate, text: str) -> list[_Candidate]:
     if c.entry_id:
         # "Canadian Forces Intelligence Command": a known name that starts a longer one is another body;
         # the whole capitalized run must end in the head: not "NSA Exceptional Civilian Service Awards".
-        run = _capitalized_run(after)
+        run = capitalized_run(after)
         if run and after[:run].split()[-1] in load_terms()["org_head"]:
             return [_Candidate(start, end + run, None)]
         return [_Candidate(start, end, c.entry_id)]
     end += extend_name(text[start:end], after)
     return [_Candidate(start, end, c.entry_id)]
-
-
-_NEXT_WORD = re.compile(r" [A-Z][a-z][\w-]*\b")
-
-
-def _capitalized_run(after: str) -> int:
-    """Length of the run of up to four capitalized words `after` starts with; 0 if it runs on.
-
-    A possessive ends the run (`CIA National Clandestine Service’s Donovan Award`).
-    """
-    pos = 0
-    for _ in range(4):
-        m = _NEXT_WORD.match(after, pos)
-        if not m:
-            return pos
-        pos = m.end()
-        if after[pos:pos + 1] in ("’", "'"):
-            return pos
-    return 0 if _NEXT_WORD.match(after, pos) else pos
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -402,7 +210,7 @@ def _definitions(text: str, cands: list[_Candidate]) -> tuple[dict[str, tuple[in
             others.add(short)
             continue
         tagged = any(_overlaps((c.start, c.end), long) or (c.start, c.end) == d.short for c in cands)
-        if tagged or _has_org_head(long_text):
+        if tagged or has_org_head(long_text):
             orgs.setdefault(short, long)
     return orgs, others
 
@@ -578,7 +386,7 @@ def _entity(k: str, ms: list[OrgMention], gaz: dict[str, GazetteerEntry], text: 
 
 
 def _is_state_body(name: str) -> bool:
-    return any(w in load_terms()["state_head"] for w in _words(name))
+    return any(w in load_terms()["state_head"] for w in words_of(name))
 
 
 def _sentence_country(text: str, at: int) -> str | None:
@@ -620,7 +428,7 @@ def _short_names(doc: Doc, mentions: list[OrgMention]) -> list[OrgMention]:
     firsts: dict[str, str] = {}
     for m in mentions:
         words = m.text.split()
-        if (m.entry_id is None and not m.acronym and len(words) > 1 and _has_org_head(m.text)
+        if (m.entry_id is None and not m.acronym and len(words) > 1 and has_org_head(m.text)
                 and words[0].isalpha() and words[0].istitle() and len(words[0]) > 3
                 and words[0] not in common and country_of(words[0]) is None and not countries_in(words[0])):
             firsts.setdefault(words[0], norm(m.text))

@@ -15,18 +15,8 @@ from conftest import SOURCES
 
 from pipeline.countries import country_in_name, country_of
 from pipeline.ingest import clean, load_source
-from pipeline.organizations import (
-    OrgMention,
-    cut_person_tail,
-    extend_name,
-    find_mentions,
-    group,
-    load_gazetteer,
-    load_terms,
-    non_org_reason,
-    slug,
-    trim,
-)
+from pipeline.org_rules import cut_person_tail, extend_name, load_terms, non_org_reason, trim
+from pipeline.organizations import OrgMention, find_mentions, group, load_gazetteer, slug
 from pipeline.output import read_jsonl
 
 FIRST = "canada-mexico-defence-relationship"
