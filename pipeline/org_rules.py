@@ -18,8 +18,9 @@ from pipeline.countries import countries_in, country_of
 from pipeline.errors import PatternError
 
 TERMS_FILE = "org_terms.jsonl"
-TERM_KINDS = ("org_head", "office_head", "event", "document", "award", "position", "abstract", "generic",
-              "place", "appositive", "preposition", "connector", "portfolio", "state_head", "time_word")
+TERM_KINDS = ("org_head", "office_head", "event", "event_prefix", "document", "award", "position", "abstract",
+              "generic", "place", "appositive", "preposition", "connector", "portfolio", "state_head",
+              "time_word")
 NON_ORG_HEADS = ("event", "document", "award", "position", "abstract")
 
 
@@ -143,6 +144,8 @@ def non_org_reason(name: str, before: str = "", after: str = "") -> str | None:
         return "generic, place or country"
     if all(w in terms["generic"] or w in ("and", "&", "the") for w in words):
         return "generic words"  # "Allies and Partners"
+    if words[0] in terms["event_prefix"] and len(words) > 1:
+        return "event"  # "Operation CARIBBE", "Exercise MAPLE FLAG"
     head = head_word(n)
     for kind in NON_ORG_HEADS:
         if head in terms[kind] or " ".join(words[-2:]) in terms[kind]:

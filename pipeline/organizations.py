@@ -259,9 +259,29 @@ def mentions_in_text(text: str, ents: list[tuple[int, int, str | None]]) -> list
     for short, long in defined.items():
         for s, e in acronyms.find_uses(text, short):
             kept.append(OrgMention(s, e, short, _entry_id(text[long[0]:long[1]], short), short))
-    kept = _dedupe(kept)
+    kept = _dedupe(kept + _repeats(text, kept))
     kept += _context_mentions(text, [(m.start, m.end) for m in kept])
     return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+def _repeats(text: str, mentions: list[OrgMention]) -> list[OrgMention]:
+    """Every other place a found name of two words or more stands in the text (one sense per discourse).
+
+    The model tags a name in one sentence and misses it in the next; the text
+    is the same name, so it is the same mention.
+    """
+    out = []
+    seen: set[str] = set()
+    for m in mentions:
+        words = m.text.split()
+        if len(words) < 2 or m.text in seen:
+            continue
+        seen.add(m.text)
+        pattern = r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w-])"
+        for hit in re.finditer(pattern, text):
+            out.append(OrgMention(hit.start(), hit.end(), hit.group(), m.entry_id, m.acronym,
+                                  short_of=m.short_of))
+    return out
 
 
 def _entry_id(long_text: str, short: str) -> str | None:

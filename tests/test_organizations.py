@@ -16,7 +16,7 @@ from conftest import SOURCES
 from pipeline.countries import country_in_name, country_of
 from pipeline.ingest import clean, load_source
 from pipeline.org_rules import cut_person_tail, extend_name, load_terms, non_org_reason, trim
-from pipeline.organizations import OrgMention, find_mentions, group, load_gazetteer, slug
+from pipeline.organizations import OrgMention, find_mentions, group, load_gazetteer, mentions_in_text, slug
 from pipeline.output import read_jsonl
 
 FIRST = "canada-mexico-defence-relationship"
@@ -104,6 +104,7 @@ def test_non_org_reason(name, before, after, rejected):
         ("National Intelligence Distinguished Service Medal", "award"),
         ("Homeland Security Advisor", "position"),
         ("Canada-Mexico Defence Relationship", "abstract"),
+        ("Operation CARIBBE", "event"),
     ],
 )
 def test_non_org_reason_names_the_phenomenon(name, reason):
@@ -179,6 +180,16 @@ def test_extend_name(name, after, extension):
 )
 def test_find_mentions(nlp, text, expected):
     assert [m.text for m in find_mentions(nlp(text))] == expected
+
+
+def test_a_name_found_once_is_found_wherever_it_stands():
+    """One sense per discourse: the model's one tag of a name covers the name's other occurrences."""
+    text = ("Directorate of Military Training and Cooperation\n\n \n\nMexico has been a member since 2004. "
+            "The Directorate of Military Training and Cooperation and Canadian Joint Operations Command are "
+            "examining innovative ways to expand baseline cooperation with Mexico.")
+    name = "Directorate of Military Training and Cooperation"
+    mentions = mentions_in_text(text, [(0, len(name), None)])
+    assert [(m.start, m.text) for m in mentions] == [(0, name), (text.index(name, 1), name)]
 
 
 def _records(nlp, text: str) -> dict[str, tuple[str | None, str | None, str, list[str]]]:
