@@ -14,13 +14,18 @@ Extensions these defence and diplomatic texts need:
 - abbreviations with periods inside the window: `Committee on Foreign
   Investment in the U.S. (CFIUS)`: a period ends the window only after a word
   that is not an initialism;
+- proper names: when the short form starts with a capital, so must the long
+  form (`Office of the Director of National Intelligence (ODNI)` starts at
+  `Office`, not at the `of` before it);
 - the reverse order with a dash: `NAMSI - North American Maritime Security
   Initiative` (short form, dash, long form), matched left to right;
 - acronyms whose letters follow another language's word order
   (`Mexican Secretariat of National Defence (SEDENA)`, from Secretaría de la
   Defensa Nacional) fail the letter match; `text_definitions` returns those
   candidates too, so that organizations.py can accept them when a named
-  entity ends right before the bracket (the text's own definition);
+  entity ends right before the bracket (the text's own definition); there a
+  nationality adjective right before a long form also joins it (`Colombian
+  Ministry of National Defence (MDN)`);
 - uses: an acronym is found wherever it stands as a word, also glued to `/`
   or `-`: `DND/CAF` is two uses, `MTCP-sponsored` one.
 """

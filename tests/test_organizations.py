@@ -361,3 +361,25 @@ def test_issue_mentions_are_clean(first_source_records):
             assert not m["text"].startswith(("the ", "The ")), m
             assert "(" not in m["text"] and ")" not in m["text"], m
             assert "\n\n" not in m["text"] and not m["text"].endswith(("’s", "'s")), m
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"id": "event-exercise", "kind": "event", "words": ["Exercise"]', "org_terms.jsonl:1"),
+        ('{"id": "x", "kind": "no-such-kind", "words": ["Exercise"], "example": "e"}', "known kind"),
+    ],
+)
+def test_a_malformed_terms_file_is_a_pattern_error(monkeypatch, tmp_path, line, message):
+    from pipeline import org_rules
+    from pipeline.errors import PatternError
+
+    (tmp_path / "org_terms.jsonl").write_text(line + "\n", encoding="utf-8")
+    monkeypatch.setattr(org_rules.resources, "files", lambda _package: tmp_path)
+    org_rules.load_terms.cache_clear()
+    try:
+        with pytest.raises(PatternError, match=message):
+            org_rules.load_terms()
+    finally:
+        monkeypatch.undo()
+        org_rules.load_terms.cache_clear()
