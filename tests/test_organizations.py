@@ -289,6 +289,23 @@ def test_state_body_takes_the_country_of_its_sentence(nlp):
     assert _records(nlp, text)["Foreign Ministry"][1] == "MEX"
 
 
+@pytest.mark.parametrize(
+    ("long", "short", "entry"),
+    [
+        ("Department of National Defence", "DND", "can-dnd"),
+        ("Mexican Secretariat of National Defence", "SEDENA", "mex-sedena"),
+        ("Committee on Foreign Investment in the U.S.", "CFIUS", "usa-cfius"),
+        # the text's own long form wins over a gazetteer body with the same acronym
+        ("Center for Strategic and International Studies", "CSIS", None),
+        ("Oceanus Security Strategies", "OSS", None),
+    ],
+)
+def test_defined_pairs_name_a_gazetteer_body_only_by_its_names(long, short, entry):
+    from pipeline.organizations import _entry_id
+
+    assert _entry_id(long, short) == entry
+
+
 @pytest.mark.parametrize(("name", "expected"), [
     ("Department of National Defence", "department-of-national-defence"),
     ("President’s Advisory Council", "presidents-advisory-council"),
