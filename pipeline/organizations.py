@@ -394,7 +394,10 @@ def _entity(k: str, ms: list[OrgMention], gaz: dict[str, GazetteerEntry], text: 
     full = [" ".join(m.text.split()) for m in ms if not m.context and not is_acronym(m.text)]
     acr = next((m.acronym for m in ms if m.acronym), None) or next(
         (m.text for m in ms if is_acronym(m.text)), None)
-    name = max(full, key=len) if full else (entry.name if entry else acr or ms[0].text)
+    # The fullest name, spelled out: "NATO Alliance" only when the text and the gazetteer have no other.
+    spelled = [n for n in full if not (acr and acr in n.split())]
+    name = max(spelled, key=len) if spelled else (
+        entry.name if entry else (max(full, key=len) if full else acr or ms[0].text))
     country = entry.country if entry else country_in_name(name)
     if country is None and entry is None and text is not None:
         first = min(m.start for m in ms)

@@ -208,6 +208,15 @@ def test_acronym_and_long_form_are_one_record(nlp):
     assert len(records) == 4  # DND, CAF, SEDENA, SEMAR
 
 
+def test_name_is_spelled_out(nlp):
+    """`NATO Alliance` is a mention of NATO; the record's name is the spelled-out one."""
+    text = ("The United States is fully committed to our NATO Alliance… we’ll keep faith with Article 5. "
+            "NATO faced down the Communist bloc in the Cold War.")
+    (name, record), = _records(nlp, text).items()
+    assert name == "North Atlantic Treaty Organization"
+    assert record[0] == "NATO" and record[3] == ["NATO Alliance", "NATO"]
+
+
 def test_acronym_of_a_body_outside_the_gazetteer_links_its_uses(nlp):
     text = ("Additionally, he led efforts at the Defense Department to create National Security Innovation "
             "Capital (NSIC) aimed at catalyzing private investment. NSIC also works with vendors.")
