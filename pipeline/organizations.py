@@ -285,15 +285,13 @@ def _repeats(text: str, mentions: list[OrgMention]) -> list[OrgMention]:
 
 
 def _entry_id(long_text: str, short: str) -> str | None:
-    """The gazetteer entry a defined pair names: by its long form, or by the acronym when the entry's
-    names include the long form (`CSIS` is the Canadian Security Intelligence Service only where the
-    text does not define it as the Center for Strategic and International Studies)."""
-    index = gazetteer_index()
-    entry = index.get(norm(long_text))
-    if entry is None and short in index:
-        candidate = index[norm(short)]
-        names = {norm(n) for n in (candidate.name, *candidate.aliases)}
-        entry = candidate if norm(long_text) in names else None
+    """The gazetteer entry a defined pair names: by its long form only.
+
+    The text's own definition beats an acronym lookup: `CSIS` is the Canadian
+    Security Intelligence Service only where the text does not define it as
+    the Center for Strategic and International Studies.
+    """
+    entry = gazetteer_index().get(norm(long_text))
     return entry.id if entry else None
 
 
