@@ -302,11 +302,12 @@ def _dedupe(mentions: list[OrgMention]) -> list[OrgMention]:
         prev = by_span.get((m.start, m.end))
         if prev is None or (m.acronym and not prev.acronym) or (m.entry_id and not prev.entry_id):
             by_span[(m.start, m.end)] = m
-    spans = sorted(by_span, key=lambda s: (s[0], -s[1]))
     out = []
-    for s in spans:
-        if any(o[0] <= s[0] and s[1] <= o[1] and o != s for o in spans):
+    reach = -1  # the furthest end of a span that starts at or before this one
+    for s in sorted(by_span, key=lambda s: (s[0], -s[1])):
+        if s[1] <= reach:
             continue
+        reach = s[1]
         out.append(by_span[s])
     return out
 
@@ -441,10 +442,10 @@ def find_mentions(doc: Doc) -> list[OrgMention]:
               and _appositive_org(text, ent.end_char)):
             ents.append((ent.start_char, ent.end_char, None))  # "Symantec, the largest ... firm"
     mentions = mentions_in_text(text, ents)
-    return sorted(mentions + _short_names(doc, mentions), key=lambda m: (m.start, m.end))
+    return sorted(mentions + _short_names(doc, text, mentions), key=lambda m: (m.start, m.end))
 
 
-def _short_names(doc: Doc, mentions: list[OrgMention]) -> list[OrgMention]:
+def _short_names(doc: Doc, text: str, mentions: list[OrgMention]) -> list[OrgMention]:
     """`at Berklee` after `Berklee College of Music`: a body's distinctive first word, standing alone.
 
     Only a first word that no rule list knows (not `National`, `Defense`,
@@ -464,16 +465,17 @@ def _short_names(doc: Doc, mentions: list[OrgMention]) -> list[OrgMention]:
         return []
     taken = [(m.start, m.end) for m in mentions]
     out = []
-    for tok in doc:
-        if tok.text not in firsts or tok.pos_ != "PROPN" or tok.is_sent_start:
-            continue
-        neighbours = [t for t in (tok.nbor(-1) if tok.i > 0 else None,
-                                  tok.nbor(1) if tok.i + 1 < len(doc) else None) if t is not None]
-        if any(t.text[:1].isupper() for t in neighbours):
-            continue
-        span = (tok.idx, tok.idx + len(tok.text))
-        if not any(_overlaps(span, t) for t in taken):
-            out.append(OrgMention(*span, tok.text, short_of=firsts[tok.text]))
+    for word, full in firsts.items():
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+            span = doc.char_span(hit.start(), hit.end())
+            if span is None or len(span) != 1 or any(_overlaps((hit.start(), hit.end()), t) for t in taken):
+                continue
+            tok = span[0]
+            if tok.pos_ != "PROPN" or tok.is_sent_start:
+                continue
+            neighbours = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+            if not any(t.text[:1].isupper() for t in neighbours):
+                out.append(OrgMention(hit.start(), hit.end(), word, short_of=full))
     return out
 
 
