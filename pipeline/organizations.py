@@ -428,6 +428,10 @@ def _sentence_country(text: str, at: int) -> str | None:
 # ---------------------------------------------------------------- spaCy glue
 
 
+# Labels the model gives some bodies: a name with an organization head is one whatever its label.
+_OTHER_LABELS = frozenset({"FAC", "GPE", "LOC", "PERSON", "NORP"})
+
+
 def find_mentions(doc: Doc) -> list[OrgMention]:
     """Organization mentions of a Doc: its ORG entities (ruler and model) and what the text adds."""
     terms = load_terms()
@@ -436,8 +440,8 @@ def find_mentions(doc: Doc) -> list[OrgMention]:
     for ent in doc.ents:
         if ent.label_ == "ORG":
             ents.append((ent.start_char, ent.end_char, ent.ent_id_ or None))
-        elif ent.label_ == "FAC" and head_word(ent.text) in terms["org_head"]:
-            ents.append((ent.start_char, ent.end_char, None))  # "the Stennis Center for Public Service"
+        elif ent.label_ in _OTHER_LABELS and len(ent) > 1 and head_word(ent.text) in terms["org_head"]:
+            ents.append((ent.start_char, ent.end_char, None))  # FAC "the Stennis Center for Public Service"
         elif (ent.label_ in ("NORP", "PERSON", "GPE", "PRODUCT") and not country_of(ent.text)
               and _appositive_org(text, ent.end_char)):
             ents.append((ent.start_char, ent.end_char, None))  # "Symantec, the largest ... firm"
