@@ -377,12 +377,20 @@ def _with_text_uses(mentions: list[OrgMention], text: str) -> list[OrgMention]:
 
 
 def _merge_shortened(groups: dict[str, list[OrgMention]]) -> None:
-    """Fold `name:` groups whose name is another group's name without its country into that group."""
+    """Fold a `name:` group into the one other group whose name it shortens.
+
+    Shortened: the name without its country (`Secretariat of National Defence`
+    of `Mexican Secretariat of National Defence`), or the name's last words
+    when they still end in an organization head (`National Clandestine
+    Service` of `CIA National Clandestine Service`).
+    """
     names = {k: {_strip_country(m.text) for m in ms if not m.context} | {norm(m.text) for m in ms}
              for k, ms in groups.items()}
     for k in [k for k in groups if k.startswith("name:")]:
         short = k[5:]
-        targets = [t for t in groups if t != k and t in groups and short in names[t]
+        tail = len(short.split()) > 1 and has_org_head(short)
+        targets = [t for t in groups if t != k and t in groups and (short in names[t] or tail and any(
+            n.endswith(" " + short) for n in names[t]))
                    and len(max((norm(m.text) for m in groups[t]), key=len)) > len(short)]
         if len(targets) == 1:
             groups[targets[0]].extend(groups.pop(k))

@@ -253,7 +253,9 @@ def test_distinctive_first_word_is_a_short_name(nlp, text, name, mentions):
     [
         (["Mexican Secretariat of National Defence", "Secretariat of National Defence"], True),
         (["Foreign and Defence Ministries of Canada", "Foreign and Defence Ministries"], True),
+        (["CIA National Clandestine Service", "National Clandestine Service"], True),
         (["Senate Armed Services Committee", "House Budget Committee"], False),
+        (["Institute for Defense Analyses", "Defense Innovation Unit"], False),
     ],
 )
 def test_shortened_forms_join_their_full_name(texts, one_record):
