@@ -119,7 +119,7 @@ def build_records(source: Source, view: CleanText, found: _Found) -> DocResult:
         chars=len(text),
     )
 
-    entities = orgs_mod.group(found.orgs)
+    entities = orgs_mod.group(found.orgs, view.text)
     org_of_mention: dict[tuple[int, int], orgs_mod.OrgEntity] = {}
     organizations = []
     for ent in entities:

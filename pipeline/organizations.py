@@ -1,21 +1,41 @@
-"""Organizations: mention spans from the gazetteer ruler and the model, grouped into one record each.
+"""Organizations: mention spans from the gazetteer ruler, the model and acronyms, one record each.
 
-Pure functions first (span trimming, acronym linking, grouping, ids), then the
-one function that reads a spaCy Doc. Offsets here are offsets into the text the
-Doc was built from; extract.py maps them back to the stored text.
+Downstream users join on organizations, so `DND` and `Department of National
+Defence` must be one record, `DND/CAF` two, and every record's id the same in
+every document. Candidates come from the gazetteer's entity_ruler
+(`data/gazetteer.jsonl`) and the model; org_rules.py trims them and drops what
+is not a body; acronyms.py links long and short forms.
+
+Pure functions over text first (candidates to mentions, grouping, ids,
+countries), then the one function that reads a spaCy Doc.
+Offsets are offsets into the text the Doc was built from; extract.py maps them
+back to the stored text.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc
 
+from pipeline import acronyms
+from pipeline.countries import countries_in, country_in_name, country_of
 from pipeline.errors import PatternError
+from pipeline.org_rules import (
+    capitalized_run,
+    cut_person_tail,
+    extend_name,
+    has_org_head,
+    head_word,
+    jsonl_rows,
+    load_terms,
+    non_org_reason,
+    norm,
+    trim,
+    words_of,
+)
 
 GAZETTEER_FILE = "gazetteer.jsonl"
 
@@ -27,6 +47,7 @@ class GazetteerEntry:
     acronyms: tuple[str, ...]
     aliases: tuple[str, ...]
     country: str | None
+    context_aliases: tuple[str, ...] = ()  # "Alliance": NATO only where NATO is named
 
 
 @dataclass(frozen=True)
@@ -34,7 +55,10 @@ class OrgMention:
     start: int
     end: int
     text: str
-    entry_id: str | None = None  # gazetteer id when the ruler matched it
+    entry_id: str | None = None  # gazetteer id when the ruler or a gazetteer surface matched it
+    acronym: str | None = None  # the acronym this mention is, or is the long form of
+    context: bool = False  # a context alias: kept only when its entry is named elsewhere
+    short_of: str | None = None  # the full name it shortens: "Berklee" of "Berklee College of Music"
 
 
 @dataclass
@@ -47,28 +71,33 @@ class OrgEntity:
     from_gazetteer: bool = False
 
 
+# ---------------------------------------------------------------- data
+
+
 @cache
 def load_gazetteer() -> tuple[GazetteerEntry, ...]:
     """The packaged gazetteer; a malformed line is a PatternError naming the line."""
-    text = resources.files("pipeline.data").joinpath(GAZETTEER_FILE).read_text(encoding="utf-8")
     entries = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
+    for n, row in jsonl_rows(GAZETTEER_FILE):
         try:
-            row = json.loads(line)
-            entries.append(
-                GazetteerEntry(
-                    id=row["id"],
-                    name=row["name"],
-                    acronyms=tuple(row.get("acronyms", [])),
-                    aliases=tuple(row.get("aliases", [])),
-                    country=row.get("country"),
-                )
-            )
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            entries.append(GazetteerEntry(
+                id=row["id"], name=row["name"], acronyms=tuple(row.get("acronyms", [])),
+                aliases=tuple(row.get("aliases", [])), country=row.get("country"),
+                context_aliases=tuple(row.get("context_aliases", [])),
+            ))
+        except (KeyError, TypeError) as exc:
             raise PatternError(f"{GAZETTEER_FILE}:{n}: {exc}") from exc
     return tuple(entries)
+
+
+@cache
+def gazetteer_index() -> dict[str, GazetteerEntry]:
+    """Normalized name, alias and acronym to entry (first entry wins)."""
+    index: dict[str, GazetteerEntry] = {}
+    for entry in load_gazetteer():
+        for surface in (entry.name, *entry.aliases, *entry.acronyms):
+            index.setdefault(norm(surface), entry)
+    return index
 
 
 def gazetteer_patterns() -> list[dict]:
@@ -87,62 +116,385 @@ def slug(name: str) -> str:
     return s or "org"
 
 
-_LEADING = re.compile(r"^(?:the|The|THE)\s+")
-_TRAILING = re.compile(r"(?:['’]s|['’]|[\s(\[{,.;:-]+)$")
+def is_acronym(s: str) -> bool:
+    return acronyms.is_short_form(s) and sum(c.isupper() for c in s) * 2 > len(s)
 
 
-def trim(start: int, end: int, text: str) -> tuple[int, int]:
-    """Shrink a span to the name: no leading article, possessive, brackets or trailing punctuation."""
+# ---------------------------------------------------------------- spans of one text
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    entry_id: str | None
+
+
+def _line_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """Text before and after a span, within its line (the cleaned view joins wrapped lines)."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    return text[ls:start], text[end: le if le != -1 else len(text)]
+
+
+def clean_candidate(c: _Candidate, text: str) -> list[_Candidate]:
+    """Trimmed; split at `/` between acronyms (`DND/CAF`); cut before a person; extended over `of ...`."""
+    start, end = trim(c.start, c.end, text)
+    if end <= start:
+        return []
     span = text[start:end]
-    m = _LEADING.match(span)
-    if m:
-        start += m.end()
-    while start < end:
+    if "/" in span and all(is_acronym(p) for p in span.split("/")):
+        out, pos = [], start
+        for part in span.split("/"):
+            out.append(_Candidate(pos, pos + len(part), None))
+            pos += len(part) + 1
+        return out
+    # "Mexico’s National Guard": a country's possessive is a determiner, not part of the name.
+    owner = re.match(r"(\S+)[’']s\s+(?=[A-Z])", span)
+    if owner and country_of(owner.group(1)):
+        start += owner.end()
         span = text[start:end]
-        m = _TRAILING.search(span)
-        if not m or m.start() == m.end():
-            break
-        end = start + m.start()
-    while start < end and text[start] in "([{ \n":
-        start += 1
-    return start, end
+    end = start + cut_person_tail(span)
+    _, after = _line_around(text, start, end)
+    if c.entry_id:
+        # "Canadian Forces Intelligence Command": a known name that starts a longer one is another body;
+        # the whole capitalized run must end in the head: not "NSA Exceptional Civilian Service Awards".
+        run = capitalized_run(after)
+        if run and after[:run].split()[-1] in load_terms()["org_head"]:
+            return [_Candidate(start, end + run, None)]
+        return [_Candidate(start, end, c.entry_id)]
+    end += extend_name(text[start:end], after)
+    return [_Candidate(start, end, c.entry_id)]
 
 
-def find_mentions(doc: Doc) -> list[OrgMention]:
-    """ORG entities of the Doc, trimmed; spans broken by a paragraph break are cut there."""
-    out = []
-    for ent in doc.ents:
-        if ent.label_ != "ORG":
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _definitions(text: str, cands: list[_Candidate]) -> tuple[dict[str, tuple[int, int]], set[str]]:
+    """Acronyms the text defines for organizations (acronym -> long form), and those it defines for others.
+
+    A definition is an organization's when its long form is not a
+    non-organization by the rules and the model, the ruler or the long form's
+    head word says it names a body. The text's own definition
+    (`Mexican Secretariat of National Defence (SEDENA)`) stands for letters in
+    another language's order: an entity that ends right at the bracket.
+    """
+    terms = load_terms()
+    orgs: dict[str, tuple[int, int]] = {}
+    others: set[str] = set()
+    for d in acronyms.text_definitions(text):
+        short = text[d.short[0]:d.short[1]]
+        long = d.long
+        if not d.matched:
+            ending = [c for c in cands if c.end <= long[1] and long[1] - c.end <= 3 and c.start >= long[0]]
+            if not ending:
+                continue
+            long = (ending[0].start, ending[0].end)
+            initials = {w[0] for w in text[long[0]:long[1]].split() if w[:1].isupper()}
+            if short[0] not in initials:
+                continue
+        else:
+            # "Mexican Secretariat ... (SEDENA)": a longer entity ending at the long form keeps its modifiers.
+            for c in cands:
+                if c.start < long[0] and long[0] < c.end and abs(c.end - long[1]) <= 3:
+                    long = (c.start, long[1])
+        # "Colombian Ministry of National Defence (MDN)": a nationality adjective belongs to the name.
+        adjective = re.search(r"([A-Z][\w.-]*)\s+$", text[max(0, long[0] - 30):long[0]])
+        if adjective and country_of(adjective.group(1)) and not text[long[0]:long[1]].startswith(
+                adjective.group(1)):
+            long = (long[0] - len(adjective.group(0)), long[1])
+        before, after = _line_around(text, *long)
+        long_text = text[long[0]:long[1]]
+        if non_org_reason(long_text, before, "") or head_word(long_text) in terms["place"]:
+            others.add(short)
             continue
-        start, end = ent.start_char, ent.end_char
-        para = doc.text.find("\n\n", start, end)
-        if para != -1:
-            end = para
-        start, end = trim(start, end, doc.text)
-        if end > start:
-            out.append(OrgMention(start, end, doc.text[start:end], ent.ent_id_ or None))
+        tagged = any(_overlaps((c.start, c.end), long) or (c.start, c.end) == d.short for c in cands)
+        if tagged or has_org_head(long_text):
+            orgs.setdefault(short, long)
+    return orgs, others
+
+
+def _context_mentions(text: str, taken: list[tuple[int, int]]) -> list[OrgMention]:
+    """`the Alliance`, `successful Alliance`: a context alias standing alone, not inside another name."""
+    out = []
+    for entry in load_gazetteer():
+        for alias in entry.context_aliases:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
+                prev = re.search(r"(\S+)\s+$", text[max(0, m.start() - 30):m.start()])
+                if prev and prev.group(1)[:1].isupper() and prev.group(1) not in ("The", "Our", "This"):
+                    continue  # "Global Alliance": another name
+                if re.match(r"\s+(?:of|for)\s+[A-Z]", text[m.end():m.end() + 20]):
+                    continue  # "Alliance for Progress"
+                if any(_overlaps((m.start(), m.end()), t) for t in taken):
+                    continue
+                out.append(OrgMention(m.start(), m.end(), m.group(), entry.id, None, True))
     return out
 
 
-def group(mentions: list[OrgMention]) -> list[OrgEntity]:
-    """One entity per organization: gazetteer id, else the same normalized surface."""
-    gazetteer = {e.id: e for e in load_gazetteer()}
-    entities: dict[str, OrgEntity] = {}
+def mentions_in_text(text: str, ents: list[tuple[int, int, str | None]]) -> list[OrgMention]:
+    """Organization mentions of a text, given entity spans (start, end, gazetteer id or None).
+
+    The entity spans come from the ruler and the model; everything else here
+    reads the text alone, so it can be tested without a model.
+    """
+    cands = [c for s, e, i in ents for c in clean_candidate(_Candidate(s, e, i), text)]
+    defined, not_orgs = _definitions(text, cands)
+    index = gazetteer_index()
+    kept: list[OrgMention] = []
+    for short, (ls, le) in defined.items():
+        kept.append(OrgMention(ls, le, text[ls:le], _entry_id(text[ls:le], short), short))
+    long_spans = [(m.start, m.end) for m in kept]
+    for c in cands:
+        span = text[c.start:c.end]
+        if span in not_orgs or span in defined:
+            continue  # acronym uses are added below
+        if any(_overlaps((c.start, c.end), ls) for ls in long_spans):
+            continue  # the defined long form replaces what the model cut
+        before, after = _line_around(text, c.start, c.end)
+        if non_org_reason(span, before, after):
+            continue
+        entry = c.entry_id or (index[norm(span)].id if norm(span) in index else None)
+        kept.append(OrgMention(c.start, c.end, span, entry, span if is_acronym(span) else None))
+    for short, long in defined.items():
+        for s, e in acronyms.find_uses(text, short):
+            kept.append(OrgMention(s, e, short, _entry_id(text[long[0]:long[1]], short), short))
+    kept = _dedupe(kept + _repeats(text, kept))
+    kept += _context_mentions(text, [(m.start, m.end) for m in kept])
+    return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+def _repeats(text: str, mentions: list[OrgMention]) -> list[OrgMention]:
+    """Every other place a found name of two words or more stands in the text (one sense per discourse).
+
+    The model tags a name in one sentence and misses it in the next; the text
+    is the same name, so it is the same mention.
+    """
+    out = []
+    seen: set[str] = set()
     for m in mentions:
-        entry = gazetteer.get(m.entry_id) if m.entry_id else None
-        key = entry.id if entry else slug(m.text)
-        if key not in entities:
-            if entry:
-                entities[key] = OrgEntity(
-                    name=entry.name,
-                    acronym=entry.acronyms[0] if entry.acronyms else None,
-                    country=entry.country,
-                    org_id=slug(entry.name),
-                    from_gazetteer=True,
-                )
-            else:
-                entities[key] = OrgEntity(
-                    name=" ".join(m.text.split()), acronym=None, country=None, org_id=slug(m.text)
-                )
-        entities[key].mentions.append(m)
-    return list(entities.values())
+        words = m.text.split()
+        if len(words) < 2 or m.text in seen:
+            continue
+        seen.add(m.text)
+        pattern = r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w-])"
+        for hit in re.finditer(pattern, text):
+            out.append(OrgMention(hit.start(), hit.end(), hit.group(), m.entry_id, m.acronym,
+                                  short_of=m.short_of))
+    return out
+
+
+def _entry_id(long_text: str, short: str) -> str | None:
+    """The gazetteer entry a defined pair names: by its long form only.
+
+    The text's own definition beats an acronym lookup: `CSIS` is the Canadian
+    Security Intelligence Service only where the text does not define it as
+    the Center for Strategic and International Studies.
+    """
+    entry = gazetteer_index().get(norm(long_text))
+    return entry.id if entry else None
+
+
+def _dedupe(mentions: list[OrgMention]) -> list[OrgMention]:
+    """One mention a span; a span inside a longer one goes (`CIA` in `CIA National Clandestine Service`)."""
+    by_span: dict[tuple[int, int], OrgMention] = {}
+    for m in mentions:
+        prev = by_span.get((m.start, m.end))
+        if prev is None or (m.acronym and not prev.acronym) or (m.entry_id and not prev.entry_id):
+            by_span[(m.start, m.end)] = m
+    out = []
+    reach = -1  # the furthest end of a span that starts at or before this one
+    for s in sorted(by_span, key=lambda s: (s[0], -s[1])):
+        if s[1] <= reach:
+            continue
+        reach = s[1]
+        out.append(by_span[s])
+    return out
+
+
+# ---------------------------------------------------------------- grouping
+
+
+def _strip_country(name: str) -> str:
+    """`Mexican Secretariat of National Defence` -> `Secretariat of National Defence`; `... of Canada` too."""
+    s = norm(name)
+    found = countries_in(s)
+    if found and found[0][0] == 0:
+        s = s[found[0][1]:].strip(" -")
+    found = countries_in(s)
+    if found and found[-1][1] == len(s):
+        s = re.sub(r"\s+of(?:\s+the)?\s*$", "", s[: found[-1][0]])
+    return s
+
+
+def group(mentions: list[OrgMention], text: str | None = None) -> list[OrgEntity]:
+    """One entity per organization of a document.
+
+    Mentions join by gazetteer entry, by acronym (`DND` and `Department of
+    National Defence (DND)`), by shortened form (`Secretariat of National
+    Defence` after `Mexican Secretariat of National Defence`), else by name.
+    With the document `text`, acronyms defined in one chunk are also found in
+    the others, and a state body without a country in its name takes the
+    first country the sentence names (`The Mexican ... delegation ... at the
+    Foreign Ministry`).
+    """
+    gaz = {e.id: e for e in load_gazetteer()}
+    mentions = _with_text_uses(mentions, text) if text is not None else list(mentions)
+    long_of: dict[str, str] = {}
+    for m in mentions:
+        if m.acronym and m.text != m.acronym:
+            long_of.setdefault(m.acronym, norm(m.text))
+    named_entries = {m.entry_id for m in mentions if m.entry_id and not m.context}
+
+    def key(m: OrgMention) -> str | None:
+        if m.context:
+            return f"gaz:{m.entry_id}" if m.entry_id in named_entries else None
+        if m.entry_id:
+            return f"gaz:{m.entry_id}"
+        if m.acronym and m.acronym in long_of:
+            return f"name:{long_of[m.acronym]}"
+        return f"name:{m.short_of or norm(m.text)}"
+
+    groups: dict[str, list[OrgMention]] = {}
+    for m in mentions:
+        k = key(m)
+        if k:
+            groups.setdefault(k, []).append(m)
+    _merge_shortened(groups)
+    entities = [_entity(k, ms, gaz, text) for k, ms in groups.items()]
+    return sorted(entities, key=lambda e: min(m.start for m in e.mentions))
+
+
+def _with_text_uses(mentions: list[OrgMention], text: str) -> list[OrgMention]:
+    have = {(m.start, m.end) for m in mentions}
+    out = list(mentions)
+    known = {m.acronym: m.entry_id for m in mentions if m.acronym}
+    for short, entry_id in known.items():
+        for s, e in acronyms.find_uses(text, short):
+            if (s, e) not in have and not any(_overlaps((s, e), h) for h in have):
+                out.append(OrgMention(s, e, short, entry_id, short))
+    return out
+
+
+def _merge_shortened(groups: dict[str, list[OrgMention]]) -> None:
+    """Fold a `name:` group into the one other group whose name it shortens.
+
+    Shortened: the name without its country (`Secretariat of National Defence`
+    of `Mexican Secretariat of National Defence`), or the name's last words
+    when they still end in an organization head (`National Clandestine
+    Service` of `CIA National Clandestine Service`).
+    """
+    names = {k: {_strip_country(m.text) for m in ms if not m.context} | {norm(m.text) for m in ms}
+             for k, ms in groups.items()}
+    for k in [k for k in groups if k.startswith("name:")]:
+        short = k[5:]
+        tail = len(short.split()) > 1 and has_org_head(short)
+        targets = [t for t in groups if t != k and t in groups and (short in names[t] or tail and any(
+            n.endswith(" " + short) for n in names[t]))
+                   and len(max((norm(m.text) for m in groups[t]), key=len)) > len(short)]
+        if len(targets) == 1:
+            groups[targets[0]].extend(groups.pop(k))
+
+
+def _entity(k: str, ms: list[OrgMention], gaz: dict[str, GazetteerEntry], text: str | None) -> OrgEntity:
+    entry = gaz.get(k[4:]) if k.startswith("gaz:") else None
+    full = [" ".join(m.text.split()) for m in ms if not m.context and not is_acronym(m.text)]
+    acr = next((m.acronym for m in ms if m.acronym), None) or next(
+        (m.text for m in ms if is_acronym(m.text)), None)
+    # The fullest name, spelled out: "NATO Alliance" only when the text and the gazetteer have no other.
+    spelled = [n for n in full if not (acr and acr in n.split())]
+    name = max(spelled, key=len) if spelled else (
+        entry.name if entry else (max(full, key=len) if full else acr or ms[0].text))
+    country = entry.country if entry else country_in_name(name)
+    if country is None and entry is None and text is not None:
+        first = min(m.start for m in ms)
+        owner = re.search(r"(\S+)[’']s\s+$", text[max(0, first - 40):first])
+        country = country_of(owner.group(1)) if owner else None  # "Mexico’s National Guard"
+        if country is None and _is_state_body(name):
+            country = _sentence_country(text, first)
+    return OrgEntity(
+        name=re.sub(r"^(?:the|The)\s+", "", name),
+        acronym=acr,
+        country=country,
+        org_id=slug(entry.name if entry else name),
+        mentions=sorted(ms, key=lambda m: (m.start, m.end)),
+        from_gazetteer=entry is not None,
+    )
+
+
+def _is_state_body(name: str) -> bool:
+    return any(w in load_terms()["state_head"] for w in words_of(name))
+
+
+def _sentence_country(text: str, at: int) -> str | None:
+    """The first country the sentence around `at` names (`The Mexican high-level delegation ...`)."""
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    found = countries_in(text[start:at])
+    return found[0][2] if found else None
+
+
+# ---------------------------------------------------------------- spaCy glue
+
+
+# Labels the model gives some bodies: a name with an organization head is one whatever its label.
+_OTHER_LABELS = frozenset({"FAC", "GPE", "LOC", "PERSON", "NORP"})
+
+
+def find_mentions(doc: Doc) -> list[OrgMention]:
+    """Organization mentions of a Doc: its ORG entities (ruler and model) and what the text adds."""
+    terms = load_terms()
+    text = doc.text  # built anew on every access: read it once
+    ents = []
+    for ent in doc.ents:
+        if ent.label_ == "ORG":
+            ents.append((ent.start_char, ent.end_char, ent.ent_id_ or None))
+        elif ent.label_ in _OTHER_LABELS and len(ent) > 1 and head_word(ent.text) in terms["org_head"]:
+            ents.append((ent.start_char, ent.end_char, None))  # FAC "the Stennis Center for Public Service"
+        elif (ent.label_ in ("NORP", "PERSON", "GPE", "PRODUCT") and not country_of(ent.text)
+              and _appositive_org(text, ent.end_char)):
+            ents.append((ent.start_char, ent.end_char, None))  # "Symantec, the largest ... firm"
+    mentions = mentions_in_text(text, ents)
+    return sorted(mentions + _short_names(doc, text, mentions), key=lambda m: (m.start, m.end))
+
+
+def _short_names(doc: Doc, text: str, mentions: list[OrgMention]) -> list[OrgMention]:
+    """`at Berklee` after `Berklee College of Music`: a body's distinctive first word, standing alone.
+
+    Only a first word that no rule list knows (not `National`, `Defense`,
+    `Canadian`), used as a proper noun in mid-sentence, not next to another
+    capitalized word.
+    """
+    terms = load_terms()
+    common = frozenset().union(*terms.values())
+    firsts: dict[str, str] = {}
+    for m in mentions:
+        words = m.text.split()
+        if (m.entry_id is None and not m.acronym and len(words) > 1 and has_org_head(m.text)
+                and words[0].isalpha() and words[0].istitle() and len(words[0]) > 3
+                and words[0] not in common and country_of(words[0]) is None and not countries_in(words[0])):
+            firsts.setdefault(words[0], norm(m.text))
+    if not firsts:
+        return []
+    taken = [(m.start, m.end) for m in mentions]
+    out = []
+    for word, full in firsts.items():
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+            span = doc.char_span(hit.start(), hit.end())
+            if span is None or len(span) != 1 or any(_overlaps((hit.start(), hit.end()), t) for t in taken):
+                continue
+            tok = span[0]
+            if tok.pos_ != "PROPN" or tok.is_sent_start:
+                continue
+            neighbours = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+            if not any(t.text[:1].isupper() for t in neighbours):
+                out.append(OrgMention(hit.start(), hit.end(), word, short_of=full))
+    return out
+
+
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+((?:[\w.’'-]+\s+){0,3}[a-z][\w-]*)")
+
+
+def _appositive_org(text: str, end: int) -> bool:
+    """Is the entity followed by an appositive that calls it a firm, company, agency ...?"""
+    m = _APPOSITIVE.match(text, end)
+    return bool(m) and any(w in load_terms()["appositive"] for w in m.group(1).split())

@@ -1,0 +1,79 @@
+"""Countries: names, aliases, adjectives and demonyms to ISO 3166-1 alpha-3.
+
+Organizations take their country from their name (`Mexican Secretariat of the
+Navy`, `Foreign and Defence Ministries of Canada`, `U.S. Air Force`); events
+name a participant's country from a nationality adjective (`Mexican
+students`). Both use this one table, `data/countries.jsonl`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+
+from pipeline.errors import PatternError
+
+COUNTRIES_FILE = "countries.jsonl"
+
+
+@cache
+def _surfaces() -> dict[str, str | None]:
+    """Every surface form (as written) to its ISO alpha-3 code, or None for a region.
+
+    Regions are listed so that `Inter-American` or `North American` are read
+    whole and never as `American`.
+    """
+    text = resources.files("pipeline.data").joinpath(COUNTRIES_FILE).read_text(encoding="utf-8")
+    out: dict[str, str | None] = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            iso3 = row["iso3"]  # null for a region: "North American" names no country
+            forms = [row["name"], *row.get("aliases", []), *row.get("adjectives", []),
+                     *row.get("demonyms", [])]
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise PatternError(f"{COUNTRIES_FILE}:{n}: {exc}") from exc
+        if iso3 is not None and not re.fullmatch(r"[A-Z]{3}", iso3):
+            raise PatternError(f"{COUNTRIES_FILE}:{n}: bad iso3 {iso3!r}")
+        for form in forms:
+            out.setdefault(form, iso3)
+    return out
+
+
+@cache
+def _finder() -> re.Pattern[str]:
+    # Longest forms first so that "United States of America" wins over "United States".
+    forms = sorted(_surfaces(), key=len, reverse=True)
+    alternation = "|".join(re.escape(f) for f in forms)
+    # "U.S.-Canada", "of Canada", "Mexican": whole words; a period may end a form ("U.S.").
+    return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
+
+
+def country_of(text: str) -> str | None:
+    """The ISO alpha-3 code of a country name, alias, adjective or demonym, else None.
+
+    `country_of("Mexican") == "MEX"`, `country_of("the United States") == "USA"`.
+    """
+    s = " ".join(text.split())
+    s = re.sub(r"^(?:the|The)\s+", "", s)
+    s = re.sub(r"[’']s$", "", s)
+    return _surfaces().get(s)  # case-sensitive: "US" is a country, "us" is not
+
+
+def countries_in(text: str) -> list[tuple[int, int, str]]:
+    """Every country expression inside a longer text: (start, end, iso3), in order."""
+    found = ((m.start(), m.end(), _surfaces()[m.group()]) for m in _finder().finditer(text))
+    return [(s, e, iso) for s, e, iso in found if iso]
+
+
+def country_in_name(name: str) -> str | None:
+    """The one country a name implies (`Mexican Embassy`, `... of Canada`); None for none or several.
+
+    `U.S.-Canada Supply Chain Working Group` names two countries: a joint body, no country.
+    """
+    found = {iso for _, _, iso in countries_in(" ".join(name.split()))}
+    return found.pop() if len(found) == 1 else None

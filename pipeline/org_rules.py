@@ -1,0 +1,226 @@
+"""What is not an organization, and where an organization's name ends: rules over plain text.
+
+The model's ORG spans carry articles, brackets and possessives, run across
+paragraphs, cut names short or run on into a person's name, and take
+exercises, positions, plans and places for bodies. Each rule here states one
+of these phenomena; the word lists the rules use are data
+(`data/org_terms.jsonl`, one entry a list with its kind, id and example).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+
+from pipeline.countries import countries_in, country_of
+from pipeline.errors import PatternError
+
+TERMS_FILE = "org_terms.jsonl"
+TERM_KINDS = ("org_head", "office_head", "event", "event_prefix", "document", "award", "position", "abstract",
+              "generic", "place", "appositive", "preposition", "connector", "portfolio", "state_head",
+              "time_word")
+NON_ORG_HEADS = ("event", "document", "award", "position", "abstract")
+
+
+@cache
+def load_terms() -> dict[str, frozenset[str]]:
+    """Word lists by kind (`org_head`, `position`, ...), from `data/org_terms.jsonl`."""
+    out: dict[str, set[str]] = {k: set() for k in TERM_KINDS}
+    for n, row in jsonl_rows(TERMS_FILE):
+        kind = row.get("kind")
+        if kind not in out or not isinstance(row.get("words"), list) or "id" not in row:
+            raise PatternError(f"{TERMS_FILE}:{n}: needs id, a known kind and a words list")
+        out[kind].update(row["words"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def jsonl_rows(name: str) -> list[tuple[int, dict]]:
+    """(line number, object) of each line of a packaged JSONL file; bad JSON is a PatternError."""
+    text = resources.files("pipeline.data").joinpath(name).read_text(encoding="utf-8")
+    rows = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.strip():
+            try:
+                rows.append((n, json.loads(line)))
+            except json.JSONDecodeError as exc:
+                raise PatternError(f"{name}:{n}: {exc}") from exc
+    return rows
+
+
+
+def norm(name: str) -> str:
+    """Comparison form: one space between words, curly apostrophes straight, no leading `the`."""
+    s = " ".join(name.replace("’", "'").split())
+    return re.sub(r"^(?:the|The)\s+", "", s)
+
+
+
+_LEADING = re.compile(r"(?:(?:the|The|THE|a|A|an|An|our|Our)\s+|[(\[{\s,.;:•·▪*-])+")
+_TRAILING_CHARS = frozenset(" \t\n([{,.;:…-'’")  # "Agency’s", "Defence (", "Security and"
+
+
+def trim(start: int, end: int, text: str) -> tuple[int, int]:
+    """Shrink a span to the name.
+
+    `the Department of National Defence (DND` -> `Department of National Defence`:
+    no leading article, nothing from a bracket on, no possessive, no trailing
+    `and` or punctuation, nothing past a line or paragraph break.
+    """
+    span = text[start:end]
+    cut = min((i for i in (span.find("\n"), span.find("("), span.find(" ["), span.find("…"), span.find(": "))
+               if i > 0), default=len(span))
+    end = start + cut
+    while start < end:
+        m = _LEADING.match(text, start, end)
+        if not m or m.end() == start:
+            break
+        start = m.end()
+    while start < end:  # from the right, one piece at a time: linear
+        if text[end - 1] in _TRAILING_CHARS:
+            end -= 1
+        elif text.endswith(("’s", "'s"), start, end):
+            end -= 2
+        elif text.endswith((" and", " &"), start, end):
+            end = text.rindex(" ", start, end)
+        else:
+            break
+    return start, end
+
+
+def words_of(name: str) -> list[str]:
+    return name.replace("’s ", " ").replace("'s ", " ").split()
+
+
+def head_word(name: str) -> str:
+    """The head: the last word before the first `of`/`for`/`on`/`in`/`to`, else the last word.
+
+    `Ninth Summit of the Americas` -> `Summit`; `Commission on the National
+    Defense Strategy for the United States` -> `Commission`.
+    """
+    words = words_of(name)
+    prepositions = load_terms()["preposition"]
+    for i, w in enumerate(words[1:], 1):
+        if w in prepositions:
+            return words[i - 1]
+    return words[-1] if words else ""
+
+
+def has_org_head(name: str) -> bool:
+    heads = load_terms()["org_head"]
+    return any(w in heads for w in words_of(name)[1:]) or head_word(name) in heads
+
+
+def _starts_with(name: str, forms: frozenset[str]) -> bool:
+    return any(name == f or name.startswith(f + " ") for f in forms)
+
+
+# "Secretary of ", "Declaration on ", "Ambassador to the ": a head noun and its preposition,
+# also before a list the span ends: "Framework for Security, Public Health, and [Safe Communities]".
+_GOVERNOR = re.compile(
+    r"([A-Z][\w’'-]*)\s+(?:of|for|to|on)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w’'-]*,?\s+(?:and\s+)?)*$"  # one word an iteration: linear
+)
+# " and Intelligence Advisor Jody": a coordination that continues the name.
+_COORDINATED = re.compile(r"^\s*(?:and|&)\s+((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)")
+_DESIGNATOR = re.compile(r"^[A-Za-z]+-\d+[A-Za-z]?$")  # "COVID-19", "AT-4", "Mi-17"
+_COUNTED = re.compile(r"(?<![\d,.])(\d[\d,]*)\s+$")  # "100 Tactical Unmanned Aerial Systems"
+
+
+def non_org_reason(name: str, before: str = "", after: str = "") -> str | None:
+    """Why a span is not an organization, or None when it may be one.
+
+    `name` is the trimmed span, `before`/`after` the text around it (a line is enough).
+    """
+    terms = load_terms()
+    n = norm(name)
+    if not n:
+        return "empty"
+    words = words_of(n)
+    if _DESIGNATOR.match(n):
+        return "designator"
+    if n in terms["generic"] or n in terms["place"] or country_of(n):
+        return "generic, place or country"
+    if all(w in terms["generic"] or w in ("and", "&", "the") for w in words):
+        return "generic words"  # "Allies and Partners"
+    if words[0] in terms["event_prefix"] and len(words) > 1:
+        return "event"  # "Operation CARIBBE", "Exercise MAPLE FLAG"
+    head = head_word(n)
+    for kind in NON_ORG_HEADS:
+        if head in terms[kind] or " ".join(words[-2:]) in terms[kind]:
+            return kind
+        # "Rim of the Pacific Exercise": the kind word ends a name whose first part is no body.
+        if kind != "position" and words[-1] in terms[kind] and head not in terms["org_head"]:
+            return kind
+    counted = _COUNTED.search(before)
+    if counted and not re.fullmatch(r"(?:19|20)\d\d", counted.group(1)):
+        return "counted thing"
+    gov = _GOVERNOR.search(before[-150:])
+    if gov:
+        word = gov.group(1)
+        if any(word in terms[k] for k in ("event", "document", "award")) and not has_org_head(n):
+            return "part of a non-organization name"  # "Declaration on [Migration and Protection]"
+        if word in terms["position"] and not any(w in terms["org_head"] for w in words[1:]) and (
+            _starts_with(n, terms["portfolio"]) or countries_in(n)[:1] and countries_in(n)[0][0] == 0
+        ):
+            return "part of a position"  # "Secretary of [Defense]", "Ambassador to [Mexico Ken Salazar]"
+    coord = _COORDINATED.match(after)
+    if coord and not has_org_head(n) and any(w in terms["position"] for w in coord.group(1).split()):
+        return "part of a position"  # "[National Security] and Intelligence Advisor"
+    return None
+
+
+def cut_person_tail(name: str) -> int:
+    """Length of `name` without a person's name run into it: `Foreign Ministry Roberto Velasco` -> 16."""
+    terms = load_terms()
+    words = name.split(" ")
+    for i, w in enumerate(words[:-2]):
+        tail = words[i + 1:]
+        if w in terms["office_head"] and 2 <= len(tail) <= 3:
+            if all(t[:1].isupper() and t[1:].islower() and t not in terms["org_head"]
+                   and t not in terms["connector"] and not country_of(t) for t in tail):
+                return len(" ".join(words[: i + 1]))
+    return len(name)
+
+
+# "Commission" + " on the National Defense Strategy for the United States"
+_CONTINUATION = re.compile(
+    r"[ ](?:of|on|for)[ ](?:the[ ])?(?:(?:[A-Z]\.){2,}|[A-Z][\w’'&-]*)"
+    r"(?:[ ](?:(?:of|for|on|and|&|in(?=[ ]the))[ ])?(?:the[ ])?(?:(?:[A-Z]\.){2,}|[A-Z][\w’'&-]*))*"
+)
+
+
+def extend_name(name: str, after: str) -> int:
+    """How many characters of `after` continue an organization name that ends in its head word."""
+    terms = load_terms()
+    words = name.split()
+    if not words or words[-1] not in terms["org_head"] or " of " in name or " on " in name:
+        return 0
+    m = _CONTINUATION.match(after)
+    if not m:
+        return 0
+    ext = m.group()
+    if any(w.strip(".,") in terms["time_word"] for w in ext.split()):
+        return 0
+    return len(ext)
+
+
+_NEXT_WORD = re.compile(r" [A-Z][a-z][\w-]*\b")
+
+
+def capitalized_run(after: str) -> int:
+    """Length of the run of up to four capitalized words `after` starts with; 0 if it runs on.
+
+    A possessive ends the run (`CIA National Clandestine Service’s Donovan Award`).
+    """
+    pos = 0
+    for _ in range(4):
+        m = _NEXT_WORD.match(after, pos)
+        if not m:
+            return pos
+        pos = m.end()
+        if after[pos:pos + 1] in ("’", "'"):
+            return pos
+    return 0 if _NEXT_WORD.match(after, pos) else pos
+

@@ -1,0 +1,413 @@
+"""Organizations: spans, what is not an organization, linking, ids and countries, on text from sources/.
+
+Sentences are given as the cleaned view has them (hard line wraps joined by a
+space); the regression cases at the end are the wrong spans issue 3 lists.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+
+import pytest
+from conftest import SOURCES
+
+from pipeline.countries import country_in_name, country_of
+from pipeline.ingest import clean, load_source
+from pipeline.org_rules import cut_person_tail, extend_name, load_terms, non_org_reason, trim
+from pipeline.organizations import OrgMention, find_mentions, group, load_gazetteer, mentions_in_text, slug
+from pipeline.output import read_jsonl
+
+FIRST = "canada-mexico-defence-relationship"
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "expected"),
+    [
+        ("is a priority for the Department of National Defence (DND) and Canadian",
+         "the Department of National Defence (DND", "Department of National Defence"),
+        ("Directorate of Military Training and Cooperation\n\n \n\nMexico has been a member",
+         "Directorate of Military Training and Cooperation\n\n \n\nMexico",
+         "Directorate of Military Training and Cooperation"),
+        ("Moultrie retired as the National Security Agency’s (NSA) Director of Operations.",
+         "the National Security Agency’s", "National Security Agency"),
+        ("Chief of Staff to the National Security and Intelligence Advisor Ramzi Nashef.",
+         "the National Security and", "National Security"),
+        ("Allied leaders will issue a Strengthened Resilience Commitment to outline future priorities",
+         "a Strengthened Resilience Commitment", "Strengthened Resilience Commitment"),
+        ("  • Canada-Mexico Political-Military Talks - established in 2006, these regular engagements",
+         "• Canada-Mexico Political-Military Talks", "Canada-Mexico Political-Military Talks"),
+    ],
+)
+def test_trim(text, raw, expected):
+    start = text.index(raw)
+    s, e = trim(start, start + len(raw), text)
+    assert text[s:e] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "before", "after", "rejected"),
+    [
+        # events and exercises, agreements and plans, awards
+        ("Rim of the Pacific Exercise", "SEMAR also participated in the ", " off the coast of Hawaii", True),
+        ("Canada-Mexico Political-Military Talks", "", "", True),
+        ("Ninth Summit of the Americas", "in Los Angeles on the margins of the ", " to review", True),
+        ("Wales Defense Investment Pledge", "for seven consecutive years since the ", " adopted", True),
+        ("Los Angeles Declaration", "Economic Prosperity and the ", " on Migration and Protection.", True),
+        ("Migration and Protection", "Prosperity and the Los Angeles Declaration on ", ". Both", True),
+        ("U.S.-Canada Opioid Action Plan", "Public Health and Safe Communities, and the ", ".", True),
+        ("Presidential Rank Award", "Moultrie’s numerous awards include the ", ", two", True),
+        ("Safe Communities", "the U.S.-Mexico Bicentennial Framework for Security, Public Health and ", ",",
+         True),
+        # positions, and bodies named only inside a position
+        ("National Security Advisor", "Today, ", " Jake Sullivan met in Washington", True),
+        ("Defense for Intelligence & Security", "Ronald Moultrie for Under Secretary of ", ", Michael", True),
+        ("State", "and Assistant Secretary of ", " for the Bureau of International Narcotics", True),
+        ("Mexico Ken Salazar", "Advisor Dr. Elizabeth Sherwood-Randall, U.S. Ambassador to ",
+         ", U.S. Ambassador to Canada", True),
+        ("Canadian National Security", "Mexican Secretary of Security Rosa Icela Rodríguez and ",
+         " and Intelligence Advisor Jody Thomas at the White House.", True),
+        ("Operations", "Moultrie retired as the National Security Agency’s (NSA) Director of ", ".", True),
+        # places, generic words, designators, counted things
+        ("United States", "Canadian Ambassador to the ", " Kirsten Hillman", True),
+        ("Indo-Pacific", "including the European Union and those in the ", " (Australia, Japan", True),
+        ("Allies and Partners", "a number that continues to grow as ", " increase support to Ukraine.", True),
+        ("Department", "led the creation of the ", "’s digital roadmap focused on", True),
+        ("LLC", "Oceanus Security Strategies (OSS), ", ". Moultrie retired", True),
+        ("COVID-19", "to work closely with Mexico to combat the ", " pandemic.", True),
+        ("Tactical Unmanned Aerial Systems", "-   100 ", ";", True),
+        # organizations
+        ("Defense Innovation Unit", "Michael Brown served as the Director of the ", " (DIU) at the", False),
+        ("Bureau of International Narcotics and Law Enforcement Affairs",
+         "and Assistant Secretary of State for the ", " Todd Robinson.", False),
+        ("Aerospace Corporation", "an adjunct research staff member at the Institute for Defense Analyses, "
+         "a Trustee of The ", ", and a Fellow", False),
+        ("Commission on the National Defense Strategy for the United States", "a member of the ", ".",
+         False),
+        ("Oceanus Security Strategies", "He is the President and CEO of ", " (OSS), LLC.", False),
+        ("Department of State", "In 2022, the ", " authorized third-party transfers", False),
+        ("Trilateral Fentanyl Committee", "directed the formation of a senior-level ", " to guide", False),
+        ("Canadian Joint Operations Command", "SEDENA also has a liaison officer in the ", ".", False),
+        ("President’s Advisory Council", "and previously served on the ", " at Berklee.", False),
+    ],
+)
+def test_non_org_reason(name, before, after, rejected):
+    assert (non_org_reason(name, before, after) is not None) is rejected
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("Rim of the Pacific Exercise", "event"),
+        ("Foreign Risk Review Modernization Act", "document"),
+        ("National Intelligence Distinguished Service Medal", "award"),
+        ("Homeland Security Advisor", "position"),
+        ("Canada-Mexico Defence Relationship", "abstract"),
+        ("Operation CARIBBE", "event"),
+    ],
+)
+def test_non_org_reason_names_the_phenomenon(name, reason):
+    assert non_org_reason(name) == reason
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        ("Foreign Ministry Roberto Velasco", "Foreign Ministry"),
+        ("Senate Armed Services Committee", "Senate Armed Services Committee"),
+        ("Canadian Joint Operations Command", "Canadian Joint Operations Command"),
+        ("Berklee College of Music", "Berklee College of Music"),
+    ],
+)
+def test_cut_person_tail(name, kept):
+    assert name[:cut_person_tail(name)] == kept
+
+
+@pytest.mark.parametrize(
+    ("name", "after", "extension"),
+    [
+        ("Commission", " on the National Defense Strategy for the United States. He earned",
+         " on the National Defense Strategy for the United States"),
+        ("Committee", " on Foreign Investment in the U.S. (CFIUS).", " on Foreign Investment in the U.S."),
+        ("Department of State", " authorized third-party transfers", ""),
+        ("Senate Armed Services Committee", ", and with the House Budget Committee", ""),
+    ],
+)
+def test_extend_name(name, after, extension):
+    assert after[:extend_name(name, after)] == extension
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The continued deepening of bilateral defence ties with Mexico is a priority for the Department of "
+         "National Defence (DND) and Canadian Armed Forces (CAF).",
+         ["Department of National Defence", "DND", "Canadian Armed Forces", "CAF"]),
+        ("DND/CAF’s growing cooperation with the Mexican Secretariat of National Defence (SEDENA) and the "
+         "Mexican Secretariat of the Navy (SEMAR) includes the following initiatives:",
+         ["DND", "CAF", "Mexican Secretariat of National Defence", "SEDENA",
+          "Mexican Secretariat of the Navy", "SEMAR"]),
+        ("SEMAR also participated in the Rim of the Pacific Exercise off the coast of Hawaii in August 2012.",
+         ["SEMAR"]),
+        ("Directorate of Military Training and Cooperation\n\n \n\nMexico has been a member of the Military "
+         "Training and Cooperation Program(MTCP) since 2004. To date, 175 Mexican students have received "
+         "MTCP-sponsored training.",
+         ["Directorate of Military Training and Cooperation", "Military Training and Cooperation Program",
+          "MTCP", "MTCP"]),
+        ("Moultrie retired as the National Security Agency’s (NSA) Director of Operations.",
+         ["National Security Agency", "NSA"]),
+        ("The United States-Mexico-Canada Agreement (USMCA) will support mutually beneficial trade and will "
+         "be the backbone of our regional economic recovery.  USMCA is also expected to prioritize the "
+         "rights of workers.", []),
+        ("Prior to Brown’s government service, he was the CEO of two public Silicon Valley technology "
+         "leaders—Symantec, the largest cybersecurity firm at that time and Quantum, the largest global "
+         "supplier of tape drives.", ["Symantec", "Quantum"]),
+        ("The Mexican high-level delegation included Foreign Secretary Marcelo Ebrard, Secretary of Security "
+         "Rosa Icela Rodríguez, and Chief Officer for North America at the Foreign Ministry Roberto Velasco.",
+         ["Foreign Ministry"]),
+        ("NATO is the most powerful and successful Alliance in history.", ["NATO", "Alliance"]),
+        # a known name that starts a longer body's name; awards are not bodies, their owners are
+        ("Moultrie’s numerous awards include the Presidential Rank Award, two Department of the Navy "
+         "Distinguished Civilian Service Awards, the National Intelligence Distinguished Service Medal, the "
+         "CIA National Clandestine Service’s Donovan Award, the National Reconnaissance Office’s Gold Medal, "
+         "and three NSA Exceptional Civilian Service Awards.",
+         ["Department of the Navy", "CIA National Clandestine Service", "National Reconnaissance Office",
+          "NSA"]),
+        ("Leaders will recommit to NATO’s Open Door Policy, which provides a path to membership for any "
+         "European country.", ["NATO"]),
+    ],
+)
+def test_find_mentions(nlp, text, expected):
+    assert [m.text for m in find_mentions(nlp(text))] == expected
+
+
+def test_a_name_found_once_is_found_wherever_it_stands():
+    """One sense per discourse: the model's one tag of a name covers the name's other occurrences."""
+    text = ("Directorate of Military Training and Cooperation\n\n \n\nMexico has been a member since 2004. "
+            "The Directorate of Military Training and Cooperation and Canadian Joint Operations Command are "
+            "examining innovative ways to expand baseline cooperation with Mexico.")
+    name = "Directorate of Military Training and Cooperation"
+    mentions = mentions_in_text(text, [(0, len(name), None)])
+    assert [(m.start, m.text) for m in mentions] == [(0, name), (text.index(name, 1), name)]
+
+
+def _records(nlp, text: str) -> dict[str, tuple[str | None, str | None, str, list[str]]]:
+    return {e.name: (e.acronym, e.country, e.org_id, [m.text for m in e.mentions])
+            for e in group(find_mentions(nlp(text)), text)}
+
+
+def test_acronym_and_long_form_are_one_record(nlp):
+    text = ("The continued deepening of bilateral defence ties with Mexico is a priority for the Department "
+            "of National Defence (DND) and Canadian Armed Forces (CAF). In addition to these initiatives, "
+            "DND/CAF, SEDENA and SEMAR are exploring opportunities to share experiences.")
+    records = _records(nlp, text)
+    assert records["Department of National Defence"] == (
+        "DND", "CAN", "department-of-national-defence", ["Department of National Defence", "DND", "DND"])
+    assert records["Canadian Armed Forces"][3] == ["Canadian Armed Forces", "CAF", "CAF"]
+    assert len(records) == 4  # DND, CAF, SEDENA, SEMAR
+
+
+def test_name_is_spelled_out(nlp):
+    """`NATO Alliance` is a mention of NATO; the record's name is the spelled-out one."""
+    text = ("The United States is fully committed to our NATO Alliance… we’ll keep faith with Article 5. "
+            "NATO faced down the Communist bloc in the Cold War.")
+    (name, record), = _records(nlp, text).items()
+    assert name == "North Atlantic Treaty Organization"
+    assert record[0] == "NATO" and record[3] == ["NATO Alliance", "NATO"]
+
+
+def test_acronym_of_a_body_outside_the_gazetteer_links_its_uses(nlp):
+    text = ("Additionally, he led efforts at the Defense Department to create National Security Innovation "
+            "Capital (NSIC) aimed at catalyzing private investment. NSIC also works with vendors.")
+    records = _records(nlp, text)
+    assert records["National Security Innovation Capital"][0] == "NSIC"
+    assert records["National Security Innovation Capital"][3] == [
+        "National Security Innovation Capital", "NSIC", "NSIC"]
+
+
+def test_org_id_is_the_same_across_documents(nlp):
+    """The long form in one document and only the acronym in another are one organization."""
+    a = _records(nlp, "is a priority for the Department of National Defence (DND) and Canadian Armed")
+    b = _records(nlp, "In addition to these initiatives, DND/CAF, SEDENA and SEMAR are exploring")
+    assert a["Department of National Defence"][2] == b["Department of National Defence"][2]
+    assert b["Department of National Defence"][3] == ["DND"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mentions"),
+    [
+        ("He is a Trustee of the Berklee College of Music and previously served on the President’s Advisory "
+         "Council at Berklee.", "Berklee College of Music", ["Berklee College of Music", "Berklee"]),
+        # a first word that names no body alone is never taken for one
+        ("Michael Brown served as the Director of the Defense Innovation Unit (DIU) at the U.S. Department "
+         "of Defense since 2018.", "Defense Innovation Unit", ["Defense Innovation Unit", "DIU"]),
+    ],
+)
+def test_distinctive_first_word_is_a_short_name(nlp, text, name, mentions):
+    assert _records(nlp, text)[name][3] == mentions
+
+
+@pytest.mark.parametrize(
+    ("texts", "one_record"),
+    [
+        (["Mexican Secretariat of National Defence", "Secretariat of National Defence"], True),
+        (["Foreign and Defence Ministries of Canada", "Foreign and Defence Ministries"], True),
+        (["CIA National Clandestine Service", "National Clandestine Service"], True),
+        (["Senate Armed Services Committee", "House Budget Committee"], False),
+        (["Institute for Defense Analyses", "Defense Innovation Unit"], False),
+    ],
+)
+def test_shortened_forms_join_their_full_name(texts, one_record):
+    mentions, pos = [], 0
+    for t in texts:
+        mentions.append(OrgMention(pos, pos + len(t), t))
+        pos += len(t) + 10
+    entities = group(mentions)
+    assert (len(entities) == 1) is one_record
+    if one_record:
+        assert entities[0].name == texts[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [("Mexican", "MEX"), ("Canada", "CAN"), ("U.S.", "USA"), ("the United States", "USA"),
+     ("Ukrainians", "UKR"), ("Jordanian", "JOR"), ("North American", None), ("us", None), ("Europe", None)],
+)
+def test_country_of(text, iso3):
+    assert country_of(text) == iso3
+
+
+@pytest.mark.parametrize(
+    ("name", "iso3"),
+    [
+        ("Mexican Secretariat of the Navy", "MEX"),
+        ("Foreign and Defence Ministries of Canada", "CAN"),
+        ("U.S. Air Force", "USA"),
+        ("Canadian Joint Operations Command", "CAN"),
+        ("U.S.-Canada Supply Chain Working Group", None),  # two countries: a joint body
+        ("North American Maritime Security Initiative", None),
+        ("Trilateral Fentanyl Committee", None),
+    ],
+)
+def test_country_in_name(name, iso3):
+    assert country_in_name(name) == iso3
+
+
+def test_state_body_takes_the_country_of_its_sentence(nlp):
+    text = ("The Mexican high-level delegation included Foreign Secretary Marcelo Ebrard, and Chief Officer "
+            "for North America at the Foreign Ministry Roberto Velasco.")
+    assert _records(nlp, text)["Foreign Ministry"][1] == "MEX"
+
+
+@pytest.mark.parametrize(
+    ("long", "short", "entry"),
+    [
+        ("Department of National Defence", "DND", "can-dnd"),
+        ("Mexican Secretariat of National Defence", "SEDENA", "mex-sedena"),
+        ("Committee on Foreign Investment in the U.S.", "CFIUS", "usa-cfius"),
+        # the text's own long form wins over a gazetteer body with the same acronym
+        ("Center for Strategic and International Studies", "CSIS", None),
+        ("Oceanus Security Strategies", "OSS", None),
+    ],
+)
+def test_defined_pairs_name_a_gazetteer_body_only_by_its_names(long, short, entry):
+    from pipeline.organizations import _entry_id
+
+    assert _entry_id(long, short) == entry
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Department of National Defence", "department-of-national-defence"),
+    ("President’s Advisory Council", "presidents-advisory-council"),
+    ("Defense for Intelligence & Security", "defense-for-intelligence-and-security"),
+])
+def test_slug(name, expected):
+    assert slug(name) == expected
+
+
+def _data_rows(name: str) -> list[dict]:
+    text = resources.files("pipeline.data").joinpath(name).read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("name", ["gazetteer.jsonl", "org_terms.jsonl", "countries.jsonl"])
+def test_data_rows_have_unique_ids_and_examples(name):
+    rows = _data_rows(name)
+    ids = [r["id"] for r in rows]
+    assert len(ids) == len(set(ids))
+    assert all(r.get("example") for r in rows)
+
+
+def test_gazetteer_examples_show_the_entry():
+    for entry, row in zip(load_gazetteer(), _data_rows("gazetteer.jsonl"), strict=True):
+        forms = (entry.name, *entry.aliases, *entry.acronyms)
+        assert any(f in row["example"] for f in forms), entry.id
+        assert entry.country is None or re.fullmatch(r"[A-Z]{3}", entry.country)
+
+
+def test_terms_have_every_kind():
+    assert all(load_terms()[kind] for kind in ("org_head", "event", "document", "award", "position"))
+
+
+# ---------------------------------------------------------------- issue 3 regressions
+
+
+@pytest.fixture(scope="module")
+def first_source_records(extracted):
+    out, _ = extracted
+    return [r for r in read_jsonl(out / "organizations.jsonl") if r["doc_id"] == FIRST]
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        "the Department of National Defence (DND",
+        "Directorate of Military Training and Cooperation\n\n \n\nMexico",
+        "the Rim of the Pacific Exercise",
+        "Rim of the Pacific Exercise",
+        "DND/CAF",
+    ],
+)
+def test_issue_wrong_spans_are_gone(first_source_records, wrong):
+    texts = {m["text"] for r in first_source_records for m in r["mentions"]}
+    assert wrong not in texts
+
+
+def test_issue_dnd_is_one_record_with_every_mention(first_source_records):
+    dnd = [r for r in first_source_records if r["acronym"] == "DND" or r["name"] == "DND"]
+    assert len(dnd) == 1
+    assert dnd[0]["name"] == "Department of National Defence"
+    assert [m["text"] for m in dnd[0]["mentions"]] == ["Department of National Defence", "DND", "DND", "DND"]
+
+
+def test_issue_mentions_are_clean(first_source_records):
+    text = clean(load_source(SOURCES / f"{FIRST}.txt", SOURCES)).text
+    assert text  # the cleaned view exists; the stored spans below must hold no markup either
+    for r in first_source_records:
+        for m in r["mentions"]:
+            assert not m["text"].startswith(("the ", "The ")), m
+            assert "(" not in m["text"] and ")" not in m["text"], m
+            assert "\n\n" not in m["text"] and not m["text"].endswith(("’s", "'s")), m
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"id": "event-exercise", "kind": "event", "words": ["Exercise"]', "org_terms.jsonl:1"),
+        ('{"id": "x", "kind": "no-such-kind", "words": ["Exercise"], "example": "e"}', "known kind"),
+    ],
+)
+def test_a_malformed_terms_file_is_a_pattern_error(monkeypatch, tmp_path, line, message):
+    from pipeline import org_rules
+    from pipeline.errors import PatternError
+
+    (tmp_path / "org_terms.jsonl").write_text(line + "\n", encoding="utf-8")
+    monkeypatch.setattr(org_rules.resources, "files", lambda _package: tmp_path)
+    org_rules.load_terms.cache_clear()
+    try:
+        with pytest.raises(PatternError, match=message):
+            org_rules.load_terms()
+    finally:
+        monkeypatch.undo()
+        org_rules.load_terms.cache_clear()
