@@ -170,6 +170,7 @@ def build_records(source: Source, view: CleanText, found: _Found) -> DocResult:
             participants.append(
                 Participant(
                     name=ent.name if ent else p.name,
+                    acronym=ent.acronym if ent else None,
                     org_id=ent.org_id if ent else None,
                     country=(ent.country if ent else p.country),
                     role=p.role,
