@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from pipeline.errors import PatternError
 
@@ -188,13 +188,13 @@ def location_in(tokens: set[int], doc: Doc, preps: frozenset[str], anchors: set[
 # --- dates ----------------------------------------------------------------------------
 
 
-def dominating(tok: Token, targets: set[int], limit: Span) -> int | None:
+def dominating(tok: Token, targets: set[int]) -> int | None:
     """The nearest token among `targets` on the head path from `tok` (itself included)."""
     cur = tok
     for _ in range(40):
         if cur.i in targets:
             return cur.i
-        if cur.head is cur or not (limit.start <= cur.head.i < limit.end):
+        if cur.head is cur:
             return None
         cur = cur.head
     return None

@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from spacy.vocab import Vocab
 
 from pipeline.errors import PatternError
+from pipeline.tree_match import TreePattern, compile_pattern
 
 TYPES_FILE = "event_types.json"
 PATTERNS_FILE = "event_patterns.jsonl"
@@ -117,22 +118,24 @@ def load_patterns() -> tuple[EventPattern, ...]:
     return tuple(out)
 
 
-_MATCHERS: dict[int, tuple[Vocab, DependencyMatcher]] = {}
+def dependency_matcher(vocab: Vocab) -> DependencyMatcher:
+    """spaCy's own DependencyMatcher with every pattern: it validates them, and tests compare."""
+    matcher = DependencyMatcher(vocab)
+    for pat in load_patterns():
+        try:
+            matcher.add(pat.id, [pat.pattern])
+        except ValueError as exc:
+            raise PatternError(f"{PATTERNS_FILE}: {pat.id}: {exc}") from exc
+    return matcher
 
 
-def matcher_for(vocab: Vocab) -> DependencyMatcher:
-    """One DependencyMatcher per vocabulary, built once."""
-    hit = _MATCHERS.get(id(vocab))
-    if hit is None or hit[0] is not vocab:
-        matcher = DependencyMatcher(vocab)
-        for pat in load_patterns():
-            try:
-                matcher.add(pat.id, [pat.pattern])
-            except ValueError as exc:
-                raise PatternError(f"{PATTERNS_FILE}: {pat.id}: {exc}") from exc
-        hit = (vocab, matcher)
-        _MATCHERS[id(vocab)] = hit
-    return hit[1]
+@cache
+def tree_patterns() -> tuple[TreePattern, ...]:
+    """The patterns compiled for tree_match (built once; validated by spaCy first)."""
+    from spacy.vocab import Vocab as _Vocab
+
+    dependency_matcher(_Vocab())
+    return tuple(compile_pattern(p.id, p.pattern) for p in load_patterns())
 
 
 # --- factuality -----------------------------------------------------------------------

@@ -36,11 +36,12 @@ from pipeline.event_rules import (
     is_unasserted,
     lexicon,
     load_patterns,
-    matcher_for,
     ordinals,
     plover_of,
+    tree_patterns,
 )
 from pipeline.organizations import OrgMention
+from pipeline.tree_match import tree_matches
 
 __all__ = ["EventCandidate", "ParticipantRef", "find_events", "merge_events"]
 
@@ -77,14 +78,18 @@ class _Hit:
 def _windows(doc: Doc) -> list[tuple[int, int]]:
     """Sentence pieces cut at line breaks: a bullet or heading is never glued to the next line."""
     out = []
-    for sent in doc.sents:
-        start = sent.start_char
-        for piece in doc.text[sent.start_char:sent.end_char].split("\n"):
+    text = doc.text  # built from the tokens on every access: read it once
+    # Sentence starts straight from the parse: `doc.sents` rechecks the whole Doc per sentence.
+    starts = [0, *(int(i) for i in (doc.to_array("SENT_START") == 1).nonzero()[0] if i > 0)]
+    bounds = [doc[i].idx for i in starts] + [len(text)]
+    for sent_start, sent_end in zip(bounds, bounds[1:], strict=False):
+        start = sent_start
+        for piece in text[sent_start:sent_end].split("\n"):
             s, e = start, start + len(piece)
             start = e + 1
-            while s < e and doc.text[s].isspace():
+            while s < e and text[s].isspace():
                 s += 1
-            while e > s and doc.text[e - 1].isspace():
+            while e > s and text[e - 1].isspace():
                 e -= 1
             if e > s:
                 out.append((s, e))
@@ -106,10 +111,8 @@ def _hits(doc: Doc) -> dict[int, list[_Hit]]:
     """Structurally valid pattern matches by trigger token, best first (anaphors last)."""
     patterns = {p.id: p for p in load_patterns()}
     by_token: dict[int, list[_Hit]] = {}
-    for match_id, token_ids in matcher_for(doc.vocab)(doc):
-        pat = patterns[doc.vocab.strings[match_id]]
-        names = [node["RIGHT_ID"] for node in pat.pattern]
-        nodes = {name: doc[i] for name, i in zip(names, token_ids, strict=True)}
+    for key, nodes in tree_matches(doc, tree_patterns()):
+        pat = patterns[key]
         trig = nodes["trigger"]
         if pat.forbid and _forbidden(trig, pat.forbid):
             continue
@@ -144,7 +147,7 @@ def find_events(doc: Doc, orgs: list[OrgMention], dates: list[Timex]) -> list[Ev
     timex_root = _timex_roots(doc, dates)
     attached: dict[int, list[Timex]] = {}
     for tx, root in timex_root:
-        owner = dominating(root, set(by_token), root.sent)
+        owner = dominating(root, set(by_token))
         if owner is not None:
             attached.setdefault(owner, []).append(tx)
     owned = {id(tx) for txs in attached.values() for tx in txs}
@@ -173,7 +176,7 @@ def _window_of(tok: Token, windows: list[tuple[int, int]]) -> tuple[int, int]:
     for s, e in windows:
         if s <= tok.idx < e:
             return s, e
-    return tok.sent.start_char, tok.sent.end_char
+    return tok.idx, tok.idx + len(tok)
 
 
 def _nearest(tok: Token, options: list[Timex]) -> Timex | None:
@@ -220,7 +223,7 @@ def _candidate(h: _Hit, doc: Doc, orgs: list[OrgMention], windows, attached, own
     kind = pat.kind
     window = _window_of(trig, windows)
     wspan = doc.char_span(window[0], window[1], alignment_mode="expand")
-    window_ids = {t.i for t in wspan} if wspan is not None else {t.i for t in trig.sent}
+    window_ids = {t.i for t in wspan} if wspan is not None else {trig.i}
     noun = h.theme if h.theme is not None and not _nominal(kind) else trig
     ordinal = ordinal_of(noun, ordinals()) if noun.pos_ in ("NOUN", "PROPN") else None
     span = (trig.idx, trig.idx + len(trig))
