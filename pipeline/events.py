@@ -231,13 +231,15 @@ def _candidate(h: _Hit, doc: Doc, orgs: list[OrgMention], windows, attached, own
         return None  # "Key Summit Outcomes"
     if kind == "anaphor":
         dets = [c for c in trig.children if c.dep_ in ("det", "poss")]
-        if attached.get(trig.i) or ordinal or not dets or \
+        named = any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in trig.children)
+        if attached.get(trig.i) or ordinal or named or not dets or \
                 dets[0].lower_ not in lexicon()["anaphoric_determiners"]:
-            return None
+            return None  # "the NATO Summit" names its own summit; "the Summit" refers back
         # "The assistance will take the form of direct transfers ... from the Department of Defense"
-        clause = trig.head if trig.dep_ in ("nsubj", "nsubjpass") else trig
-        scope = {t.i for t in clause.subtree} & window_ids
-        parts = participants_in(doc, scope, orgs, triggers, lambda t: "participant")
+        parts: tuple[ParticipantRef, ...] = ()
+        if trig.dep_ in ("nsubj", "nsubjpass"):
+            scope = {t.i for t in trig.head.subtree} & window_ids
+            parts = participants_in(doc, scope, orgs, triggers, lambda t: "participant")
         return EventCandidate(pat.type, span, window, pat.id, pat.confidence, plover_of()[pat.type],
                               participants=parts, evidence=(window,), anaphoric=True)
     date = _date_of(h, window, attached, owned, timex_root, ordinal)
