@@ -66,6 +66,12 @@ def _places() -> dict[str, Place]:
     return table
 
 
+def _known_place(text: str) -> bool:
+    """A place in the table that the model may tag ORG: `the White House`, `the Pentagon`."""
+    place = _places().get(re.sub(r"^(?:the|The)\s+", "", " ".join(text.split())))
+    return place is not None and place.kind == "place"
+
+
 def country_of(text: str) -> str | None:
     """ISO alpha-3 of the first country or place named in `text` (`Mexican Navy` -> MEX)."""
     words = re.findall(r"[\w.'’-]+", text)
@@ -166,7 +172,7 @@ def location_in(tokens: set[int], doc: Doc, preps: frozenset[str], anchors: set[
 
     A place entity followed by `, Region` keeps it: `Cold Lake, Alberta`.
     """
-    ents = [e for e in doc.ents if e.label_ in _PLACE_LABELS and e.root.i in tokens]
+    ents = [e for e in doc.ents if e.root.i in tokens and (e.label_ in _PLACE_LABELS or _known_place(e.text))]
     for ent in sorted(ents, key=lambda e: e.start):
         prep = governing_preposition(ent.root)
         if prep is None or prep.lower_ not in preps or prep.i in skip_preps:
@@ -307,7 +313,7 @@ def participants_in(doc: Doc, scope: set[int], orgs: list, triggers: set[int],
         if span is not None:
             spans.append((m, span))
     for m, span in spans:
-        if span.root.i in scope and not any(t.i in triggers for t in span):
+        if span.root.i in scope and span.root.i not in place and not any(t.i in triggers for t in span):
             add(ParticipantRef(m.text, role_of(span.root), (m.start, m.end), country_of(m.text)))
     for i in sorted(scope):
         tok = doc[i]

@@ -265,10 +265,10 @@ def _candidate(h: _Hit, doc: Doc, orgs: list[OrgMention], windows, attached, own
     )
 
 
-def _location_preps(etype: str) -> frozenset[str]:
+def _location_preps(trigger: Token) -> frozenset[str]:
     preps = lexicon()["location_prepositions"]
-    if etype in ("DEPLOY", "VISIT"):
-        preps = preps | lexicon()["destination_prepositions"]  # "posted to Mexico"
+    if trigger.lemma_ in lexicon()["destination_verbs"]:
+        preps = preps | lexicon()["destination_prepositions"]  # "posted to Mexico", "welcomed ... to"
     return frozenset(preps)
 
 
@@ -282,11 +282,11 @@ def _place(h: _Hit, doc: Doc, scope: set[int], window, ordinal) -> tuple[str, st
     if pat.kind in ("copular", "nominal") and trig.head is not trig:
         anchors.add(trig.head.i)
     skip = frozenset(n.i for name, n in h.nodes.items() if name == "in")  # "participated in X"
-    found = location_in(scope, doc, _location_preps(pat.type), anchors, skip)
+    found = location_in(scope, doc, _location_preps(trig), anchors, skip)
     if found is None and pat.kind == "nominal" and ordinal:
         wspan = doc.char_span(window[0], window[1], alignment_mode="expand")
         if wspan is not None:
-            found = location_in({t.i for t in wspan}, doc, _location_preps(pat.type))
+            found = location_in({t.i for t in wspan}, doc, _location_preps(trig))
     return found
 
 
