@@ -210,7 +210,9 @@ def _asserted(h: _Hit, date: Timex | None) -> bool:
     if kind == "copular":
         return not is_unasserted(trig)
     if _nominal(kind):
-        return True
+        # "these regular talks", "periodic meetings since 2010": a series, not an occurrence
+        series = lexicon()["habitual_adjectives"]
+        return not any(c.dep_ == "amod" and c.lower_ in series for c in trig.children)
     if trig.dep_ in ("acl", "relcl") and date is None:
         return False  # "Talks, held between the Foreign and Defence Ministries": a description
     return not (is_unasserted(trig) or (is_irrealis(trig) and date is None)
