@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -77,3 +78,51 @@ def country_in_name(name: str) -> str | None:
     """
     found = {iso for _, _, iso in countries_in(" ".join(name.split()))}
     return found.pop() if len(found) == 1 else None
+
+
+PLACES_FILE = "places.jsonl"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A country, a region, or a place inside a country (`Cold Lake` is in CAN).
+
+    `name` is the canonical name a participant or location is called by.
+    """
+
+    id: str
+    kind: str  # "country", "region" or "place"
+    name: str
+    country: str | None
+
+
+def _rows(file: str) -> list[tuple[int, dict]]:
+    text = resources.files("pipeline.data").joinpath(file).read_text(encoding="utf-8")
+    return [(n, json.loads(line)) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+
+
+@cache
+def place_table() -> dict[str, Place]:
+    """Surface form (exact case) -> Place, over countries, regions and places.
+
+    Countries and regions come from `countries.jsonl`, towns, capitals, bases and
+    provinces from `places.jsonl`; one table so that events find `Mexican`,
+    `North American` and `Cold Lake` with one lookup.
+    """
+    table: dict[str, Place] = {}
+    for file in (COUNTRIES_FILE, PLACES_FILE):
+        for n, row in _rows(file):
+            try:
+                if file == COUNTRIES_FILE:
+                    kind = "country" if row["iso3"] else "region"
+                    place = Place(row["id"], kind, row["name"], row["iso3"])
+                    forms = [row["name"], *row.get("aliases", []), *row.get("adjectives", []),
+                             *row.get("demonyms", [])]
+                else:
+                    place = Place(row["id"], "place", row["name"], row["country"])
+                    forms = [row["name"], *row.get("aliases", [])]
+            except (KeyError, TypeError) as exc:
+                raise PatternError(f"{file}:{n}: {exc}") from exc
+            for form in forms:
+                table.setdefault(form, place)
+    return table

@@ -1,28 +1,51 @@
 """Events: typed, dated, located occurrences with participants, traceable to the text.
 
-This first version defines the interface the extraction stage relies on; the
-trigger rules arrive with the events work (issue 5). Offsets are offsets into
-the text the Doc was built from.
+Triggers are found by spaCy `DependencyMatcher` patterns over lemmas and the
+dependency parse (`data/event_patterns.jsonl`, word classes in
+`data/event_lexicon.json`, the nine types with their PLOVER and ACE mapping in
+`data/event_types.json`). A match becomes an event only when the text asserts
+it (GUIDELINES.md, Events): negated, hypothetical, conditional, habitual and
+aimed-at triggers are dropped; announced ones (`will meet ... today`) need a
+stated time; a nominal trigger (`the NATO Summit in 2022`) needs an anchor of
+its own (a date, an ordinal, or a participant and a place). Arguments come from
+event_args.py. `merge_events` then keeps one event per occurrence.
+Offsets are offsets into the text the Doc was built from.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.dates import Timex
+from pipeline.event_args import (
+    ParticipantRef,
+    country_of,
+    dominating,
+    location_in,
+    ordinal_of,
+    participants_in,
+    role_key,
+    scope_of,
+)
+from pipeline.event_rules import (
+    EventPattern,
+    is_habitual,
+    is_irrealis,
+    is_unasserted,
+    lexicon,
+    load_patterns,
+    ordinals,
+    plover_of,
+    tree_patterns,
+)
 from pipeline.organizations import OrgMention
+from pipeline.tree_match import tree_matches
 
+__all__ = ["EventCandidate", "ParticipantRef", "find_events", "merge_events"]
 
-@dataclass(frozen=True)
-class ParticipantRef:
-    """A participant: an organization mention (resolved to its org_id later) or a country."""
-
-    name: str
-    role: str
-    mention: tuple[int, int] | None = None  # span of an organization mention
-    country: str | None = None
+_UNDATING = ("DURATION", "SET")
 
 
 @dataclass(frozen=True)
@@ -38,8 +61,342 @@ class EventCandidate:
     participants: tuple[ParticipantRef, ...] = ()
     ordinal: int | None = None
     evidence: tuple[tuple[int, int], ...] = field(default_factory=tuple)
+    anaphoric: bool = False  # `the Summit`, `This assistance`: evidence of an earlier event
+
+
+# --- finding --------------------------------------------------------------------------
+
+
+@dataclass
+class _Hit:
+    trigger: Token
+    pattern: EventPattern
+    theme: Token | None
+    nodes: dict[str, Token]
+
+
+def _windows(doc: Doc) -> list[tuple[int, int]]:
+    """Sentence pieces cut at line breaks: a bullet or heading is never glued to the next line."""
+    out = []
+    text = doc.text  # built from the tokens on every access: read it once
+    # Sentence starts straight from the parse: `doc.sents` rechecks the whole Doc per sentence.
+    starts = [0, *(int(i) for i in (doc.to_array("SENT_START") == 1).nonzero()[0] if i > 0)]
+    bounds = [doc[i].idx for i in starts] + [len(text)]
+    for sent_start, sent_end in zip(bounds, bounds[1:], strict=False):
+        start = sent_start
+        for piece in text[sent_start:sent_end].split("\n"):
+            s, e = start, start + len(piece)
+            start = e + 1
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                out.append((s, e))
+    return out
+
+
+def _forbidden(tok: Token, forbid: tuple[str, ...]) -> bool:
+    withs = lexicon()["with_prepositions"]
+    for rule in forbid:
+        if rule == "prep:with":
+            if any(c.dep_ == "prep" and c.lower_ in withs for c in tok.children):
+                return True
+        elif any(c.dep_ == rule for c in tok.children):
+            return True
+    return False
+
+
+def _hits(doc: Doc) -> dict[int, list[_Hit]]:
+    """Structurally valid pattern matches by trigger token, best first (anaphors last)."""
+    patterns = {p.id: p for p in load_patterns()}
+    by_token: dict[int, list[_Hit]] = {}
+    for key, nodes in tree_matches(doc, tree_patterns()):
+        pat = patterns[key]
+        trig = nodes["trigger"]
+        if pat.forbid and _forbidden(trig, pat.forbid):
+            continue
+        by_token.setdefault(trig.i, []).append(_Hit(trig, pat, nodes.get("theme"), nodes))
+    for hs in by_token.values():
+        hs.sort(key=lambda h: (h.pattern.kind == "anaphor", -h.pattern.confidence, h.pattern.id))
+    return dict(sorted(by_token.items()))
+
+
+def _nominal(kind: str) -> bool:
+    return kind in ("nominal", "nominal-theme", "anaphor")
+
+
+def _absorbed(tok: Token, hits: list[_Hit]) -> bool:
+    """A nominal trigger inside the theme of another trigger is that event: `hosted the meeting`."""
+    for other in hits:
+        if _nominal(other.pattern.kind) or other.theme is None or other.trigger.i == tok.i:
+            continue
+        if other.theme.left_edge.i <= tok.i <= other.theme.right_edge.i:
+            return True
+    return False
 
 
 def find_events(doc: Doc, orgs: list[OrgMention], dates: list[Timex]) -> list[EventCandidate]:
-    """Events asserted in the Doc. No rules yet: the events issue adds them."""
-    return []
+    """Events asserted in the Doc, each with its rule, confidence and arguments."""
+    by_token = _hits(doc)
+    primary = [hs[0] for hs in by_token.values()]
+    by_token = {i: hs for i, hs in by_token.items()
+                if not (all(_nominal(h.pattern.kind) for h in hs) and _absorbed(doc[i], primary))}
+    primary = [hs[0] for hs in by_token.values()]
+    windows = _windows(doc)
+    timex_root = _timex_roots(doc, dates)
+    attached: dict[int, list[Timex]] = {}
+    for tx, root in timex_root:
+        owner = dominating(root, set(by_token))
+        if owner is not None:
+            attached.setdefault(owner, []).append(tx)
+    owned = {id(tx) for txs in attached.values() for tx in txs}
+    out = []
+    for hs in by_token.values():
+        for h in hs:
+            cand = _candidate(h, doc, orgs, windows, attached, owned, timex_root, set(by_token))
+            if cand is not None:
+                out.append(cand)
+                break
+    return _elaborations(out, doc.text)
+
+
+def _timex_roots(doc: Doc, dates: list[Timex]) -> list[tuple[Timex, Token]]:
+    out = []
+    for tx in dates:
+        if tx.type in _UNDATING:
+            continue
+        span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append((tx, span.root))
+    return out
+
+
+def _window_of(tok: Token, windows: list[tuple[int, int]]) -> tuple[int, int]:
+    for s, e in windows:
+        if s <= tok.idx < e:
+            return s, e
+    return tok.idx, tok.idx + len(tok)
+
+
+def _nearest(tok: Token, options: list[Timex]) -> Timex | None:
+    return min(options, key=lambda tx: abs(tx.start - tok.idx), default=None)
+
+
+def _date_of(h: _Hit, window, attached, owned, timex_root, ordinal) -> Timex | None:
+    """The Timex attached to the trigger in the parse, else the nearest free one in its window.
+
+    A reduced relative (`Talks - established in 2006`, `the Pledge adopted ... in
+    2014`) only takes a date of its own; a nominal trigger with an ordinal (`the
+    Ninth Summit`) or a theme (`the formation of a ... Committee`) may share the
+    clause's date.
+    """
+    trig, kind = h.trigger, h.pattern.kind
+    own = _nearest(trig, attached.get(trig.i, []))
+    if own is not None:
+        return own
+    in_window = [tx for tx, _ in timex_root if window[0] <= tx.start < window[1]]
+    free = [tx for tx in in_window if id(tx) not in owned]
+    if kind == "nominal-theme" or (kind == "nominal" and ordinal):
+        return _nearest(trig, free) or _nearest(trig, in_window)
+    if kind == "copular" or (kind == "verbal" and trig.dep_ not in ("acl", "relcl")):
+        return _nearest(trig, free)
+    return None
+
+
+def _asserted(h: _Hit, date: Timex | None) -> bool:
+    """Factuality (GUIDELINES.md): no negated, hypothetical, habitual or undated announced events."""
+    trig, kind = h.trigger, h.pattern.kind
+    if kind == "copular":
+        return not is_unasserted(trig)
+    if _nominal(kind):
+        # "these regular talks", "periodic meetings since 2010": a series, not an occurrence
+        series = lexicon()["habitual_adjectives"]
+        return not any(c.dep_ == "amod" and c.lower_ in series for c in trig.children)
+    if trig.dep_ in ("acl", "relcl") and date is None:
+        return False  # "Talks, held between the Foreign and Defence Ministries": a description
+    return not (is_unasserted(trig) or (is_irrealis(trig) and date is None)
+                or (is_habitual(trig) and date is None))
+
+
+def _candidate(h: _Hit, doc: Doc, orgs: list[OrgMention], windows, attached, owned,
+               timex_root, triggers: set[int]) -> EventCandidate | None:
+    trig, pat = h.trigger, h.pattern
+    kind = pat.kind
+    window = _window_of(trig, windows)
+    wspan = doc.char_span(window[0], window[1], alignment_mode="expand")
+    window_ids = {t.i for t in wspan} if wspan is not None else {trig.i}
+    noun = h.theme if h.theme is not None and not _nominal(kind) else trig
+    ordinal = ordinal_of(noun, ordinals()) if noun.pos_ in ("NOUN", "PROPN") else None
+    span = (trig.idx, trig.idx + len(trig))
+    if trig.dep_ == "compound" and _nominal(kind):
+        return None  # "Key Summit Outcomes"
+    if kind == "anaphor":
+        dets = [c for c in trig.children if c.dep_ in ("det", "poss")]
+        named = any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in trig.children)
+        if attached.get(trig.i) or ordinal or named or not dets or \
+                dets[0].lower_ not in lexicon()["anaphoric_determiners"]:
+            return None  # "the NATO Summit" names its own summit; "the Summit" refers back
+        # "The assistance will take the form of direct transfers ... from the Department of Defense"
+        parts: tuple[ParticipantRef, ...] = ()
+        if trig.dep_ in ("nsubj", "nsubjpass"):
+            scope = {t.i for t in trig.head.subtree} & window_ids
+            parts = participants_in(doc, scope, orgs, triggers, lambda t: "participant")
+        return EventCandidate(pat.type, span, window, pat.id, pat.confidence, plover_of()[pat.type],
+                              participants=parts, evidence=(window,), anaphoric=True)
+    date = _date_of(h, window, attached, owned, timex_root, ordinal)
+    if not _asserted(h, date):
+        return None
+    scope, inherited = scope_of(trig, h.theme, kind, window_ids, triggers)
+    anchor = trig.head if kind == "copular" and trig.head is not trig else trig
+
+    def role_of(tok: Token) -> str:
+        if tok.i in inherited:
+            return pat.roles.get("nsubj", "participant")
+        return _role(tok, anchor, trig, pat)
+
+    place = _place(h, doc, scope, window, ordinal)
+    participants = participants_in(doc, scope, orgs, triggers, role_of, place[2] if place else range(0))
+    location = place[:2] if place else _host_country(participants)
+    if kind == "nominal" and not (date or ordinal or (participants and location)):
+        return None  # "these regular talks are an effective way": no anchor, not an occurrence
+    return EventCandidate(
+        type=pat.type, trigger=span, sentence=window, rule=pat.id,
+        confidence=pat.confidence, plover=plover_of()[pat.type], date=date, location=location,
+        participants=participants, ordinal=ordinal, evidence=(window,),
+    )
+
+
+def _location_preps(trigger: Token) -> frozenset[str]:
+    preps = lexicon()["location_prepositions"]
+    if trigger.lemma_ in lexicon()["destination_verbs"]:
+        preps = preps | lexicon()["destination_prepositions"]  # "posted to Mexico", "welcomed ... to"
+    return frozenset(preps)
+
+
+def _place(h: _Hit, doc: Doc, scope: set[int], window, ordinal) -> tuple[str, str | None, range] | None:
+    """Where it took place: a place the trigger's clause puts it `in`, `at`, `off`."""
+    trig, pat = h.trigger, h.pattern
+    place_tok = h.nodes.get("place")
+    if place_tok is not None and pat.type == "VISIT":
+        return _entity_location(place_tok)
+    anchors = {trig.i} | ({h.theme.i} if h.theme is not None else set())
+    if pat.kind in ("copular", "nominal") and trig.head is not trig:
+        anchors.add(trig.head.i)
+    skip = frozenset(n.i for name, n in h.nodes.items() if name == "in")  # "participated in X"
+    found = location_in(scope, doc, _location_preps(trig), anchors, skip)
+    if found is None and pat.kind == "nominal" and ordinal:
+        wspan = doc.char_span(window[0], window[1], alignment_mode="expand")
+        if wspan is not None:
+            found = location_in({t.i for t in wspan}, doc, _location_preps(trig))
+    return found
+
+
+def _host_country(participants) -> tuple[str, str | None] | None:
+    """`hosted by Canada` with no place named: it took place in Canada."""
+    hosts = [p for p in participants if p.role == "host" and p.mention is None and p.country]
+    return (hosts[0].name, hosts[0].country) if hosts else None
+
+
+def _entity_location(tok: Token) -> tuple[str, str | None, range]:
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    name = ent.text if ent is not None else tok.text
+    name = name[4:] if name.startswith(("the ", "The ")) else name
+    ids = range(ent.start, ent.end) if ent is not None else range(tok.i, tok.i + 1)
+    return name, country_of(name), ids
+
+
+def _role(tok: Token, anchor: Token, trig: Token, pat: EventPattern) -> str:
+    key = role_key(tok, anchor)
+    if pat.kind == "copular":
+        if key in ("nsubj", "nsubjpass"):
+            return pat.roles.get("subject", "member")
+        key = role_key(tok, trig)
+        if key == "prep:of":
+            return pat.roles.get("of", "participant")
+    if key in pat.roles:
+        return pat.roles[key]
+    if key in ("prep:to", "prep:for") and pat.type in ("AID", "TRAIN"):
+        return "recipient"
+    if key == "agent" and "nsubj" in pat.roles:
+        return pat.roles["nsubj"]
+    return "participant"
+
+
+# --- one event per occurrence ---------------------------------------------------------
+
+
+def _keys(c: EventCandidate) -> tuple[set[str], set[str]]:
+    names = {p.name.lower() for p in c.participants}
+    countries = {p.country for p in c.participants if p.country}
+    return names, countries
+
+
+def _overlap(a: EventCandidate, b: EventCandidate) -> bool:
+    na, ca = _keys(a)
+    nb, cb = _keys(b)
+    return bool(na & nb or ca & cb)
+
+
+def _compatible(a: EventCandidate, b: EventCandidate) -> bool:
+    """No participant conflict: one side unknown, or they share a name or country."""
+    na, ca = _keys(a)
+    nb, cb = _keys(b)
+    return not (ca and cb) or bool(na & nb or ca & cb)
+
+
+def _absorb(into: EventCandidate, other: EventCandidate) -> EventCandidate:
+    """`into` with `other`'s evidence and whatever arguments `into` lacked."""
+    names = {(p.name.lower(), p.country) for p in into.participants}
+    extra = tuple(p for p in other.participants if (p.name.lower(), p.country) not in names)
+    return replace(
+        into,
+        evidence=tuple(dict.fromkeys(into.evidence + other.evidence)),
+        participants=into.participants + extra,
+        date=into.date or other.date,
+        location=into.location or other.location,
+        ordinal=into.ordinal if into.ordinal is not None else other.ordinal,
+        confidence=max(into.confidence, other.confidence),
+    )
+
+
+def _elaborations(cands: list[EventCandidate], text: str) -> list[EventCandidate]:
+    """Merge an undated mention into the same-type event of the sentence just before it, in the
+    same paragraph: `SEMAR also participated in ... in August 2012. This was the first time a
+    Mexican Navy ship participated in an exercise ...`."""
+    out: list[EventCandidate] = []
+    for c in sorted(cands, key=lambda c: c.trigger):
+        prev = next((e for e in reversed(out) if e.type == c.type and not e.anaphoric), None)
+        if (prev is not None and not c.anaphoric and c.date is None and prev.date is not None
+                and prev.evidence and c.sentence != prev.evidence[-1]
+                and 0 <= c.sentence[0] - prev.evidence[-1][1] <= 3
+                and "\n" not in text[prev.evidence[-1][1]:c.sentence[0]]
+                and _compatible(prev, c)):
+            out[out.index(prev)] = _absorb(prev, c)
+            continue
+        out.append(c)
+    return out
+
+
+def merge_events(candidates: list[EventCandidate]) -> list[EventCandidate]:
+    """One event per occurrence in a document.
+
+    A definite mention (`the Summit`, `This assistance`) is evidence of the latest
+    earlier event of its type, and is dropped when there is none; two mentions of
+    the same type with the same date value and a shared participant (a bullet and
+    then a paragraph about it) are one event with both evidence spans.
+    """
+    out: list[EventCandidate] = []
+    for c in sorted(candidates, key=lambda c: c.trigger):
+        if c.anaphoric:
+            prev = next((i for i in range(len(out) - 1, -1, -1) if out[i].type == c.type), None)
+            if prev is not None:
+                out[prev] = _absorb(out[prev], c)
+            continue
+        same = next((i for i, e in enumerate(out) if e.type == c.type and e.date and c.date
+                     and e.date.value == c.date.value and _overlap(e, c)), None)
+        if same is not None:
+            out[same] = _absorb(out[same], c)
+        else:
+            out.append(c)
+    return out

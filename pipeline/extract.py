@@ -154,14 +154,24 @@ def build_records(source: Source, view: CleanText, found: _Found) -> DocResult:
             )
         )
 
+    # One event per occurrence; an organization participant carries its record's country
+    # so that merging can tell `SEMAR` and `Mexican Navy` apart from another country's body.
+    events = events_mod.merge_events([
+        replace(ev, participants=tuple(
+            replace(p, country=org_of_mention[p.mention].country or p.country)
+            if p.mention in org_of_mention else p
+            for p in ev.participants))
+        for ev in found.events
+    ])
     event_records = []
-    for i, ev in enumerate(sorted(found.events, key=lambda e: e.trigger), 1):
+    for i, ev in enumerate(sorted(events, key=lambda e: e.trigger), 1):
         participants = []
         for p in ev.participants:
             ent = org_of_mention.get(p.mention) if p.mention else None
             participants.append(
                 Participant(
                     name=ent.name if ent else p.name,
+                    acronym=ent.acronym if ent else None,
                     org_id=ent.org_id if ent else None,
                     country=(ent.country if ent else p.country),
                     role=p.role,

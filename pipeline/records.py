@@ -106,6 +106,7 @@ class Location(BaseModel):
 class Participant(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     name: str
+    acronym: str | None = None
     org_id: str | None = None
     country: ISO3 | None = None
     role: Role

@@ -1,0 +1,310 @@
+"""Event arguments: the date, location, participants and ordinal of a trigger.
+
+Pure helpers over the dependency parse, used by events.py once a trigger is
+found. Countries, nationality adjectives and places come from the tables of
+countries.py (`data/countries.jsonl`, `data/places.jsonl`) so that `Mexican
+students` names MEX and `hosted by Canada` names CAN whether or not the model
+tagged a GPE. Roles follow the
+dependency path from a participant up to its trigger (`nsubj` of `hosted` is
+the host, `to Ukraine` after `assistance` is the recipient).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from pipeline.countries import Place, place_table
+
+_MAX_WORDS = 6
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+_ORDINAL_DIGITS = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$")
+
+
+@dataclass(frozen=True)
+class ParticipantRef:
+    """A participant: an organization mention (resolved to its org_id later) or a country."""
+
+    name: str
+    role: str
+    mention: tuple[int, int] | None = None  # span of an organization mention
+    country: str | None = None
+
+
+def _places() -> dict[str, Place]:
+    return place_table()
+
+
+def _known_place(text: str) -> bool:
+    """A place in the table that the model may tag ORG: `the White House`, `the Pentagon`."""
+    place = _places().get(re.sub(r"^(?:the|The)\s+", "", " ".join(text.split())))
+    return place is not None and place.kind == "place"
+
+
+def country_of(text: str) -> str | None:
+    """ISO alpha-3 of the first country or place named in `text` (`Mexican Navy` -> MEX)."""
+    words = re.findall(r"[\w.'’-]+", text)
+    for i in range(len(words)):
+        for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+            place = _places().get(" ".join(words[i:i + n]).rstrip("."))
+            place = place or _places().get(" ".join(words[i:i + n]))
+            if place:
+                return place.country
+    return None
+
+
+def places_in(tokens: list[Token]) -> list[tuple[int, int, Place]]:
+    """(first token i, last token i + 1, Place) for each country or place named by the tokens.
+
+    Longest match first, case-sensitive: `United States`, `U.S.`, `Canadian`.
+    The tokens must be consecutive in the Doc.
+    """
+    table = _places()
+    out = []
+    k = 0
+    while k < len(tokens):
+        hit = None
+        for n in range(min(_MAX_WORDS, len(tokens) - k), 0, -1):
+            span = tokens[k:k + n]
+            if any(t.i != span[0].i + j for j, t in enumerate(span)):
+                continue
+            surface = "".join(t.text_with_ws for t in span).strip()
+            if surface in table and surface[:1].isupper():
+                hit = (span[0].i, span[-1].i + 1, table[surface])
+                break
+        if hit:
+            out.append(hit)
+            k += hit[1] - hit[0]
+        else:
+            k += 1
+    return out
+
+
+# --- ordinals -------------------------------------------------------------------------
+
+
+def ordinal_of(noun: Token, ordinals: dict[str, int]) -> int | None:
+    """`the seventh round` -> 7, `the inaugural meeting` -> 1, `the 2nd meeting` -> 2."""
+    for child in noun.children:
+        if child.dep_ not in ("amod", "nummod", "compound", "advmod"):
+            continue
+        word = child.lower_
+        if word in ordinals:
+            return ordinals[word]
+        m = _ORDINAL_DIGITS.match(word)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+# --- locations ------------------------------------------------------------------------
+
+
+def governing_preposition(tok: Token) -> Token | None:
+    """The preposition a place hangs from, climbing `the coast of Hawaii` and `in and around`."""
+    cur = tok
+    for _ in range(8):
+        if cur.dep_ in ("compound", "conj", "appos", "nmod", "amod") and cur.head is not cur:
+            cur = cur.head
+            continue
+        if cur.dep_ == "pobj":
+            prep = cur.head
+            if prep.lower_ == "of" and prep.head.dep_ in ("pobj", "dobj", "nsubj", "attr"):
+                cur = prep.head  # "off the coast of Hawaii": climb to "coast"
+                continue
+            while prep.dep_ == "conj" and prep.head.dep_ == "prep":
+                prep = prep.head  # "in and around Ukraine"
+            return prep
+        return None
+    return None
+
+
+def attached_to(prep: Token, anchors: set[int]) -> bool:
+    """Does `prep` modify one of `anchors` without another verb in between?
+
+    `met ... with Trudeau of Canada in Los Angeles` attaches to `met`; `to usher in a
+    new phase of the U.S.` does not (the `in` belongs to `usher`).
+    """
+    cur = prep.head
+    for _ in range(20):
+        if cur.i in anchors:
+            return True
+        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def location_in(tokens: set[int], doc: Doc, preps: frozenset[str], anchors: set[int] | None = None,
+                skip_preps: frozenset[int] = frozenset()) -> tuple[str, str | None, range] | None:
+    """(name, country, token ids) of the first place in `tokens` governed by a location preposition.
+
+    A place entity followed by `, Region` keeps it: `Cold Lake, Alberta`.
+    """
+    ents = [e for e in doc.ents if e.root.i in tokens and (e.label_ in _PLACE_LABELS or _known_place(e.text))]
+    for ent in sorted(ents, key=lambda e: e.start):
+        prep = governing_preposition(ent.root)
+        if prep is None or prep.lower_ not in preps or prep.i in skip_preps:
+            continue
+        if anchors is not None and not attached_to(prep, anchors):
+            continue
+        end = ent.end
+        nxt = doc[end:end + 1]
+        if len(nxt) and nxt[0].text == "," and end + 1 < len(doc):
+            follow = [e for e in doc.ents if e.start == end + 1 and e.label_ == "GPE"]
+            if follow:
+                end = follow[0].end
+        span = doc[ent.start:end]
+        name = re.sub(r"^(?:the|The)\s+", "", " ".join(span.text.split()))
+        return name, country_of(name), range(ent.start, end)
+    return None
+
+
+# --- dates ----------------------------------------------------------------------------
+
+
+def dominating(tok: Token, targets: set[int]) -> int | None:
+    """The nearest token among `targets` on the head path from `tok` (itself included)."""
+    cur = tok
+    for _ in range(40):
+        if cur.i in targets:
+            return cur.i
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+# --- participants ---------------------------------------------------------------------
+
+
+def role_key(tok: Token, trigger: Token) -> str:
+    """How `tok` hangs from `trigger`: `nsubj`, `agent`, `dobj`, `prep:to`, ..., or `other`."""
+    cur = tok
+    path: list[Token] = []
+    for _ in range(30):
+        if cur.head is cur:
+            return "other"
+        path.append(cur)
+        if cur.head.i == trigger.i:
+            break
+        cur = cur.head
+    else:
+        return "other"
+    top = path[-1]
+    if top.dep_ == "prep":
+        return f"prep:{top.lower_}"
+    if top.dep_ == "agent":
+        return "agent"
+    if top.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos", "amod", "compound", "poss"):
+        return top.dep_
+    return "other"
+
+
+# --- scope and participants -----------------------------------------------------------
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def controller_subject(trig: Token) -> Token | None:
+    """The subject a subjectless verb shares with the clause it hangs from:
+    `NATO played a pivotal role in coordinating ..., airlifting ... supplies` -> NATO."""
+    if any(c.dep_ in _SUBJECTS for c in trig.children):
+        return None
+    cur = trig
+    for _ in range(8):
+        if cur.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "pobj", "prep", "dobj") or cur.head is cur:
+            return None
+        cur = cur.head
+        subj = next((c for c in cur.children if c.dep_ in _SUBJECTS), None)
+        if subj is not None and cur.pos_ in ("VERB", "AUX"):
+            return subj
+    return None
+
+
+def scope_of(trig: Token, theme: Token | None, kind: str, window: set[int],
+             triggers: set[int]) -> tuple[set[int], set[int]]:
+    """(scope, inherited): token ids an argument may come from, cut to the window.
+
+    The trigger's subtree, its theme's (`Talks - established in 2006`), the
+    copula's subject (`Mexico has been a member`), a controlling clause's subject
+    (`inherited`); without coordinated clauses and other triggers nested in it.
+    """
+    ids = {t.i for t in trig.subtree}
+    if theme is not None and theme.i not in ids:
+        ids |= {t.i for t in theme.subtree}
+    if kind == "copular" and trig.head is not trig:
+        for c in trig.head.children:
+            if c.dep_ in _SUBJECTS:
+                ids |= {t.i for t in c.subtree}
+    if kind == "nominal" and trig.dep_ == "dobj":
+        # PP attachment: "monitor the Russian deployments in and around Ukraine"
+        for c in trig.head.children:
+            if c.dep_ == "prep":
+                ids |= {t.i for t in c.subtree}
+    inherited: set[int] = set()
+    subj = controller_subject(trig) if kind not in ("nominal", "nominal-theme", "anaphor") else None
+    if subj is not None:
+        inherited = {t.i for t in subj.subtree}
+        ids |= inherited
+    for i in sorted(ids):
+        tok = trig.doc[i]
+        if i == trig.i or i not in ids:
+            continue
+        nested = i in triggers and tok.pos_ == "VERB" and tok.dep_ not in ("acl", "relcl")
+        if (tok.dep_ == "conj" and tok.pos_ == "VERB") or nested:
+            sub = {t.i for t in tok.subtree}
+            if trig.i not in sub:
+                ids -= sub
+    return ids & window, inherited & window
+
+
+def participants_in(doc: Doc, scope: set[int], orgs: list, triggers: set[int],
+                    role_of, place: range = range(0)) -> tuple[ParticipantRef, ...]:
+    """Organizations and countries named in `scope`, each with its role.
+
+    An organization mention that holds a trigger is the event's own name (`the Ninth
+    Summit of the Americas`), not a participant. `this committee` names the latest
+    earlier organization whose name ends in `Committee`. Countries are found by name
+    or adjective, also inside organization names (`Mexican Secretary of Security`).
+    """
+    out: list[ParticipantRef] = []
+    seen: set[str] = set()
+
+    def add(p: ParticipantRef) -> None:
+        if p.name.lower() not in seen:
+            seen.add(p.name.lower())
+            out.append(p)
+
+    spans = []
+    for m in orgs:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            spans.append((m, span))
+    for m, span in spans:
+        if span.root.i in scope and span.root.i not in place and not any(t.i in triggers for t in span):
+            add(ParticipantRef(m.text, role_of(span.root), (m.start, m.end), country_of(m.text)))
+    for i in sorted(scope):
+        tok = doc[i]
+        det = next((c for c in tok.children if c.dep_ == "det"), None)
+        if tok.pos_ != "NOUN" or det is None or det.lower_ not in ("this", "the", "that"):
+            continue
+        earlier = [(m, sp) for m, sp in spans if sp.end <= tok.i and sp[-1].lower_ == tok.lower_]
+        if earlier:
+            m, _ = earlier[-1]
+            add(ParticipantRef(m.text, role_of(tok), (m.start, m.end), country_of(m.text)))
+    runs: list[list[Token]] = []
+    for i in sorted(scope):
+        if runs and runs[-1][-1].i == i - 1:
+            runs[-1].append(doc[i])
+        else:
+            runs.append([doc[i]])
+    for run in runs:
+        for start, _end, found in places_in(run):
+            tok = doc[start]
+            if found.kind != "country" or tok.i in place:
+                continue
+            add(ParticipantRef(found.name, role_of(tok), None, found.country))
+    return tuple(out)

@@ -1,0 +1,185 @@
+"""Event rules: the taxonomy, word classes and trigger patterns, and the factuality tests.
+
+The data files live in the package (`data/event_types.json`: the nine types with
+definition, trigger lemmas, PLOVER category and ACE type; `data/event_lexicon.json`:
+word classes; `data/event_patterns.jsonl`: spaCy `DependencyMatcher` patterns, each
+with an `id`, type, kind, confidence and a real example). A pattern names word
+classes as `"@class"`, resolved here, so a trigger word is added in one place.
+The factuality tests follow GUIDELINES.md (Events): negated, hypothetical,
+conditional, habitual and undated announced or aimed-at occurrences are not events.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Token
+from spacy.vocab import Vocab
+
+from pipeline.errors import PatternError
+from pipeline.tree_match import TreePattern, compile_pattern
+
+TYPES_FILE = "event_types.json"
+PATTERNS_FILE = "event_patterns.jsonl"
+LEXICON_FILE = "event_lexicon.json"
+KINDS = ("verbal", "nominal", "nominal-theme", "copular", "anaphor")
+
+
+@dataclass(frozen=True)
+class EventPattern:
+    id: str
+    type: str
+    kind: str
+    confidence: float
+    example: str
+    roles: dict
+    forbid: tuple[str, ...]
+    pattern: list
+
+
+# --- data -----------------------------------------------------------------------------
+
+
+def _read(name: str) -> str:
+    return resources.files("pipeline.data").joinpath(name).read_text(encoding="utf-8")
+
+
+@cache
+def lexicon() -> dict[str, frozenset[str]]:
+    """Word classes by id; every word also in lower and capitalized case (`Summit`, `summit`)."""
+    try:
+        data = json.loads(_read(LEXICON_FILE))
+    except json.JSONDecodeError as exc:
+        raise PatternError(f"{LEXICON_FILE}: {exc}") from exc
+    out = {}
+    for key, entry in data.items():
+        if "words" in entry:
+            words = set(entry["words"])
+            out[key] = frozenset(words | {w.capitalize() for w in words} | {w.lower() for w in words})
+    return out
+
+
+@cache
+def ordinals() -> dict[str, int]:
+    return dict(json.loads(_read(LEXICON_FILE))["ordinals"]["values"])
+
+
+@cache
+def plover_of() -> dict[str, str]:
+    """Event type -> PLOVER category, from the taxonomy file."""
+    try:
+        return {t["id"]: t["plover"] for t in json.loads(_read(TYPES_FILE))["types"]}
+    except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise PatternError(f"{TYPES_FILE}: {exc}") from exc
+
+
+def _resolve(obj, where: str):
+    """Replace `"@class"` references in a pattern by the word list of that lexicon class."""
+    if isinstance(obj, str) and obj.startswith("@"):
+        words = lexicon().get(obj[1:])
+        if words is None:
+            raise PatternError(f"{where}: unknown word class {obj}")
+        return sorted(words)
+    if isinstance(obj, dict):
+        return {k: _resolve(v, where) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_resolve(v, where) for v in obj]
+    return obj
+
+
+@cache
+def load_patterns() -> tuple[EventPattern, ...]:
+    """The packaged trigger patterns; a malformed line is a PatternError naming the line."""
+    types = plover_of()
+    out = []
+    for n, line in enumerate(_read(PATTERNS_FILE).splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{PATTERNS_FILE}:{n}"
+        try:
+            row = json.loads(line)
+            pat = EventPattern(
+                id=row["id"], type=row["type"], kind=row.get("kind", "verbal"),
+                confidence=float(row["confidence"]), example=row["example"],
+                roles=dict(row.get("roles", {})), forbid=tuple(row.get("forbid", [])),
+                pattern=_resolve(row["pattern"], where),
+            )
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+            raise PatternError(f"{where}: {exc}") from exc
+        if pat.type not in types or pat.kind not in KINDS:
+            raise PatternError(f"{where}: unknown type {pat.type!r} or kind {pat.kind!r}")
+        if not any(node.get("RIGHT_ID") == "trigger" for node in pat.pattern):
+            raise PatternError(f"{where}: pattern has no 'trigger' node")
+        out.append(pat)
+    return tuple(out)
+
+
+def dependency_matcher(vocab: Vocab) -> DependencyMatcher:
+    """spaCy's own DependencyMatcher with every pattern: it validates them, and tests compare."""
+    matcher = DependencyMatcher(vocab)
+    for pat in load_patterns():
+        try:
+            matcher.add(pat.id, [pat.pattern])
+        except ValueError as exc:
+            raise PatternError(f"{PATTERNS_FILE}: {pat.id}: {exc}") from exc
+    return matcher
+
+
+@cache
+def tree_patterns() -> tuple[TreePattern, ...]:
+    """The patterns compiled for tree_match (built once; validated by spaCy first)."""
+    from spacy.vocab import Vocab as _Vocab
+
+    dependency_matcher(_Vocab())
+    return tuple(compile_pattern(p.id, p.pattern) for p in load_patterns())
+
+
+# --- factuality -----------------------------------------------------------------------
+
+
+def _clause_children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def is_irrealis(trigger: Token) -> bool:
+    """Announced or aimed at, not (yet) asserted: `will agree`, `to provide`, `aim to formalize`."""
+    auxes = _clause_children(trigger, ("aux",))
+    if any(c.lower_ in ("will", "shall", "'ll") or c.tag_ == "TO" for c in auxes):
+        return True
+    cur = trigger
+    while cur.dep_ in ("xcomp", "pcomp", "conj") and cur.head is not cur:
+        cur = cur.head
+        if cur.lemma_ in lexicon()["aim_verbs"]:
+            return True
+    return False
+
+
+def is_unasserted(trigger: Token) -> bool:
+    """Negated, hypothetical or conditional: `did not meet`, `could host`, `if they sign`."""
+    lex = lexicon()
+    heads = [trigger]
+    if trigger.dep_ in ("attr", "pobj", "oprd") and trigger.head is not trigger:
+        heads.append(trigger.head)  # copula of `a member of`
+    for tok in heads:
+        for c in tok.children:
+            if c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in lex["hypothetical_modals"]):
+                return True
+    cur = trigger
+    for _ in range(12):
+        if any(c.dep_ == "mark" and c.lower_ in lex["conditional_markers"] for c in cur.children):
+            return True
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return False
+
+
+def is_habitual(trigger: Token) -> bool:
+    """A present-tense or `regularly` statement of what usually happens: `we regularly meet`."""
+    if any(c.dep_ == "advmod" and c.lower_ in lexicon()["habitual_adverbs"] for c in trigger.children):
+        return True
+    return trigger.tag_ in ("VBZ", "VBP") and not _clause_children(trigger, ("aux", "auxpass"))
