@@ -273,9 +273,11 @@ def participants_in(doc: Doc, scope: set[int], orgs: list, triggers: set[int],
     out: list[ParticipantRef] = []
     seen: set[str] = set()
 
-    def add(p: ParticipantRef) -> None:
-        if p.name.lower() not in seen:
-            seen.add(p.name.lower())
+    def add(p: ParticipantRef, key: str | None = None) -> None:
+        # "Royal Canadian Navy (RCN) ... the RCN": one organization, one participant
+        keys = {p.name.lower(), (key or p.name).lower()}
+        if not keys & seen:
+            seen.update(keys)
             out.append(p)
 
     spans = []
@@ -285,7 +287,8 @@ def participants_in(doc: Doc, scope: set[int], orgs: list, triggers: set[int],
             spans.append((m, span))
     for m, span in spans:
         if span.root.i in scope and span.root.i not in place and not any(t.i in triggers for t in span):
-            add(ParticipantRef(m.text, role_of(span.root), (m.start, m.end), country_of(m.text)))
+            add(ParticipantRef(m.text, role_of(span.root), (m.start, m.end), country_of(m.text)),
+                _org_key(m))
     for i in sorted(scope):
         tok = doc[i]
         det = next((c for c in tok.children if c.dep_ == "det"), None)
@@ -294,7 +297,7 @@ def participants_in(doc: Doc, scope: set[int], orgs: list, triggers: set[int],
         earlier = [(m, sp) for m, sp in spans if sp.end <= tok.i and sp[-1].lower_ == tok.lower_]
         if earlier:
             m, _ = earlier[-1]
-            add(ParticipantRef(m.text, role_of(tok), (m.start, m.end), country_of(m.text)))
+            add(ParticipantRef(m.text, role_of(tok), (m.start, m.end), country_of(m.text)), _org_key(m))
     runs: list[list[Token]] = []
     for i in sorted(scope):
         if runs and runs[-1][-1].i == i - 1:
@@ -308,3 +311,12 @@ def participants_in(doc: Doc, scope: set[int], orgs: list, triggers: set[int],
                 continue
             add(ParticipantRef(found.name, role_of(tok), None, found.country))
     return tuple(out)
+
+
+def _org_key(m) -> str:
+    """What makes two mentions one organization: its acronym (`RCN`), the full name it
+    shortens, its gazetteer entry, else its own text."""
+    for key in (getattr(m, "acronym", None), getattr(m, "short_of", None), getattr(m, "entry_id", None)):
+        if key:
+            return key
+    return m.text

@@ -151,7 +151,8 @@ def is_irrealis(trigger: Token) -> bool:
     if any(c.lower_ in ("will", "shall", "'ll") or c.tag_ == "TO" for c in auxes):
         return True
     cur = trigger
-    while cur.dep_ in ("xcomp", "pcomp", "conj") and cur.head is not cur:
+    # "look forward to welcoming ...": climb the gerund's preposition to the aim verb too
+    while cur.dep_ in ("xcomp", "pcomp", "conj", "prep") and cur.head is not cur:
         cur = cur.head
         if cur.lemma_ in lexicon()["aim_verbs"]:
             return True

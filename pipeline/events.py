@@ -158,7 +158,7 @@ def find_events(doc: Doc, orgs: list[OrgMention], dates: list[Timex]) -> list[Ev
             if cand is not None:
                 out.append(cand)
                 break
-    return _elaborations(out, doc.text)
+    return _elaborations(out, doc)
 
 
 def _timex_roots(doc: Doc, dates: list[Timex]) -> list[tuple[Timex, Token]]:
@@ -192,16 +192,47 @@ def _date_of(h: _Hit, window, attached, owned, timex_root, ordinal) -> Timex | N
     clause's date.
     """
     trig, kind = h.trigger, h.pattern.kind
-    own = _nearest(trig, attached.get(trig.i, []))
+    # a parse glued across a line break (a blog's date line and its headline) dates nothing
+    own = _nearest(trig, [tx for tx in attached.get(trig.i, []) if window[0] <= tx.start < window[1]])
     if own is not None:
         return own
     in_window = [tx for tx, _ in timex_root if window[0] <= tx.start < window[1]]
+    if kind == "verbal" and trig.dep_ == "conj" and trig.head.pos_ == "VERB":
+        # "travelled to Colombia and met with the Commander": the first verb's date
+        shared = [tx for tx in attached.get(trig.head.i, []) if window[0] <= tx.start < window[1]]
+        if shared and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children):
+            return _nearest(trig, shared)
     free = [tx for tx in in_window if id(tx) not in owned]
     if kind == "nominal-theme" or (kind == "nominal" and ordinal):
         return _nearest(trig, free) or _nearest(trig, in_window)
     if kind == "copular" or (kind == "verbal" and trig.dep_ not in ("acl", "relcl")):
-        return _nearest(trig, free)
+        # "visited Cartagena during Operation CARIBBE in the fall of 2018": the date the
+        # named operation in the verb's own clause holds dates the visit too
+        inner = [tx for tx, root in timex_root if window[0] <= tx.start < window[1]
+                 and trig.left_edge.i <= root.i <= trig.right_edge.i and _held_by_noun(root, trig)]
+        return _nearest(trig, free) or _nearest(trig, inner)
+    if kind == "verbal" and _full_relative(trig):
+        # "travelled to Mexico City in October 2014, where he met with ...": the clause's date
+        return _nearest(trig, in_window)
     return None
+
+
+def _full_relative(trig: Token) -> bool:
+    """A relative clause with a subject of its own (`where he met with`), not a reduced one
+    that describes its noun (`Talks, held between the Foreign and Defence Ministries`)."""
+    return trig.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children)
+
+
+def _held_by_noun(root: Token, trig: Token) -> bool:
+    """Does the date hang from a noun (not another verb) below `trig`?"""
+    cur = root.head
+    for _ in range(20):
+        if cur.i == trig.i:
+            return True
+        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def _asserted(h: _Hit, date: Timex | None) -> bool:
@@ -213,7 +244,7 @@ def _asserted(h: _Hit, date: Timex | None) -> bool:
         # "these regular talks", "periodic meetings since 2010": a series, not an occurrence
         series = lexicon()["habitual_adjectives"]
         return not any(c.dep_ == "amod" and c.lower_ in series for c in trig.children)
-    if trig.dep_ in ("acl", "relcl") and date is None:
+    if trig.dep_ in ("acl", "relcl") and date is None and not _full_relative(trig):
         return False  # "Talks, held between the Foreign and Defence Ministries": a description
     return not (is_unasserted(trig) or (is_irrealis(trig) and date is None)
                 or (is_habitual(trig) and date is None))
@@ -248,6 +279,9 @@ def _candidate(h: _Hit, doc: Doc, orgs: list[OrgMention], windows, attached, own
     if not _asserted(h, date):
         return None
     scope, inherited = scope_of(trig, h.theme, kind, window_ids, triggers)
+    if kind == "verbal":
+        glued = _glued_subjects(trig, window_ids)
+        scope, inherited = scope | glued, inherited | glued
     anchor = trig.head if kind == "copular" and trig.head is not trig else trig
 
     def role_of(tok: Token) -> str:
@@ -267,6 +301,23 @@ def _candidate(h: _Hit, doc: Doc, orgs: list[OrgMention], windows, attached, own
     )
 
 
+def _glued_subjects(trig: Token, window_ids: set[int]) -> set[int]:
+    """Subjects the parser hung on the line above: in `...cooperation\n\nThe Royal Canadian
+    Navy (RCN) and the Colombian Navy held staff talks`, `Navy (RCN)` is parsed as an
+    apposition of the headline's last word. When the trigger itself hangs outside its line,
+    the noun phrases cut off the same way before it are its coordinated subjects."""
+    if trig.head.i in window_ids or trig.head is trig:
+        return set()
+    out: set[int] = set()
+    for i in sorted(window_ids):
+        tok = trig.doc[i]
+        if i >= trig.i:
+            break
+        if tok.head.i not in window_ids and tok.pos_ in ("PROPN", "NOUN"):
+            out |= {t.i for t in tok.subtree} & window_ids
+    return out
+
+
 def _location_preps(trigger: Token) -> frozenset[str]:
     preps = lexicon()["location_prepositions"]
     if trigger.lemma_ in lexicon()["destination_verbs"]:
@@ -280,6 +331,9 @@ def _place(h: _Hit, doc: Doc, scope: set[int], window, ordinal) -> tuple[str, st
     place_tok = h.nodes.get("place")
     if place_tok is not None and pat.type == "VISIT":
         return _entity_location(place_tok)
+    site = h.nodes.get("site")
+    if site is not None and pat.type == "VISIT" and _bare_place_name(site):
+        return _entity_location(site)  # "visited Cartagena" (tagged PERSON by the model)
     anchors = {trig.i} | ({h.theme.i} if h.theme is not None else set())
     if pat.kind in ("copular", "nominal") and trig.head is not trig:
         anchors.add(trig.head.i)
@@ -290,6 +344,15 @@ def _place(h: _Hit, doc: Doc, scope: set[int], window, ordinal) -> tuple[str, st
         if wspan is not None:
             found = location_in({t.i for t in wspan}, doc, _location_preps(trig))
     return found
+
+
+def _bare_place_name(tok: Token) -> bool:
+    """A visited proper name that is no organization or titled person: `Cartagena`, `Halifax`."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ in ("ORG", "NORP"):
+        return False
+    if tok.ent_type_ in ("GPE", "LOC", "FAC") or country_of(tok.text):
+        return True
+    return not any(c.dep_ in ("compound", "amod", "poss", "det") for c in tok.children)
 
 
 def _host_country(participants) -> tuple[str, str | None] | None:
@@ -360,13 +423,37 @@ def _absorb(into: EventCandidate, other: EventCandidate) -> EventCandidate:
     )
 
 
-def _elaborations(cands: list[EventCandidate], text: str) -> list[EventCandidate]:
+def _participle_of(doc: Doc, inner: tuple[int, int], outer: tuple[int, int]) -> bool:
+    """Is `inner` inside a participle or gerund clause of `outer` (`joined NATO, becoming the
+    31st member`), not a coordinated verb (`donated tanks to Ukraine and provided ...`)?"""
+    a = doc.char_span(*inner, alignment_mode="expand")
+    b = doc.char_span(*outer, alignment_mode="expand")
+    if a is None or b is None:
+        return False
+    cur, top = a.root, b.root
+    for _ in range(12):
+        if cur.head is cur:
+            return False
+        if cur.head.i == top.i:
+            return cur.dep_ in ("advcl", "xcomp") and cur.tag_ in ("VBG", "VBN")
+        cur = cur.head
+    return False
+
+
+def _elaborations(cands: list[EventCandidate], doc: Doc) -> list[EventCandidate]:
     """Merge an undated mention into the same-type event of the sentence just before it, in the
     same paragraph: `SEMAR also participated in ... in August 2012. This was the first time a
     Mexican Navy ship participated in an exercise ...`."""
     out: list[EventCandidate] = []
+    text = doc.text
     for c in sorted(cands, key=lambda c: c.trigger):
         prev = next((e for e in reversed(out) if e.type == c.type and not e.anaphoric), None)
+        if (prev is not None and not c.anaphoric and c.date is None and prev.date is not None
+                and prev.evidence and c.sentence == prev.evidence[-1] and _compatible(prev, c)
+                and _participle_of(doc, c.trigger, prev.trigger)):
+            # "Finland formally joined NATO, becoming the 31st member of the Alliance"
+            out[out.index(prev)] = _absorb(prev, c)
+            continue
         if (prev is not None and not c.anaphoric and c.date is None and prev.date is not None
                 and prev.evidence and c.sentence != prev.evidence[-1]
                 and 0 <= c.sentence[0] - prev.evidence[-1][1] <= 3
