@@ -183,4 +183,9 @@ def is_habitual(trigger: Token) -> bool:
     """A present-tense or `regularly` statement of what usually happens: `we regularly meet`."""
     if any(c.dep_ == "advmod" and c.lower_ in lexicon()["habitual_adverbs"] for c in trigger.children):
         return True
+    # "has spoken with President Macron many times": a repetition, not one occurrence
+    many = lexicon()["repetition_quantifiers"]
+    if any(c.lower_ in ("times", "occasions") and any(g.lower_ in many for g in c.children)
+           for c in trigger.children):
+        return True
     return trigger.tag_ in ("VBZ", "VBP") and not _clause_children(trigger, ("aux", "auxpass"))

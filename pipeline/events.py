@@ -114,6 +114,8 @@ def _hits(doc: Doc) -> dict[int, list[_Hit]]:
     for key, nodes in tree_matches(doc, tree_patterns()):
         pat = patterns[key]
         trig = nodes["trigger"]
+        while "head" in nodes and trig.dep_ == "compound" and trig.head is not trig:
+            trig = trig.head  # "Exercise TRIDENT JUNCTURE 18": the name's last word
         if pat.forbid and _forbidden(trig, pat.forbid):
             continue
         by_token.setdefault(trig.i, []).append(_Hit(trig, pat, nodes.get("theme"), nodes))
@@ -131,8 +133,10 @@ def _absorbed(tok: Token, hits: list[_Hit]) -> bool:
     for other in hits:
         if _nominal(other.pattern.kind) or other.theme is None or other.trigger.i == tok.i:
             continue
-        if other.theme.left_edge.i <= tok.i <= other.theme.right_edge.i:
-            return True
+        # "took part in Exercise TRIDENT JUNCTURE": the theme is `Exercise`, the name its head
+        for node in (other.theme, other.nodes.get("name")):
+            if node is not None and node.left_edge.i <= tok.i <= node.right_edge.i:
+                return True
     return False
 
 
