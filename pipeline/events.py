@@ -366,11 +366,17 @@ def _host_country(participants) -> tuple[str, str | None] | None:
 
 
 def _entity_location(tok: Token) -> tuple[str, str | None, range]:
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    name = ent.text if ent is not None else tok.text
+    """The place entity holding `tok`, with a following `, Region` (`Mombasa, Kenya`)."""
+    doc = tok.doc
+    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    start, end = (ent.start, ent.end) if ent is not None else (tok.i, tok.i + 1)
+    if end + 1 < len(doc) and doc[end].text == ",":
+        follow = next((e for e in doc.ents if e.start == end + 1 and e.label_ == "GPE"), None)
+        if follow is not None:
+            end = follow.end
+    name = " ".join(doc[start:end].text.split())
     name = name[4:] if name.startswith(("the ", "The ")) else name
-    ids = range(ent.start, ent.end) if ent is not None else range(tok.i, tok.i + 1)
-    return name, country_of(name), ids
+    return name, country_of(name), range(start, end)
 
 
 def _role(tok: Token, anchor: Token, trig: Token, pat: EventPattern) -> str:

@@ -1,0 +1,165 @@
+"""Events on sentences of the genre that are NOT in sources/ (news releases, readouts, fact sheets,
+blog copies), so that the rules are checked on phrasings they were not written for: named
+exercises and operations, calls, visits and arrivals, donations and deliveries, accessions,
+co-chaired and convened meetings; and the generic, habitual, aimed-at, negated and hypothetical
+sentences of the same documents that must stay non-events.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline import dates as dates_mod
+from pipeline import organizations as orgs_mod
+from pipeline.events import EventCandidate, find_events, merge_events
+
+
+def events_of(nlp, text: str, dct: date) -> list[EventCandidate]:
+    doc = nlp(text)
+    return merge_events(find_events(doc, orgs_mod.find_mentions(doc), dates_mod.find_dates(doc, dct)))
+
+
+def the_event(nlp, text: str, dct: date, trigger: str) -> EventCandidate:
+    events = events_of(nlp, text, dct)
+    hits = [e for e in events if text[e.trigger[0]:e.trigger[1]] == trigger]
+    assert hits, f"no event triggered by {trigger!r}: {events}"
+    return hits[0]
+
+
+# (sentence, DCT, trigger, type, date value, location or None, participants that must be there)
+UNSEEN = [
+    ("The Japan Ground Self-Defense Force took part in Exercise Orient Shield with the U.S. Army in "
+     "Hokkaido last month.", date(2019, 9, 12), "took", "EXERCISE", "2019-08", "Hokkaido",
+     {"Japan Ground Self-Defense Force", "U.S. Army"}),
+    ("More than 2,000 Canadian Armed Forces personnel took part in NATO's Exercise TRIDENT JUNCTURE 18 "
+     "in Norway from October 25 to November 7, 2018.", date(2018, 11, 8), "took", "EXERCISE", "2018-10-25",
+     "Norway", set()),
+    ("Canada will also participate in Exercise BALIKATAN in the Philippines in April 2024.",
+     date(2024, 1, 23), "participate", "EXERCISE", "2024-04", "Philippines", {"Canada"}),
+    ("HMCS Ville de Québec visited Cartagena during Operation CARIBBE in the fall of 2018.",
+     date(2019, 3, 5), "visited", "VISIT", "2018-FA", "Cartagena", set()),
+    ("HMCS Ville de Québec visited Cartagena during Operation CARIBBE in the fall of 2018.",
+     date(2019, 3, 5), "CARIBBE", "EXERCISE", "2018-FA", None, set()),
+    ("The Royal Canadian Navy (RCN) and the Colombian Navy held staff talks in Bogota on February 20, 2019.",
+     date(2019, 3, 5), "held", "MEET", "2019-02-20", "Bogota", {"Royal Canadian Navy", "Colombian Navy"}),
+    # a headline the parser glues to the paragraph below it
+    ("Canada and Colombia deepen defence cooperation\n\nThe Royal Canadian Navy (RCN) and the Colombian "
+     "Navy held staff talks in Bogota on February 20, 2019.",
+     date(2019, 3, 5), "held", "MEET", "2019-02-20", "Bogota", {"Royal Canadian Navy", "Colombian Navy"}),
+    ("Secretary of Defense Lloyd J. Austin III spoke by phone today with Philippine Secretary of "
+     "National Defense Delfin Lorenzana.", date(2021, 2, 18), "spoke", "MEET", "2021-02-18", None,
+     {"Philippines"}),
+    ("Minister Anand spoke with Ukrainian Minister of Defence Oleksii Reznikov yesterday.",
+     date(2023, 2, 24), "spoke", "MEET", "2023-02-23", None, {"Ukraine"}),
+    ("Secretary Austin also held a call with Australian Minister for Defence Linda Reynolds on "
+     "February 16, 2021.", date(2021, 2, 18), "held", "MEET", "2021-02-16", None, {"Australia"}),
+    ("During the visit, the ship's company hosted a delegation from the Kenya Navy on board.",
+     date(2017, 9, 18), "hosted", "MEET", None, None, {"Kenya Navy"}),
+    ("The United States and the Republic of Korea co-chaired the inaugural meeting of the Supply Chain "
+     "and Commercial Dialogue in Seoul in December 2022.", date(2023, 4, 26), "chaired", "MEET",
+     "2022-12", "Seoul", {"United States"}),
+    ("The two navies convened the third Canada-Mexico Navy-to-Navy Talks in Veracruz in November 2013.",
+     date(2014, 11, 7), "convened", "MEET", "2013-11", "Veracruz", set()),
+    ("Last week, the Chief of the Defence Staff, General Jonathan Vance, travelled to Colombia and met "
+     "with the Commander of the Colombian Armed Forces.", date(2019, 3, 5), "met", "MEET", "2019-W09",
+     None, {"Colombian Armed Forces"}),
+    ("In October 2014, the Commander of the Royal Canadian Navy, Vice-Admiral Mark Norman, travelled to "
+     "Mexico City, where he met with the Mexican Secretary of the Navy, Admiral Vidal Francisco Soberón "
+     "Sanz.", date(2014, 11, 7), "met", "MEET", "2014-10", None, set()),
+    ("Minister Anand will travel to Vilnius, Lithuania, on July 11, 2023, for the NATO Summit.",
+     date(2023, 7, 10), "travel", "VISIT", "2023-07-11", "Vilnius, Lithuania", set()),
+    ("President Joseph R. Biden, Jr. welcomed President Yoon Suk Yeol of the Republic of Korea to the "
+     "White House on April 26, 2023, for a State Visit.", date(2023, 4, 26), "welcomed", "VISIT",
+     "2023-04-26", "White House", {"South Korea"}),
+    ("HMCS Charlottetown arrived in Mombasa, Kenya, on September 10, 2017, for a four-day port visit.",
+     date(2017, 9, 18), "arrived", "VISIT", "2017-09-10", "Mombasa, Kenya", set()),
+    ("Canadian officials toured the Philippine Coast Guard headquarters on January 22, 2024.",
+     date(2024, 1, 23), "toured", "VISIT", "2024-01-22", None, {"Canada"}),
+    ("Today, the Minister of National Defence, Anita Anand, visited Canadian Armed Forces members "
+     "deployed to Latvia under Operation REASSURANCE.", date(2023, 7, 10), "visited", "VISIT",
+     "2023-07-10", None, set()),
+    ("Today, Canada's Ambassador to the Philippines, David Hartman, and the Philippine Secretary of "
+     "National Defense, Gilberto Teodoro, signed a Memorandum of Understanding (MOU) on Defence "
+     "Cooperation in Manila.", date(2024, 1, 23), "signed", "AGREE", "2024-01-23", "Manila", set()),
+    ("The two ministers signed a joint roadmap to scale up the NATO battle group in Latvia to a brigade.",
+     date(2023, 7, 10), "signed", "AGREE", None, None, set()),
+    ("In June 2019, President Trump and President Andrzej Duda issued a Joint Declaration on Defense "
+     "Cooperation.", date(2020, 8, 15), "issued", "AGREE", "2019-06", None, set()),
+    ("Canada also donated 10 drone detection systems to the Latvian National Armed Forces in March 2023.",
+     date(2023, 7, 10), "donated", "AID", "2023-03", None, {"Canada"}),
+    ("Canada delivered the first four Leopard 2 tanks to Poland on February 6, 2023, for onward "
+     "transfer to Ukraine.", date(2023, 2, 24), "delivered", "AID", "2023-02-06", None, {"Canada"}),
+    ("In June 2023, Canada deployed an additional 120 personnel to Latvia.",
+     date(2023, 7, 10), "deployed", "DEPLOY", "2023-06", "Latvia", {"Canada"}),
+    ("Canada sent a CP-140 Aurora surveillance aircraft to the region in February 2023.",
+     date(2023, 1, 14), "sent", "DEPLOY", "2023-02", None, {"Canada"}),
+    ("Today, Finland formally joined the North Atlantic Treaty Organization (NATO), becoming the 31st "
+     "member of the Alliance.", date(2023, 4, 4), "joined", "JOIN", "2023-04-04", None, {"Finland"}),
+    ("Mexico acceded to the Arms Trade Treaty in 2013.",
+     date(2014, 11, 7), "acceded", "JOIN", "2013", None, {"Mexico"}),
+    ("The two leaders also launched the Indo-Pacific Economic Framework for Prosperity (IPEF) with 11 "
+     "other countries today.", date(2022, 5, 23), "launched", "ESTABLISH", "2022-05-23", None, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "trigger", "etype", "value", "place", "parts"), UNSEEN)
+def test_unseen_event(nlp, text, dct, trigger, etype, value, place, parts):
+    ev = the_event(nlp, text, dct, trigger)
+    assert ev.type == etype
+    assert (ev.date.value if ev.date else None) == value
+    if place is not None:
+        assert ev.location is not None and ev.location[0] == place
+    names = {p.name for p in ev.participants}
+    assert parts <= names, names
+
+
+# A sentence that tells one occurrence twice, or names one organization twice, gives it once.
+ONCE = [
+    ("Today, Finland formally joined the North Atlantic Treaty Organization (NATO), becoming the 31st "
+     "member of the Alliance.", date(2023, 4, 4), "JOIN"),
+    ("More than 2,000 Canadian Armed Forces personnel took part in NATO's Exercise TRIDENT JUNCTURE 18 "
+     "in Norway from October 25 to November 7, 2018.", date(2018, 11, 8), "EXERCISE"),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "etype"), ONCE)
+def test_one_event_per_occurrence(nlp, text, dct, etype):
+    assert [e.type for e in events_of(nlp, text, dct)].count(etype) == 1
+
+
+def test_an_organization_and_its_acronym_are_one_participant(nlp):
+    text = ("The Royal Canadian Navy (RCN) and the Colombian Navy held staff talks in Bogota on "
+            "February 20, 2019.")
+    names = [p.name for p in the_event(nlp, text, date(2019, 3, 5), "held").participants]
+    assert not ({"RCN", "Royal Canadian Navy"} <= set(names)), names
+
+
+# Generic, habitual, repeated, aimed-at, negated and hypothetical: no event of that type.
+NOT_EVENTS = [
+    ("Canadian warships regularly visit ports in the region.", "VISIT"),
+    ("The Department of Defense regularly consults with its Philippine counterparts on maritime "
+     "security.", "MEET"),
+    ("Canada does not plan to deploy combat troops to Ukraine.", "DEPLOY"),
+    ("The two countries would benefit from a Status of Visiting Forces Agreement, which has not been "
+     "signed.", "AGREE"),
+    ("He has spoken with President Macron many times.", "MEET"),
+    ("Canada has commanded Combined Task Force 150 several times since 2001.", "DEPLOY"),
+    ("Canada will establish a new training centre in Dakar if funding is approved.", "ESTABLISH"),
+    ("NATO conducts large-scale exercises every few years to test its readiness.", "EXERCISE"),
+    ("Canada could host the next iteration of the exercise.", "EXERCISE"),
+    ("Canada aims to donate 20 vehicles to Ukraine.", "AID"),
+    ("The Minister did not visit Kabul.", "VISIT"),
+    ("The Minister may visit Ottawa next year.", "VISIT"),
+    ("Visitors can tour the museum.", "VISIT"),
+    ("Officials delivered remarks to the press in Ottawa.", "AID"),
+    ("The President welcomed the announcement by Japan.", "MEET"),
+    ("We look forward to hosting the delegation from Kenya.", "MEET"),
+    ("Operation UNIFIER is Canada's military training and capacity building mission in Ukraine.", "EXERCISE"),
+]
+
+
+@pytest.mark.parametrize(("text", "etype"), NOT_EVENTS)
+def test_unseen_non_event(nlp, text, etype):
+    assert etype not in {e.type for e in events_of(nlp, text, date(2023, 7, 10))}
