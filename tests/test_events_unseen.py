@@ -95,6 +95,14 @@ UNSEEN = [
      date(2023, 7, 10), "deployed", "DEPLOY", "2023-06", "Latvia", {"Canada"}),
     ("Canada sent a CP-140 Aurora surveillance aircraft to the region in February 2023.",
      date(2023, 1, 14), "sent", "DEPLOY", "2023-02", None, {"Canada"}),
+    ("On January 18, 2023, Minister Anand travelled to Kyiv, where she met with President Volodymyr "
+     "Zelenskyy.", date(2023, 1, 30), "travelled", "VISIT", "2023-01-18", "Kyiv", set()),
+    ("On January 18, 2023, Minister Anand travelled to Kyiv, where she met with President Volodymyr "
+     "Zelenskyy.", date(2023, 1, 30), "met", "MEET", "2023-01-18", None, set()),
+    ("In 2022, Canada provided Ukraine with four M777 howitzers and more than 10,000 artillery rounds.",
+     date(2023, 1, 30), "provided", "AID", "2022", None, {"Canada", "Ukraine"}),
+    ("The Royal Canadian Navy has contributed to Operation CARIBBE since November 2006.",
+     date(2021, 4, 20), "contributed", "EXERCISE", "2006-11", None, {"Royal Canadian Navy"}),
     ("Today, Finland formally joined the North Atlantic Treaty Organization (NATO), becoming the 31st "
      "member of the Alliance.", date(2023, 4, 4), "joined", "JOIN", "2023-04-04", None, {"Finland"}),
     ("Mexico acceded to the Arms Trade Treaty in 2013.",
