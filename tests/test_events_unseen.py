@@ -93,6 +93,9 @@ UNSEEN = [
      "transfer to Ukraine.", date(2023, 2, 24), "delivered", "AID", "2023-02-06", None, {"Canada"}),
     ("In June 2023, Canada deployed an additional 120 personnel to Latvia.",
      date(2023, 7, 10), "deployed", "DEPLOY", "2023-06", "Latvia", {"Canada"}),
+    # deployed on a named operation is still a deployment, not the operation
+    ("In June 2023, Canada deployed 200 troops on Operation REASSURANCE.",
+     date(2023, 7, 10), "deployed", "DEPLOY", "2023-06", None, {"Canada"}),
     ("Canada sent a CP-140 Aurora surveillance aircraft to the region in February 2023.",
      date(2023, 1, 14), "sent", "DEPLOY", "2023-02", None, {"Canada"}),
     ("On January 18, 2023, Minister Anand travelled to Kyiv, where she met with President Volodymyr "
