@@ -19,8 +19,9 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from pipeline.timex import ANAPHOR, Norm, normalize_as, parse_calendar, resolve_anaphor
+from pipeline.timex import ANAPHOR, SAME_PERIOD, Norm, normalize_as, parse_calendar, resolve_anaphor
 from pipeline.timex_grammar import anchors, extent, fragments, lexicon, rules
+from pipeline.timex_periods import resolve_same_period
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ _NOT_TIME_LABELS = frozenset({"MONEY", "QUANTITY", "PERCENT", "PRODUCT", "LAW", 
 _BARE_YEAR = re.compile(r"(?:1[1-9]|20|21)\d\d")
 # Characters scanned on each side of an anchor word (see _windows).
 _MARGIN = 48
+# How far back (characters) `the same period last year` looks for the period it repeats.
+_SAME_PERIOD_REACH = 300
 
 
 @cache
@@ -252,24 +255,101 @@ def _model_candidates(
     return out
 
 
-def _resolve_anaphors(found: list[Timex], dct: date | None) -> list[Timex]:
+def _calendar_value(t: Timex) -> bool:
+    """A DATE on the calendar (`2009-02`, `2009-Q3`), not a reference, a marker or an unknown year."""
+    return t.type == "DATE" and t.value[:4].isdigit() and "X" not in t.value
+
+
+def _day_after(found: list[Timex], k: int, text: str) -> date | None:
+    """`10 a.m. EST on Thursday`: the day named right after a clock time, in the same phrase."""
+    if k + 1 >= len(found):
+        return None
+    nxt = found[k + 1]
+    between = text[found[k].end:nxt.start]
+    if nxt.type == "DATE" and nxt.granularity == "day" and re.fullmatch(r",?\s+on\s+|,?\s+", between):
+        return date.fromisoformat(nxt.value) if _calendar_value(nxt) else None
+    return None
+
+
+def _resolve_anaphors(found: list[Timex], dct: date | None, text: str) -> list[Timex]:
     """`the day`, and a clock time with no day, are on the day mentioned last, else the DCT.
 
-    News tells `Tuesday ... at 18:00 UTC`; with neither a day nor a DCT the
-    expression is dropped rather than given an invented date.
+    News tells `Tuesday ... at 18:00 UTC`; a press release `at 10 a.m. on
+    Thursday` names the day right after the time. `The same period last
+    year` is the calendar expression mentioned last, a year back. With neither
+    a day nor a DCT the expression is dropped rather than given an invented date.
     """
-    out = []
+    out: list[Timex] = []
     last_day, from_text = dct, False
-    for t in found:
+    last_period: Timex | None = None
+    for k, t in enumerate(found):
         if t.value.startswith(ANAPHOR):
-            value = resolve_anaphor(t.value, last_day)
+            day = _day_after(found, k, text) if t.type == "TIME" else None
+            value = resolve_anaphor(t.value, day or last_day)
             if value is None:
                 continue
-            t = replace(t, value=value, anchor="text" if from_text else "document")
+            t = replace(t, value=value, anchor="text" if (from_text and not day) else "document")
+        elif t.value.startswith(SAME_PERIOD):
+            near = last_period if last_period and t.start - last_period.end < _SAME_PERIOD_REACH else None
+            resolved = resolve_same_period(t.value, near.value if near else None, dct)
+            if resolved is None:
+                continue
+            t = replace(t, value=resolved[0], granularity=resolved[1])
+        if _calendar_value(t):
+            last_period = t
         if t.granularity == "day" and t.type == "DATE" and "X" not in t.value:
             last_day, from_text = date.fromisoformat(t.value), t.anchor == "text"
         out.append(t)
     return out
+
+
+# "from June 10 to 12", "from March to May 2021", "between 2010 and 2014": the word between the ends
+_RANGE_LINK = re.compile(r"\s*(?:to|until|till|through|and|[-–])\s*", re.I)
+# the second end as a bare day of the month: "to 12", not "to 12 percent" or "to 12:00"
+_RANGE_DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\b(?![:.,]?\d|\s*(?:%|[A-Za-z]))")
+
+
+def _range_end_day(t: Timex, text: str) -> Timex | None:
+    """`from June 10 to 12`: the bare day that ends a range is a date in the first end's month."""
+    link = _RANGE_LINK.match(text, t.end)
+    if link is None or t.signal not in ("from", "between") or t.granularity != "day":
+        return None
+    day = _RANGE_DAY.match(text, link.end())
+    if day is None or not _calendar_value(t) or t.type != "DATE":
+        return None
+    first = date.fromisoformat(t.value)
+    try:
+        end = first.replace(day=int(day.group(1)))
+    except ValueError:
+        return None
+    if end <= first:
+        return None
+    return Timex(day.start(1), day.end(), text[day.start():day.end()], "DATE", end.isoformat(), "day",
+                 None, t.anchor, signal_before(text, day.start()))
+
+
+def _join_ranges(found: list[Timex], text: str) -> list[Timex]:
+    """The two ends of a range share what only the second gives (TimeML annotates each end).
+
+    `from March to May 2021`: March is March 2021, not the DCT's; `from June
+    10 to 12` has a second end `12`, June 12.
+    """
+    out = list(found)
+    for k, t in enumerate(found):
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        link = _RANGE_LINK.fullmatch(text, t.end, nxt.start) if nxt else None
+        if (nxt is not None and link is not None and t.signal in ("from", "between")
+                and t.anchor == "document" and nxt.anchor == "text" and _calendar_value(t)
+                and _calendar_value(nxt) and t.granularity in ("month", "day")
+                and nxt.granularity in ("month", "day")):
+            # "from November to March 2021": the first end is in the year before
+            year = int(nxt.value[:4]) - (t.value[5:] > nxt.value[5:])
+            out[k] = replace(t, value=f"{year:04d}{t.value[4:]}", anchor="text")
+        elif nxt is None or nxt.start > t.end:
+            end = _range_end_day(t, text)
+            if end is not None and (nxt is None or end.end <= nxt.start):
+                out.append(end)
+    return sorted(out, key=lambda t: t.start)
 
 
 def find_dates(doc: Doc, dct: date | None) -> list[Timex]:
@@ -291,4 +371,4 @@ def find_dates(doc: Doc, dct: date | None) -> list[Timex]:
         Timex(s, e, text[s:e], n.type, n.value, n.granularity, n.mod, n.anchor, signal_before(text, s))
         for s, e, n in chosen
     ]
-    return _resolve_anaphors(found, dct)
+    return _join_ranges(_resolve_anaphors(found, dct, text), text)

@@ -23,6 +23,7 @@ from pipeline.timex_calendar import (
     Norm,
     Tense,
     iso_date,
+    iso_week,
     lx,
     mod_of,
     relative_unit,
@@ -31,8 +32,9 @@ from pipeline.timex_calendar import (
 )
 from pipeline.timex_durations import ago, bare_units, duration, rate, ref, ref_today, set_, span
 from pipeline.timex_grammar import fragments, rules
+from pipeline.timex_periods import SAME_PERIOD, holiday, resolve_same_period, same_period, week_of
 
-__all__ = ["ANAPHOR", "Norm", "normalize", "normalize_as", "parse_calendar", "resolve_anaphor"]
+__all__ = ["ANAPHOR", "SAME_PERIOD", "Norm", "normalize", "normalize_as", "parse_calendar", "resolve_anaphor"]
 
 # With no DCT, dateparser still needs a base; its year is never written out for relative text.
 _NO_DCT_BASE = datetime(2000, 1, 1)
@@ -63,9 +65,15 @@ def parse_calendar(text: str, dct: date | None) -> tuple[date, str] | None:
 
 # --- one function per rule: (match of the rule on the whole text, dct, tense) -> Norm | None ---
 
-def _calendar(text: str, dct: date | None, tense: Tense) -> Norm | None:
+def _first_day(text: str) -> str:
+    """A span of days stands for its first day (`January 9-10, 2023`, `3–4 May 2021`, `June 10-12`)."""
     clean = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text)
-    clean = re.sub(r"\s*[-–]\s*\d{1,2}(?=,?\s+\d{4})", "", clean)  # "January 9-10, 2023": the first day
+    clean = re.sub(r"\s*[-–]\s*\d{1,2}(?=,?\s+\d{4}|$)", "", clean)
+    return re.sub(r"^(\d{1,2})\s*[-–]\s*\d{1,2}(?=\s)", r"\1", clean)
+
+
+def _calendar(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    clean = _first_day(text)
     parsed = parse_calendar(" ".join(clean.split()), dct)
     if parsed is None:
         return None
@@ -75,7 +83,7 @@ def _calendar(text: str, dct: date | None, tense: Tense) -> Norm | None:
 
 
 def _month_day(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    clean = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text)
+    clean = _first_day(text)
     parsed = parse_calendar(" ".join(clean.split()), dct)
     if parsed is None:
         return None
@@ -255,6 +263,9 @@ def _relative(text: str, dct: date | None, tense: Tense) -> Norm | None:
     words = rest.split()
     unit = words[-1].lower()
     det = " ".join(w for w in words[:-1] if w.lower() != "fiscal")
+    if det.lower() == "the" and unit == "weekend" and dct is not None and mod is None:
+        # "during the weekend": the one just past in a past-tense sentence, else the coming one
+        return _the_weekend(dct, tense)
     if det.lower() == "the":
         # "the year" stands for the DCT's only under a modifier: "the end of the year"
         if mod is None and not re.match(r"(?:earlier|later)\b", text, re.I):
@@ -278,6 +289,12 @@ def _relative(text: str, dct: date | None, tense: Tense) -> Norm | None:
     return Norm("DATE", found[0], found[1], mod, "document") if found else None
 
 
+def _the_weekend(dct: date, tense: Tense) -> Norm:
+    saturday = dct.weekday() - 5
+    day = dct - timedelta(days=saturday % 7) if tense == "past" else dct + timedelta(days=-saturday % 7)
+    return Norm("DATE", f"{iso_week(day)}-WE", "week", None, "document")
+
+
 def _day_anaphor(text: str, dct: date | None, tense: Tense) -> Norm | None:
     # The value is the day last mentioned; dates.py fills it in (ANAPHOR marks it).
     mod, _ = mod_of(text)
@@ -290,7 +307,7 @@ _HANDLERS = {
     "year": _year, "time": _time, "ref_today": ref_today, "dayword": _dayword, "weekday": _weekday,
     "relative": _relative, "ago": ago, "span": span, "rate": rate, "duration": duration,
     "vague": duration, "bare_units": bare_units, "set": set_, "ref": ref,
-    "day_anaphor": _day_anaphor,
+    "day_anaphor": _day_anaphor, "holiday": holiday, "week_of": week_of, "same_period": same_period,
 }
 
 
@@ -312,6 +329,9 @@ def normalize(text: str, dct: date | None, tense: Tense = "") -> Norm | None:
         if m is None:
             continue
         norm = normalize_as(rule.name, clean, dct, tense)
+        if norm is not None and norm.value.startswith(SAME_PERIOD):
+            found = resolve_same_period(norm.value, None, dct)
+            norm = Norm(norm.type, found[0], found[1], None, norm.anchor) if found else None
         if norm is not None and norm.value.startswith(ANAPHOR):
             value = resolve_anaphor(norm.value, dct)
             norm = Norm(norm.type, value, norm.granularity, norm.mod, norm.anchor) if value else None

@@ -90,6 +90,11 @@ def set_(text: str, dct: date | None, tense: Tense) -> Norm | None:
     listed = lx("set", text)
     if listed:
         return Norm("SET", listed, "set", None, "text")
+    # "twice a year": P1Y (how often within it is no part of the value)
+    freq = re.match(rf"(?:{fragments()['FREQ']})\s+\S+\s+({fragments()['UNIT']})$", text, re.I)
+    if freq:
+        unit = lx("unit", freq.group(1))
+        return Norm("SET", duration_value(1, unit), "set", None, "text") if unit != "WE" else None
     # "every two years": P2Y; "every other week": P2W
     m = re.match(rf"every\s+(other\s+|.+?\s+)?({fragments()['UNIT']})$", text, re.I)
     count = (m.group(1) or "").strip()

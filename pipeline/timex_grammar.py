@@ -147,20 +147,25 @@ def fragments() -> dict[str, str]:
         "RATEWORD": alt(lex.forms("rate_word")),
         "NOTANAPHOR": alt(lex.forms("not_anaphor_after")),
         "NOTDURATION": alt(lex.forms("not_duration_after")),
+        "HOLIDAY": alt(lex.forms("holiday"), case_sensitive=True),
+        "FREQ": alt(lex.forms("frequency")),
+        "SAMENOUN": alt(lex.forms("same_period")),
+        "YEARBACK": alt(lex.forms("year_back")),
     }
 
 
 # Each shape: (rule name, pattern with {FRAGMENTS}); on equal extents the earlier rule wins.
 _SHAPES: tuple[tuple[str, str], ...] = (
-    # "Saturday, April 26, 2014", "January 9-10, 2023", "11 December 2009"
+    # "Saturday, April 26, 2014", "January 9-10, 2023", "11 December 2009", "3–4 May 2021"
     ("calendar", r"(?P<x>(?:{WEEKDAY},?\s+)?"
                  r"(?:{MONTH}\s+{DAYNUM}(?:\s*[-–]\s*{DAYNUM})?,?\s+{YEAR4}"
-                 r"|{DAYNUM}\s+(?:of\s+)?{MONTH},?\s+{YEAR4}))"),
+                 r"|{DAYNUM}(?:\s*[-–]\s*{DAYNUM})?\s+(?:of\s+)?{MONTH},?\s+{YEAR4}))"),
     # "7/8/07", "2014-04-24"
     ("numeric", r"(?<![\d/.-])(?P<x>\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d\d)"
                 r"|(?:19|20)\d\d-[01]\d-[0-3]\d)(?![\d/])"),
-    # "June 14", "April 2nd", "11 December" (the year comes from the DCT and the tense)
-    ("month_day", r"(?P<x>(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+{DAYNUM}|{DAYNUM}\s+(?:of\s+)?{MONTH}))"
+    # "June 14", "April 2nd", "11 December", "June 10-12" (the year comes from the DCT and the tense)
+    ("month_day", r"(?P<x>(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+{DAYNUM}(?:\s*[-–]\s*{DAYNUM})?"
+                  r"|{DAYNUM}(?:\s*[-–]\s*{DAYNUM})?\s+(?:of\s+)?{MONTH}))"
                   r"(?!\s*,?\s*\d)"),
     # "May 2011", "early December 2013"
     ("month_year", r"(?P<x>(?:{DATEMOD}[\s-]+)?{MONTH},?\s+(?:of\s+)?{YEAR4})"),
@@ -182,8 +187,9 @@ _SHAPES: tuple[tuple[str, str], ...] = (
                 r"|Q[1-4]\s+{YEAR4}|{YEAR4}['’]s\s+{ORD}[\s-]+(?:fiscal\s+)?(?:quarter|half))\b"),
     # "this summer", "the summer of 2012", "Autumn"
     ("season", r"(?P<x>(?:{DATEMOD}[\s-]+)?(?:(?:{RELDET}|the)\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR4})?)\b"),
-    # "FY 2008", "2006", "mid-2013", "'82"
-    ("year", r"(?P<x>(?:{DATEMOD}[\s-]+)?(?:(?:the\s+)?{FISCAL}\s*['’]?(?:(?:19|20)\d\d|\d\d)\b"
+    # "FY 2008", "2006", "mid-2013", "'82", "fiscal year 2024-25" (named by the year it starts in)
+    ("year", r"(?P<x>(?:{DATEMOD}[\s-]+)?(?:(?:the\s+)?{FISCAL}\s*['’]?(?:(?:19|20)\d\d|\d\d)"
+             r"(?:[-–/](?:(?:19|20)\d\d|\d\d))?\b"
              r"|{YEAR4}|(?<![\w'’])['’]\d\d\b))"),
     # "16:08 UTC", "6:40 p.m.", "0800 UTC", "12:00 UTC Monday"
     ("time", r"(?<![\d:.])(?P<x>(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?m\b\.?)?"
@@ -196,6 +202,12 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     ("dayword", r"\b(?P<x>(?:(?:earlier|later)\s+)?{DAYWORD}(?:\s+{DAYPART})?|this\s+{DAYPART})\b"),
     # "Tuesday", "last Monday", "Friday morning"
     ("weekday", r"(?P<x>(?:{RELDET}\s+)?{WEEKDAY}(?:\s+{DAYPART})?)(?![\w-])"),
+    # "Christmas Day", "Remembrance Day 2021", "New Year's Eve"
+    ("holiday", r"(?P<x>(?:{DATEMOD}[\s-]+)?{HOLIDAY}(?:,?\s+{YEAR4})?)(?![\w'’-])"),
+    # "the last week of March", "the first week of 2021"
+    ("week_of", r"(?P<x>(?:the\s+)?{ORD}\s+week\s+of\s+(?:{MONTH}(?:,?\s+{YEAR4})?|{YEAR4}))(?![\w-])"),
+    # "the same period last year", "the same month a year ago": the period just mentioned, a year back
+    ("same_period", r"\b(?P<x>the\s+same\s+{SAMENOUN}\s+{YEARBACK})\b"),
     # "this week", "last year", "the previous year", "the end of the year", "later this year",
     # "the next day" (the day after the one last mentioned)
     ("relative", r"\b(?P<x>(?:{DATEMOD}\s+)?(?:{RELDET}|the)\s+(?:fiscal\s+)?"
@@ -216,8 +228,9 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     ("bare_units", r"(?:\b{DURSIGNAL}\s+(?:{LIMITER}\s+)?)"
                    r"(?P<x>{UNITS})\b(?!\s+{NOTDURATION}\b)"
                    r"|\b(?P<x2>{UNITS}-long)\b"),
-    # "weekly", "every day", "annual", "every two years", "every other week"
-    ("set", r"\b(?P<x>{SET}|every\s+(?:other\s+|{NUM}\s+)?{UNIT})\b"),
+    # "weekly", "every day", "annual", "every two years", "every other week", "twice a year"
+    ("set", r"\b(?P<x>{SET}|every\s+(?:other\s+|{NUM}\s+)?{UNIT}"
+            r"|{FREQ}\s+(?:an?|per|every|each)\s+{UNIT})\b"),
     # "now", "currently", "to date", "recently", "the future", "soon" (not "as soon as")
     ("ref", r"\b(?P<x>{REF})\b(?!(?<=soon)\s+as\b|-)"),
     # "the day", "the same day": the day last mentioned, else the DCT
@@ -234,8 +247,10 @@ _ANCHORED_ON: dict[str, tuple[str, ...]] = {
     "dayword": ("day_word", "day_part"), "weekday": ("weekday",), "relative": ("unit",),
     "ago": ("unit",), "span": ("unit",), "rate": ("unit",), "duration": ("unit",), "vague": ("unit",),
     "bare_units": ("unit",), "set": ("set", "unit"), "ref": ("ref",), "day_anaphor": ("unit",),
+    "holiday": ("holiday", "unit"), "week_of": ("unit",), "same_period": ("unit",),
 }
-_ANCHOR_KINDS = ("month", "weekday", "season", "unit", "ref", "set", "day_word", "day_part", "fiscal")
+_ANCHOR_KINDS = ("month", "weekday", "season", "unit", "ref", "set", "day_word", "day_part", "fiscal",
+                 "holiday")
 
 
 @cache
@@ -248,7 +263,9 @@ def anchors() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
     kinds: dict[str, set[str]] = {"half": {"unit"}}
     for kind in _ANCHOR_KINDS:
         for form in lex.forms(kind):
-            kinds.setdefault(_key(form).split()[-1].rstrip("."), set()).add(kind)
+            # "New Year's" is anchored on "year" (a possessive is no word of its own)
+            word = re.sub(r"'s$", "", _key(form).split()[-1].rstrip("."))
+            kinds.setdefault(word, set()).add(kind)
     words = alt(tuple(kinds))
     regex = re.compile(rf"\d+|\b{words}\b", re.I)
     return regex, {w: frozenset(k) for w, k in kinds.items()}

@@ -119,7 +119,105 @@ SENTENCES = [
      D(2008, 10, 10), [("minutes", "DURATION", "PTXM", None, None)]),
     ("Ford reported its 1990's first-quarter results.", D(2008, 3, 1),
      [("1990's first-quarter", "DATE", "1990-Q1", None, None)]),
+    ("Hyundai said its sales in the United States rose 43% in February compared to the same period "
+     "last year.", D(2010, 3, 3),
+     [("February", "DATE", "2010-02", None, "in"),
+      ("the same period last year", "DATE", "2009-02", None, "to")]),
+    ("There is hope for the auto industry to stabilise, as car sales rebounded in the last week of March.",
+     D(2009, 4, 1), [("the last week of March", "DATE", "2009-W13", None, "in")]),
+    ("The Eurogroup meeting was the last of many which took place during the weekend.", D(2008, 10, 13),
+     [("the weekend", "DATE", "2008-W41-WE", None, "during")]),
 ]
+
+
+# Government defence and diplomatic releases and readouts (written in the genre of the sources),
+# all dated Wednesday 2022-10-12: (sentence, [(extent, type, value, mod), ...]).
+GOV_DCT = D(2022, 10, 12)
+GOVERNMENT = [
+    ("On Tuesday, Secretary Austin met with his Polish counterpart at the Pentagon.",
+     [("Tuesday", "DATE", "2022-10-11", None)]),
+    ("Earlier today, the Minister spoke with her Japanese counterpart.",
+     [("Earlier today", "DATE", "2022-10-12", None)]),
+    ("The two leaders agreed to meet again later this year.", [("later this year", "DATE", "2022", None)]),
+    ("The Department will deliver additional equipment in the coming months.",
+     [("the coming months", "DURATION", "PXM", None)]),
+    ("From 2015 to 2020, Canada trained more than 30,000 Ukrainian soldiers.",
+     [("2015", "DATE", "2015", None), ("2020", "DATE", "2020", None)]),
+    ("Over the past decade, the two countries have deepened their defence cooperation.",
+     [("the past decade", "DURATION", "P10Y", None)]),
+    ("It was the first visit by a Canadian defence minister to Vietnam since 1991.",
+     [("1991", "DATE", "1991", None)]),
+    ("The exercise took place in the spring of 2021.", [("the spring of 2021", "DATE", "2021-SP", None)]),
+    ("Deliveries are expected in the first half of 2022.",
+     [("the first half of 2022", "DATE", "2022-H1", None)]),
+    ("The talks are scheduled for mid-October.", [("mid-October", "DATE", "2022-10", "MID")]),
+    ("The programme was launched late last year.", [("late last year", "DATE", "2021", "END")]),
+    ("The ceremony marked the 75th anniversary of diplomatic relations between the two countries.", []),
+    ("The Secretary will travel to Brussels next week for the NATO Defence Ministers' meeting.",
+     [("next week", "DATE", "2022-W42", None)]),
+    ("Since February 24, 2022, the United States has committed more than $17.5 billion in security "
+     "assistance to Ukraine.", [("February 24, 2022", "DATE", "2022-02-24", None)]),
+    ("The Joint Commission meets annually to review progress.", [("annually", "SET", "P1Y", None)]),
+    ("The commission meets twice a year.", [("twice a year", "SET", "P1Y", None)]),
+    # a clock time takes the day named right after it
+    ("The Minister will hold a press conference at 10 a.m. EST on Thursday.",
+     [("10 a.m. EST", "TIME", "2022-10-13T10:00", None), ("Thursday", "DATE", "2022-10-13", None)]),
+    ("The Secretary spoke at 2:30 p.m. on Monday.",
+     [("2:30 p.m.", "TIME", "2022-10-10T14:30", None), ("Monday", "DATE", "2022-10-10", None)]),
+    ("The Chief of the Defence Staff visited troops on Christmas Day.",
+     [("Christmas Day", "DATE", "2021-12-25", None)]),
+    ("The Minister met with veterans on Remembrance Day.", [("Remembrance Day", "DATE", "2021-11-11", None)]),
+    ("Two years ago, NATO leaders agreed to increase defence spending.",
+     [("Two years ago", "DATE", "2020", None)]),
+    ("The Prime Minister spoke with President Zelenskyy by phone this morning.",
+     [("this morning", "TIME", "2022-10-12TMO", None)]),
+    ("Defence spending rose 4 percent in the third quarter.", 
+     [("the third quarter", "DATE", "2022-Q3", None)]),
+    ("The 1990s saw a sharp reduction in force levels.", [("The 1990s", "DATE", "199", None)]),
+    ("The review is conducted every four years.", [("every four years", "SET", "P4Y", None)]),
+    ("In fiscal 2020, the department spent $1.2 billion on training.", 
+     [("fiscal 2020", "DATE", "2020", None)]),
+    ("The agreement expires at the end of fiscal year 2024-25.",
+     [("the end of fiscal year 2024-25", "DATE", "2024", "END")]),
+    ("The sanctions will remain in place until the end of the year.",
+     [("the end of the year", "DATE", "2022", "END")]),
+    ("Russia has occupied Crimea for more than eight years.",
+     [("more than eight years", "DURATION", "P8Y", "MORE_THAN")]),
+    ("In Q3 2019, procurement spending increased.", [("Q3 2019", "DATE", "2019-Q3", None)]),
+    # the same period last year repeats the period just named, a year back
+    ("Exports in the third quarter were up 8 percent over the same quarter a year earlier.",
+     [("the third quarter", "DATE", "2022-Q3", None),
+      ("the same quarter a year earlier", "DATE", "2021-Q3", None)]),
+    ("Exports rose 5 percent compared with the same period last year.",
+     [("the same period last year", "DATE", "2021", None)]),
+    ("Spending has doubled since the beginning of the year.",
+     [("the beginning of the year", "DATE", "2022", "START")]),
+    ("The two countries established diplomatic relations 30 years ago.",
+     [("30 years ago", "DATE", "1992", None)]),
+    # the ends of a range: each its own expression, the first taking the year the second gives
+    ("The Minister will attend the Shangri-La Dialogue in Singapore from June 10 to 12.",
+     [("June 10", "DATE", "2023-06-10", None), ("12", "DATE", "2023-06-12", None)]),
+    ("The exercise ran from March to May 2021.",
+     [("March", "DATE", "2021-03", None), ("May 2021", "DATE", "2021-05", None)]),
+    ("The G7 foreign ministers met on 3–4 May 2021 in London.", 
+     [("3–4 May 2021", "DATE", "2021-05-03", None)]),
+    ("Prices rose from 10 to 12 percent.", []),
+    ("The Minister visited the base this past weekend.", 
+     [("this past weekend", "DATE", "2022-W40-WE", None)]),
+    ("The sanctions will remain in place for the foreseeable future.",
+     [("the foreseeable future", "DATE", "FUTURE_REF", None)]),
+    ("Later this week, the Minister will travel to Warsaw.", [("Later this week", "DATE", "2022-W41", None)]),
+    ("The ship will deploy this fall.", [("this fall", "DATE", "2022-FA", None)]),
+    ("The Minister concluded a two-day visit to Poland.", [("two-day", "DURATION", "P2D", None)]),
+    ("A decade ago, the two countries signed a defence cooperation agreement.",
+     [("A decade ago", "DATE", "2012", None)]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", GOVERNMENT)
+def test_government_release_sentences(nlp, sentence, expected):
+    found = find_dates(nlp(sentence), GOV_DCT)
+    assert [(t.text, t.type, t.value, t.mod) for t in found] == expected
 
 
 @pytest.mark.parametrize("sentence,dct,expected", SENTENCES)

@@ -86,6 +86,24 @@ RELATIVE = [
     ("Sept. 30", D(2013, 2, 14), "past", "DATE", "2012-09-30", "day", None),
     ("mid-October", D(2013, 2, 14), "past", "DATE", "2012-10", "month", "MID"),
     ("early next year", D(2013, 2, 14), "future", "DATE", "2014", "year", "START"),
+    # holidays on a fixed date are placed like a month and day
+    ("Christmas Day", D(2022, 10, 12), "past", "DATE", "2021-12-25", "day", None),
+    ("Christmas", D(2022, 10, 12), "future", "DATE", "2022-12-25", "day", None),
+    ("Remembrance Day 2021", D(2022, 10, 12), "", "DATE", "2021-11-11", "day", None),
+    ("New Year's Eve", D(2022, 10, 12), "future", "DATE", "2022-12-31", "day", None),
+    # a week of a month: the ISO week holding most of it
+    ("the last week of March", D(2009, 4, 1), "past", "DATE", "2009-W13", "week", None),
+    ("the first week of June 2021", None, "", "DATE", "2021-W22", "week", None),
+    ("the first week of 2021", None, "", "DATE", "2021-W01", "week", None),
+    # alone (no period mentioned before it), the same period last year is last year
+    ("the same period last year", D(2010, 3, 3), "past", "DATE", "2009", "year", None),
+    ("the weekend", D(2008, 10, 13), "past", "DATE", "2008-W41-WE", "week", None),
+    ("the weekend", D(2008, 10, 13), "future", "DATE", "2008-W42-WE", "week", None),
+    ("this past weekend", D(2022, 10, 12), "past", "DATE", "2022-W40-WE", "week", None),
+    ("fiscal year 2024-25", None, "", "DATE", "2024", "year", None),
+    ("FY2019/20", None, "", "DATE", "2019", "year", None),
+    ("3–4 May 2021", None, "", "DATE", "2021-05-03", "day", None),
+    ("June 10-12", D(2022, 10, 12), "past", "DATE", "2022-06-10", "day", None),
     # alone, an anaphoric day is the DCT's: in a document it is the day last mentioned
     ("the next day", D(2013, 2, 14), "past", "DATE", "2013-02-15", "day", None),
     ("the previous day", D(2013, 2, 14), "past", "DATE", "2013-02-13", "day", None),
@@ -144,6 +162,9 @@ DURATIONS = [
     ("the coming months", "DURATION", "PXM", "duration", None),
     ("every two years", "SET", "P2Y", "set", None),
     ("every other week", "SET", "P2W", "set", None),
+    ("twice a year", "SET", "P1Y", "set", None),
+    ("three times a week", "SET", "P1W", "set", None),
+    ("the foreseeable future", "DATE", "FUTURE_REF", "ref", None),
 ]
 
 

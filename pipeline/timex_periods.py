@@ -1,0 +1,108 @@
+"""Named days and periods: holidays, a week of a month, and `the same period last year`.
+
+Holidays on a fixed date (`Christmas Day`, `Remembrance Day`) are a month and
+day from the word list, placed in a year like any `June 14` (HeidelTime's
+news rule: back in a past-tense sentence, forward in a future-tense one). `The
+last week of March` is the ISO week holding most of that stretch of the month.
+`The same period last year` names the period the text just spoke of, a year
+back (`sales rose in February compared to the same period last year` is
+February of last year), so its value is a marker that dates.py resolves on
+the last calendar expression before it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from pipeline.timex_calendar import Norm, Tense, iso_week, lx, mod_of, year_for
+from pipeline.timex_grammar import fragments
+
+# "the same period last year": the value dates.py fills in from the period last mentioned
+SAME_PERIOD = "SAMEPERIOD-"
+
+
+def holiday(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    mod, rest = mod_of(text)
+    year_m = re.search(r"\d{4}$", rest)
+    name = re.sub(r",?\s+\d{4}$", "", rest)
+    listed = lx("holiday", name)
+    if listed is None:
+        return None
+    month, day = (int(p) for p in listed.split("-"))
+    if year_m:
+        return Norm("DATE", f"{year_m.group(0)}-{listed}", "day", mod, "text")
+    if dct is None:
+        return Norm("DATE", f"XXXX-{listed}", "day", mod, "text")
+    return Norm("DATE", f"{year_for(dct, month, day, tense):04d}-{listed}", "day", mod, "document")
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+
+
+def week_of(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    """`the last week of March`, `the first week of 2021`: an ISO week (`2009-W13`)."""
+    frags = fragments()
+    n = int(lx("ordinal", re.search(rf"\b({frags['ORD']})\s+week", text, re.I).group(1)) or 0)
+    month_m = re.search(rf"\bof\s+({frags['MONTH']})", text)
+    year_m = re.search(r"\d{4}", text)
+    month = int(lx("month", month_m.group(1)) or 0) if month_m else 0
+    if year_m:
+        year = int(year_m.group(0))
+    elif dct is not None and month:
+        year = year_for(dct, month, None, tense)
+    else:
+        return None
+    first, last = (date(year, month, 1), _month_end(year, month)) if month else (
+        date(year, 1, 1), date(year, 12, 31))
+    # the day in the middle of the week meant: the 4th for the first week, last-3 for the last
+    middle = last - timedelta(days=3) if n < 0 else first + timedelta(days=7 * (n - 1) + 3)
+    if middle > last:
+        return None
+    anchor = "text" if year_m else "document"
+    return Norm("DATE", iso_week(middle), "week", None, anchor)
+
+
+def same_period(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    back = lx("year_back", re.sub(rf"^the\s+same\s+(?:{fragments()['SAMENOUN']})\s+", "", text,
+                                  flags=re.I))
+    if back is None:
+        return None
+    return Norm("DATE", f"{SAME_PERIOD}{back}", "year", None, "document")
+
+
+def shift_years(value: str, years: int) -> str | None:
+    """A calendar value `years` earlier: `2009-02` -> `2008-02`; None for a non-calendar value."""
+    m = re.match(r"(\d{4})(.*)$", value)
+    if m is None:
+        return None
+    rest = "-02-28" if m.group(2) == "-02-29" else m.group(2)
+    return f"{int(m.group(1)) - years:04d}{rest}"
+
+
+def resolve_same_period(value: str, antecedent: str | None, dct: date | None) -> tuple[str, str] | None:
+    """(value, granularity) of a `the same period last year` marker.
+
+    The period last mentioned a year back; with none, the DCT's year before.
+    """
+    years = int(value[len(SAME_PERIOD):])
+    if antecedent is not None:
+        shifted = shift_years(antecedent, years)
+        if shifted is not None:
+            return shifted, _granularity(shifted)
+    if dct is None:
+        return None
+    return f"{dct.year - years:04d}", "year"
+
+
+def _granularity(value: str) -> str:
+    if re.fullmatch(r"\d{4}", value):
+        return "year"
+    if re.fullmatch(r"\d{4}-\d\d", value):
+        return "month"
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return "day"
+    kinds = {"Q": "quarter", "H": "half", "W": "week"}
+    m = re.match(r"\d{4}-([QHW])", value)
+    return kinds[m.group(1)] if m else "season"
