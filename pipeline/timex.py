@@ -32,7 +32,15 @@ from pipeline.timex_calendar import (
 )
 from pipeline.timex_durations import ago, bare_units, duration, rate, ref, ref_today, set_, span
 from pipeline.timex_grammar import fragments, rules
-from pipeline.timex_periods import SAME_PERIOD, holiday, resolve_same_period, same_period, week_of
+from pipeline.timex_periods import (
+    SAME_PERIOD,
+    holiday,
+    resolve_same_period,
+    same_period,
+    week_of,
+    whole_year,
+    year_before,
+)
 
 __all__ = ["ANAPHOR", "SAME_PERIOD", "Norm", "normalize", "normalize_as", "parse_calendar", "resolve_anaphor"]
 
@@ -308,6 +316,7 @@ _HANDLERS = {
     "relative": _relative, "ago": ago, "span": span, "rate": rate, "duration": duration,
     "vague": duration, "bare_units": bare_units, "set": set_, "ref": ref,
     "day_anaphor": _day_anaphor, "holiday": holiday, "week_of": week_of, "same_period": same_period,
+    "whole_year": whole_year, "year_before": year_before,
 }
 
 

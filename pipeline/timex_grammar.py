@@ -149,6 +149,8 @@ def fragments() -> dict[str, str]:
         "NOTDURATION": alt(lex.forms("not_duration_after")),
         "HOLIDAY": alt(lex.forms("holiday"), case_sensitive=True),
         "FREQ": alt(lex.forms("frequency")),
+        "YEARBEFORE": alt(lex.forms("year_before")),
+        "YEARSHIFT": alt(lex.forms("year_shift")),
         "SAMENOUN": alt(lex.forms("same_period")),
         "YEARBACK": alt(lex.forms("year_back")),
     }
@@ -208,6 +210,11 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     ("week_of", r"(?P<x>(?:the\s+)?{ORD}\s+week\s+of\s+(?:{MONTH}(?:,?\s+{YEAR4})?|{YEAR4}))(?![\w-])"),
     # "the same period last year", "the same month a year ago": the period just mentioned, a year back
     ("same_period", r"\b(?P<x>the\s+same\s+{SAMENOUN}\s+{YEARBACK})\b"),
+    # "the year previous", "two years later": years before or after the period just named
+    ("year_before", r"\b(?P<x>{YEARBEFORE}|(?:{NUM}|an?)[\s-]+years?\s+{YEARSHIFT})\b"
+                    r"(?!\s+(?:than|that|the|a|an|this|his|her|its|their|when|as|in|on)\b|\s*[-–]|\s+\d)"),
+    # "the entire year", "the full year": the year of the period just named
+    ("whole_year", r"\b(?P<x>the\s+(?:entire|whole|full)\s+year)\b(?!\s*[-–]|\s+(?:of|ago|earlier|later)\b)"),
     # "this week", "last year", "the previous year", "the end of the year", "later this year",
     # "the next day" (the day after the one last mentioned)
     ("relative", r"\b(?P<x>(?:{DATEMOD}\s+)?(?:{RELDET}|the)\s+(?:fiscal\s+)?"
@@ -248,6 +255,7 @@ _ANCHORED_ON: dict[str, tuple[str, ...]] = {
     "ago": ("unit",), "span": ("unit",), "rate": ("unit",), "duration": ("unit",), "vague": ("unit",),
     "bare_units": ("unit",), "set": ("set", "unit"), "ref": ("ref",), "day_anaphor": ("unit",),
     "holiday": ("holiday", "unit"), "week_of": ("unit",), "same_period": ("unit",),
+    "whole_year": ("unit",), "year_before": ("unit",),
 }
 _ANCHOR_KINDS = ("month", "weekday", "season", "unit", "ref", "set", "day_word", "day_part", "fiscal",
                  "holiday")

@@ -1,4 +1,4 @@
-"""Named days and periods: holidays, a week of a month, and `the same period last year`.
+"""Named days and periods: holidays, a week of a month, `the same period last year`, `the entire year`.
 
 Holidays on a fixed date (`Christmas Day`, `Remembrance Day`) are a month and
 day from the word list, placed in a year like any `June 14` (HeidelTime's
@@ -15,11 +15,13 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from pipeline.timex_calendar import Norm, Tense, iso_week, lx, mod_of, year_for
+from pipeline.timex_calendar import Norm, Tense, iso_week, lx, mod_of, num, year_for
 from pipeline.timex_grammar import fragments
 
 # "the same period last year": the value dates.py fills in from the period last mentioned
 SAME_PERIOD = "SAMEPERIOD-"
+# a marker's suffix: keep only the year of the period named ("the entire year")
+_YEAR_ONLY = "Y"
 
 
 def holiday(text: str, dct: date | None, tense: Tense) -> Norm | None:
@@ -64,6 +66,24 @@ def week_of(text: str, dct: date | None, tense: Tense) -> Norm | None:
     return Norm("DATE", iso_week(middle), "week", None, anchor)
 
 
+def whole_year(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    """`the entire year` after `the fourth quarter of 2005`: the year of the period just named."""
+    return Norm("DATE", f"{SAME_PERIOD}0{_YEAR_ONLY}", "year", None, "document")
+
+
+def year_before(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    """`the year previous`, `two years earlier`, `three years later`: counted from the period just named."""
+    listed = lx("year_before", text)
+    if listed is not None:
+        return Norm("DATE", f"{SAME_PERIOD}{listed}{_YEAR_ONLY}", "year", None, "document")
+    m = re.match(rf"(.+?)[\s-]+years?\s+({fragments()['YEARSHIFT']})$", text, re.I)
+    n = num(m.group(1)) if m else None
+    if n is None or n != int(n):
+        return None
+    back = int(n) * int(lx("year_shift", m.group(2)) or 0)
+    return Norm("DATE", f"{SAME_PERIOD}{back}{_YEAR_ONLY}", "year", None, "document")
+
+
 def same_period(text: str, dct: date | None, tense: Tense) -> Norm | None:
     back = lx("year_back", re.sub(rf"^the\s+same\s+(?:{fragments()['SAMENOUN']})\s+", "", text,
                                   flags=re.I))
@@ -86,9 +106,12 @@ def resolve_same_period(value: str, antecedent: str | None, dct: date | None) ->
 
     The period last mentioned a year back; with none, the DCT's year before.
     """
-    years = int(value[len(SAME_PERIOD):])
+    spec = value[len(SAME_PERIOD):]
+    years = int(spec.rstrip(_YEAR_ONLY))
     if antecedent is not None:
         shifted = shift_years(antecedent, years)
+        if shifted is not None and spec.endswith(_YEAR_ONLY):
+            return shifted[:4], "year"
         if shifted is not None:
             return shifted, _granularity(shifted)
     if dct is None:

@@ -125,6 +125,15 @@ SENTENCES = [
       ("the same period last year", "DATE", "2009-02", None, "to")]),
     ("There is hope for the auto industry to stabilise, as car sales rebounded in the last week of March.",
      D(2009, 4, 1), [("the last week of March", "DATE", "2009-W13", None, "in")]),
+    ("GM reported losing US$ 4.8 billion in the fourth quarter of 2005 and a total loss of $8.6 billion "
+     "for the entire year.", D(2006, 1, 27),
+     [("the fourth quarter of 2005", "DATE", "2005-Q4", None, "in"),
+      ("the entire year", "DATE", "2005", None, "for")]),
+    ("The company had cut its costs to $118.3 billion last year, $19.8 billion than the year previous.",
+     D(2010, 1, 28),
+     [("last year", "DATE", "2009", None, None), ("the year previous", "DATE", "2008", None, None)]),
+    ("Three years after it was first due for delivery, Boeing has rolled out the first to be delivered.",
+     D(2011, 7, 10), [("Three years", "DURATION", "P3Y", None, None)]),
     ("The Eurogroup meeting was the last of many which took place during the weekend.", D(2008, 10, 13),
      [("the weekend", "DATE", "2008-W41-WE", None, "during")]),
 ]
@@ -209,6 +218,12 @@ GOVERNMENT = [
     ("Later this week, the Minister will travel to Warsaw.", [("Later this week", "DATE", "2022-W41", None)]),
     ("The ship will deploy this fall.", [("this fall", "DATE", "2022-FA", None)]),
     ("The Minister concluded a two-day visit to Poland.", [("two-day", "DURATION", "P2D", None)]),
+    # years counted from the period just named, not from the DCT
+    ("In March 2010, the treaty entered into force. Two years earlier, the two countries had signed it.",
+     [("March 2010", "DATE", "2010-03", None), ("Two years earlier", "DATE", "2008", None)]),
+    ("The base was closed in 2005 and reopened three years later.",
+     [("2005", "DATE", "2005", None), ("three years later", "DATE", "2008", None)]),
+    ("The previous year, Canada sent 200 troops.", [("The previous year", "DATE", "2021", None)]),
     ("A decade ago, the two countries signed a defence cooperation agreement.",
      [("A decade ago", "DATE", "2012", None)]),
 ]

@@ -227,7 +227,7 @@ def test_february_29_outside_a_leap_year_is_not_invented():
 @pytest.mark.parametrize(
     "n,unit,expected",
     [(5, "Y", "P5Y"), (3, "M", "P3M"), (1, "W", "P1W"), (None, "Y", "PXY"), (2, "DE", "P20Y"),
-     (30, "MIN", "PT30M"), (12, "H", "PT12H"), (2.5, "Y", "P2.5Y"), (None, "DE", "PXDE")],
+     (30, "MIN", "PT30M"), (12, "H", "PT12H"), (2.5, "Y", "P2.5Y"), (None, "DE", "PXY"), (None, "CE", "PXY")],
 )
 def test_duration_value(n, unit, expected):
     assert duration_value(n, unit) == expected
