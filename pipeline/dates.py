@@ -97,7 +97,7 @@ def tense_of(span: Span) -> str:
     return "present"
 
 
-def _counts_something(doc: Doc, span: Span, dct: date | None, signal: str | None) -> bool:
+def _counts_something(doc: Doc, span: Span, year: int, dct: date | None, signal: str | None) -> bool:
     """`1500 troops`, `$2030`, `Resolution 1325`, `UNSCR 1325`: a 4-digit number that is not a year."""
     tok = span[0]
     if tok.ent_type_ in _NOT_TIME_LABELS:
@@ -105,7 +105,8 @@ def _counts_something(doc: Doc, span: Span, dct: date | None, signal: str | None
     if tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.i == tok.i + 1:
         return lexicon().value("unit", tok.head.text) is None
     # far from any year the text could mean, and no "in"/"since" before it: a number
-    far = abs(int(tok.text) - (dct.year if dct else 2000)) > 150
+    # (the token may hold more than the year: "2014–2020" is one token)
+    far = abs(year - (dct.year if dct else 2000)) > 150
     if far and signal is None:
         return True
     # "Russel 2000 Index", "Resolution 1325" are names; "Developers Conference 2010" is an edition
@@ -161,8 +162,9 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     for m in regex.finditer(text):
         word = m.group(0)
         if word[0].isdigit():
-            # a year has four digits ("2006") or two after an apostrophe ("'82")
-            year = len(word) == 4 or (len(word) == 2 and text[m.start() - 1:m.start()] in ("'", "’"))
+            # a year has four digits ("2006") or two after an apostrophe or a letter ("'82", "FY22")
+            before = text[m.start() - 1:m.start()]
+            year = len(word) == 4 or (len(word) == 2 and (before in ("'", "’") or before.isalpha()))
             kinds: tuple[str, ...] | frozenset[str] = ("number", "year_number") if year else ("number",)
         else:
             kinds = kinds_of.get(word.lower().replace("’", "'"), ())
@@ -199,7 +201,7 @@ def _accept(doc: Doc, full: str, rule: str, s: int, e: int, dct: date | None) ->
     if span is None or len(span) == 0:
         return None
     signal = signal_before(full, s)
-    if rule == "year" and _BARE_YEAR.fullmatch(text) and _counts_something(doc, span, dct, signal):
+    if rule == "year" and _BARE_YEAR.fullmatch(text) and _counts_something(doc, span, int(text), dct, signal):
         return None
     if rule == "year" and text[:1] in "'’" and _after_name(doc, span):
         return None
@@ -328,11 +330,33 @@ def _range_end_day(t: Timex, text: str) -> Timex | None:
                  None, t.anchor, signal_before(text, day.start()))
 
 
+_RANGE_START_DAY = re.compile(
+    r"\b(?:from|between)\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|until|till|through|and|[-–])\s*$", re.I)
+
+
+def _range_start_day(t: Timex, text: str) -> Timex | None:
+    """`from 1 to 3 November 2022`: the bare day that opens a range is a date in the second end's month."""
+    if t.granularity != "day" or t.type != "DATE" or not _calendar_value(t) or not t.text[:1].isdigit():
+        return None
+    m = _RANGE_START_DAY.search(text, max(0, t.start - 24), t.start)
+    if m is None:
+        return None
+    last = date.fromisoformat(t.value)
+    try:
+        first = last.replace(day=int(m.group(1)))
+    except ValueError:
+        return None
+    if first >= last:
+        return None
+    s, e = m.span(1)
+    return Timex(s, e, text[s:e], "DATE", first.isoformat(), "day", None, t.anchor, signal_before(text, s))
+
+
 def _join_ranges(found: list[Timex], text: str) -> list[Timex]:
     """The two ends of a range share what only the second gives (TimeML annotates each end).
 
     `from March to May 2021`: March is March 2021, not the DCT's; `from June
-    10 to 12` has a second end `12`, June 12.
+    10 to 12` has a second end `12`, June 12; `from 1 to 3 November` a first end `1`.
     """
     out = list(found)
     for k, t in enumerate(found):
@@ -345,7 +369,10 @@ def _join_ranges(found: list[Timex], text: str) -> list[Timex]:
             # "from November to March 2021": the first end is in the year before
             year = int(nxt.value[:4]) - (t.value[5:] > nxt.value[5:])
             out[k] = replace(t, value=f"{year:04d}{t.value[4:]}", anchor="text")
-        elif nxt is None or nxt.start > t.end:
+        start = _range_start_day(t, text)
+        if start is not None and (k == 0 or found[k - 1].end <= start.start):
+            out.append(start)
+        if nxt is None or nxt.start > t.end:
             end = _range_end_day(t, text)
             if end is not None and (nxt is None or end.end <= nxt.start):
                 out.append(end)

@@ -75,7 +75,7 @@ def parse_calendar(text: str, dct: date | None) -> tuple[date, str] | None:
 
 def _first_day(text: str) -> str:
     """A span of days stands for its first day (`January 9-10, 2023`, `3–4 May 2021`, `June 10-12`)."""
-    clean = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text)
+    clean = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", re.sub(r"^the\s+", "", text, flags=re.I))
     clean = re.sub(r"\s*[-–]\s*\d{1,2}(?=,?\s+\d{4}|$)", "", clean)
     return re.sub(r"^(\d{1,2})\s*[-–]\s*\d{1,2}(?=\s)", r"\1", clean)
 
@@ -238,6 +238,11 @@ def _time(text: str, dct: date | None, tense: Tense) -> Norm | None:
     return Norm("TIME", iso_date(day) + clock, "time", None, "document")
 
 
+def _clock_word(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    # "at noon": on the day last mentioned, or named right after (dates.py fills it in)
+    return Norm("TIME", f"{ANAPHOR}T{lx('clock_word', text)}", "time", None, "document")
+
+
 def _part(text: str) -> str:
     m = re.search(rf"({fragments()['DAYPART']})\s*$", text, re.I)
     return f"T{lx('day_part', m.group(1))}" if m else ""
@@ -316,7 +321,7 @@ _HANDLERS = {
     "relative": _relative, "ago": ago, "span": span, "rate": rate, "duration": duration,
     "vague": duration, "bare_units": bare_units, "set": set_, "ref": ref,
     "day_anaphor": _day_anaphor, "holiday": holiday, "week_of": week_of, "same_period": same_period,
-    "whole_year": whole_year, "year_before": year_before,
+    "whole_year": whole_year, "year_before": year_before, "clock_word": _clock_word,
 }
 
 

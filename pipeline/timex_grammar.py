@@ -151,6 +151,8 @@ def fragments() -> dict[str, str]:
         "FREQ": alt(lex.forms("frequency")),
         "YEARBEFORE": alt(lex.forms("year_before")),
         "YEARSHIFT": alt(lex.forms("year_shift")),
+        "CLOCKWORD": alt(lex.forms("clock_word")),
+        "CLOCKSUFFIX": alt(lex.forms("clock_suffix")),
         "SAMENOUN": alt(lex.forms("same_period")),
         "YEARBACK": alt(lex.forms("year_back")),
     }
@@ -167,7 +169,7 @@ _SHAPES: tuple[tuple[str, str], ...] = (
                 r"|(?:19|20)\d\d-[01]\d-[0-3]\d)(?![\d/])"),
     # "June 14", "April 2nd", "11 December", "June 10-12" (the year comes from the DCT and the tense)
     ("month_day", r"(?P<x>(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+{DAYNUM}(?:\s*[-–]\s*{DAYNUM})?"
-                  r"|{DAYNUM}(?:\s*[-–]\s*{DAYNUM})?\s+(?:of\s+)?{MONTH}))"
+                  r"|(?:the\s+(?=\d{{1,2}}\w*\s+of\s))?{DAYNUM}(?:\s*[-–]\s*{DAYNUM})?\s+(?:of\s+)?{MONTH}))"
                   r"(?!\s*,?\s*\d)"),
     # "May 2011", "early December 2013"
     ("month_year", r"(?P<x>(?:{DATEMOD}[\s-]+)?{MONTH},?\s+(?:of\s+)?{YEAR4})"),
@@ -187,17 +189,21 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     ("quarter", r"(?P<x>(?:the\s+)?{ORD}[\s-]+(?:fiscal\s+)?(?:quarter|half)"
                 r"(?:\s+of\s+(?:{YEAR4}|(?:this|last|next|the)\s+year|the\s+(?:current|previous)\s+year))?"
                 r"|Q[1-4]\s+{YEAR4}|{YEAR4}['’]s\s+{ORD}[\s-]+(?:fiscal\s+)?(?:quarter|half))\b"),
-    # "this summer", "the summer of 2012", "Autumn"
-    ("season", r"(?P<x>(?:{DATEMOD}[\s-]+)?(?:(?:{RELDET}|the)\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR4})?)\b"),
+    # "this summer", "the summer of 2012", "Autumn", "the winter of 2022-2023" (the year it starts in)
+    ("season", r"(?P<x>(?:{DATEMOD}[\s-]+)?(?:(?:{RELDET}|the)\s+)?{SEASON}"
+               r"(?:\s+(?:of\s+)?{YEAR4}(?:[-–/](?:(?:19|20)\d\d|\d\d)(?![\d-]))?)?)\b"),
     # "FY 2008", "2006", "mid-2013", "'82", "fiscal year 2024-25" (named by the year it starts in)
-    ("year", r"(?P<x>(?:{DATEMOD}[\s-]+)?(?:(?:the\s+)?{FISCAL}\s*['’]?(?:(?:19|20)\d\d|\d\d)"
+    ("year", r"(?P<x>(?:{DATEMOD}[\s-]+)?(?:{FISCAL}\s*['’]?(?:(?:19|20)\d\d|\d\d)"
              r"(?:[-–/](?:(?:19|20)\d\d|\d\d))?\b"
              r"|{YEAR4}|(?<![\w'’])['’]\d\d\b))"),
-    # "16:08 UTC", "6:40 p.m.", "0800 UTC", "12:00 UTC Monday"
+    # "16:08 UTC", "6:40 p.m.", "0800 UTC", "12:00 UTC Monday", "0900 hours"
     ("time", r"(?<![\d:.])(?P<x>(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?m\b\.?)?"
              r"|(?:[01]?\d|2[0-3])\s*[ap]\.?m\b\.?"
-             r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*{ZONE}))(?:\s*{ZONE}\b)?"
+             r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*{ZONE})"
+             r"|(?<=\bat\s)(?:[01]\d|2[0-3])[0-5]\d\s*{CLOCKSUFFIX}\b)(?:\s*{ZONE}\b)?"
              r"(?:\s+(?:{WEEKDAY}|{DAYWORD}))?)(?![\d:])"),
+    # "noon", "midnight": a clock time on the day mentioned (or named right after)
+    ("clock_word", r"\b(?P<x>{CLOCKWORD})\b(?![-’'])"),
     # "today's" as a noun modifier: the present, not the DCT's date
     ("ref_today", r"\b(?P<x>today)(?=['’]s\b)"),
     # "today", "earlier today", "yesterday morning", "this morning", "tonight"
@@ -206,8 +212,9 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     ("weekday", r"(?P<x>(?:{RELDET}\s+)?{WEEKDAY}(?:\s+{DAYPART})?)(?![\w-])"),
     # "Christmas Day", "Remembrance Day 2021", "New Year's Eve"
     ("holiday", r"(?P<x>(?:{DATEMOD}[\s-]+)?{HOLIDAY}(?:,?\s+{YEAR4})?)(?![\w'’-])"),
-    # "the last week of March", "the first week of 2021"
-    ("week_of", r"(?P<x>(?:the\s+)?{ORD}\s+week\s+of\s+(?:{MONTH}(?:,?\s+{YEAR4})?|{YEAR4}))(?![\w-])"),
+    # "the last week of March", "the first week of 2021", "the week of March 6"
+    ("week_of", r"(?P<x>(?:the\s+)?{ORD}\s+week\s+of\s+(?:{MONTH}(?:,?\s+{YEAR4})?|{YEAR4})"
+                r"|the\s+week\s+of\s+{MONTH}\s+{DAYNUM}(?:,?\s+{YEAR4})?)(?![\w-])"),
     # "the same period last year", "the same month a year ago": the period just mentioned, a year back
     ("same_period", r"\b(?P<x>the\s+same\s+{SAMENOUN}\s+{YEARBACK})\b"),
     # "the year previous", "two years later": years before or after the period just named
@@ -256,9 +263,10 @@ _ANCHORED_ON: dict[str, tuple[str, ...]] = {
     "bare_units": ("unit",), "set": ("set", "unit"), "ref": ("ref",), "day_anaphor": ("unit",),
     "holiday": ("holiday", "unit"), "week_of": ("unit",), "same_period": ("unit",),
     "whole_year": ("unit",), "year_before": ("unit",),
+    "clock_word": ("clock_word",),
 }
 _ANCHOR_KINDS = ("month", "weekday", "season", "unit", "ref", "set", "day_word", "day_part", "fiscal",
-                 "holiday")
+                 "holiday", "clock_word")
 
 
 @cache

@@ -44,8 +44,11 @@ def _month_end(year: int, month: int) -> date:
 
 
 def week_of(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    """`the last week of March`, `the first week of 2021`: an ISO week (`2009-W13`)."""
+    """`the last week of March`, `the first week of 2021`, `the week of March 6`: an ISO week (`2009-W13`)."""
     frags = fragments()
+    of_day = re.search(rf"\bweek\s+of\s+({frags['MONTH']})\s+(\d{{1,2}})(?!\d)", text)
+    if of_day:
+        return _week_of_day(text, int(lx("month", of_day.group(1)) or 0), int(of_day.group(2)), dct, tense)
     n = int(lx("ordinal", re.search(rf"\b({frags['ORD']})\s+week", text, re.I).group(1)) or 0)
     month_m = re.search(rf"\bof\s+({frags['MONTH']})", text)
     year_m = re.search(r"\d{4}", text)
@@ -82,6 +85,19 @@ def year_before(text: str, dct: date | None, tense: Tense) -> Norm | None:
         return None
     back = int(n) * int(lx("year_shift", m.group(2)) or 0)
     return Norm("DATE", f"{SAME_PERIOD}{back}{_YEAR_ONLY}", "year", None, "document")
+
+
+def _week_of_day(text: str, month: int, day: int, dct: date | None, tense: Tense) -> Norm | None:
+    """`the week of March 6`: the ISO week holding that day."""
+    year_m = re.search(r"\d{4}", text)
+    if year_m is None and dct is None:
+        return None
+    year = int(year_m.group(0)) if year_m else year_for(dct, month, day, tense)
+    try:
+        week = iso_week(date(year, month, day))
+    except ValueError:
+        return None
+    return Norm("DATE", week, "week", None, "text" if year_m else "document")
 
 
 def same_period(text: str, dct: date | None, tense: Tense) -> Norm | None:
