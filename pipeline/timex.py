@@ -35,6 +35,7 @@ from pipeline.timex_grammar import fragments, rules
 from pipeline.timex_periods import (
     SAME_PERIOD,
     holiday,
+    period_end,
     resolve_same_period,
     same_period,
     week_of,
@@ -152,35 +153,39 @@ def _decade(text: str, dct: date | None, tense: Tense) -> Norm | None:
 
 
 def _quarter(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    m = re.match(r"Q([1-4])\s+(\d{4})", text, re.I)
-    if m:
-        return Norm("DATE", f"{m.group(2)}-Q{m.group(1)}", "quarter", None, "text")
+    mod, text = mod_of(text)  # "the end of the third quarter", "the end of Q2"
+    m = re.match(r"Q([1-4])(?:\s+(\d{4}))?$", text, re.I)
+    if m and m.group(2):
+        return Norm("DATE", f"{m.group(2)}-Q{m.group(1)}", "quarter", mod, "text")
     words = re.sub(r"^the\s+", "", text, flags=re.I)
-    ordinal = re.search(rf"\b({fragments()['ORD']})\b", words, re.I).group(1)
-    n = int(lx("ordinal", ordinal) or 0)
-    half = re.search(r"\bhalf\b", words, re.I) is not None
+    if m:
+        n, half = int(m.group(1)), False
+    else:
+        ordinal = re.search(rf"\b({fragments()['ORD']})\b", words, re.I).group(1)
+        n = int(lx("ordinal", ordinal) or 0)
+        half = re.search(r"\bhalf\b", words, re.I) is not None
     size, label = (2, "H") if half else (4, "Q")
+    gran = "half" if half else "quarter"
     if n > size:
         return None
     year_m = re.search(r"\d{4}", words)
     if year_m:
         k = size if n < 0 else n
-        return Norm("DATE", f"{year_m.group(0)}-{label}{k}", "half" if half else "quarter", None, "text")
+        return Norm("DATE", f"{year_m.group(0)}-{label}{k}", gran, mod, "text")
     if dct is None:
         return None
     rel = re.search(r"\b(this|last|next)\s+year", words, re.I)
     current = (dct.month - 1) * size // 12 + 1
     if n < 0 and not rel:  # "the last quarter": the one before the DCT's
         k = dct.year * size + current - 2
-        return Norm("DATE", f"{k // size:04d}-{label}{k % size + 1}", "half" if half else "quarter",
-                    None, "document")
+        return Norm("DATE", f"{k // size:04d}-{label}{k % size + 1}", gran, mod, "document")
     k = size if n < 0 else n
     year = dct.year + {"last": -1, "next": 1}.get(rel.group(1).lower(), 0) if rel else dct.year
     if not rel and tense == "past" and k > current:
         year -= 1
     elif not rel and tense == "future" and k < current:  # "will ship in the first quarter", said in May
         year += 1
-    return Norm("DATE", f"{year:04d}-{label}{k}", "half" if half else "quarter", None, "document")
+    return Norm("DATE", f"{year:04d}-{label}{k}", gran, mod, "document")
 
 
 def _season(text: str, dct: date | None, tense: Tense) -> Norm | None:
@@ -205,6 +210,10 @@ def _season(text: str, dct: date | None, tense: Tense) -> Norm | None:
 
 def _year(text: str, dct: date | None, tense: Tense) -> Norm | None:
     mod, rest = mod_of(text)
+    split = re.search(r"(\d{4})[-–/](\d{4}|\d\d)\b", rest)
+    # "2021-22", "the 2019-2020 fiscal year": one year split across two, not a range
+    if split and int(split.group(2)[-2:]) != (int(split.group(1)) + 1) % 100:
+        return None
     m = re.search(r"\d{4}", rest)
     if m:
         return Norm("DATE", m.group(0), "year", mod, "text")
@@ -322,6 +331,7 @@ _HANDLERS = {
     "vague": duration, "bare_units": bare_units, "set": set_, "ref": ref,
     "day_anaphor": _day_anaphor, "holiday": holiday, "week_of": week_of, "same_period": same_period,
     "whole_year": whole_year, "year_before": year_before, "clock_word": _clock_word,
+    "period_end": period_end,
 }
 
 

@@ -40,6 +40,14 @@ def ago(text: str, dct: date | None, tense: Tense) -> Norm | None:
 
 def duration(text: str, dct: date | None, tense: Tense) -> Norm | None:
     frags = fragments()
+    # "a year and a half": the half comes after the unit
+    after = re.search(r"\s+and\s+a\s+half$", text, re.I)
+    if after:
+        norm = duration(text[:after.start()], dct, tense)
+        n = re.match(r"P(\d+)([YMWD])$", norm.value) if norm else None
+        if n is None:
+            return None
+        return Norm("DURATION", f"P{int(n.group(1))}.5{n.group(2)}", "duration", norm.mod, "text")
     m = re.match(rf"(?:({frags['DURMOD']})\s+)?(?:({frags['SPANDET']})\s+)?(?:an?\s+(?=\d|{frags['NUM']}))?"
                  rf"(.*?)[\s-]*(?:{frags['DURADJ']}\s+)?({frags['UNIT']})$", text, re.I)
     if m is None:
@@ -82,7 +90,7 @@ def rate(text: str, dct: date | None, tense: Tense) -> Norm | None:
 
 
 def bare_units(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    unit = lx("unit", text.split("-")[0])
+    unit = lx("unit", text.split("-")[0].split()[-1])  # "years", "decades-long", "the years"
     return Norm("DURATION", duration_value(None, unit), "duration", None, "text")
 
 

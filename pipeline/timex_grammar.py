@@ -185,16 +185,19 @@ _SHAPES: tuple[tuple[str, str], ...] = (
                r"(?:(?<!\d)(?:1[1-9]|20)\d0|['’]\d0|(?<![\d'’])[1-9]0)s"
                r"|(?:the\s+|{DATEMOD}[\s-]+)(?:{DATEMOD}[\s-]+)?(?:1[1-9]|20)\d0['’]s)\b"),
     # "the first quarter of 2009", "third-quarter", "the second half of the year", "Q1 2013",
-    # "1990's first quarter"
-    ("quarter", r"(?P<x>(?:the\s+)?{ORD}[\s-]+(?:fiscal\s+)?(?:quarter|half)"
+    # "1990's first quarter", "Q2", "the end of the third quarter"
+    ("quarter", r"(?P<x>(?:{DATEMOD}\s+)?(?:(?:the\s+)?{ORD}[\s-]+(?:fiscal\s+)?(?:quarter|half)"
                 r"(?:\s+of\s+(?:{YEAR4}|(?:this|last|next|the)\s+year|the\s+(?:current|previous)\s+year))?"
-                r"|Q[1-4]\s+{YEAR4}|{YEAR4}['’]s\s+{ORD}[\s-]+(?:fiscal\s+)?(?:quarter|half))\b"),
+                r"|(?-i:Q)[1-4](?:\s+{YEAR4})?|{YEAR4}['’]s\s+{ORD}[\s-]+(?:fiscal\s+)?(?:quarter|half)))\b"),
     # "this summer", "the summer of 2012", "Autumn", "the winter of 2022-2023" (the year it starts in)
     ("season", r"(?P<x>(?:{DATEMOD}[\s-]+)?(?:(?:{RELDET}|the)\s+)?{SEASON}"
                r"(?:\s+(?:of\s+)?{YEAR4}(?:[-–/](?:(?:19|20)\d\d|\d\d)(?![\d-]))?)?)\b"),
-    # "FY 2008", "2006", "mid-2013", "'82", "fiscal year 2024-25" (named by the year it starts in)
+    # "FY 2008", "2006", "mid-2013", "'82", "fiscal year 2024-25", "2021-22", "the 2019-2020 fiscal
+    # year" (a split year is named by the year it starts in)
     ("year", r"(?P<x>(?:{DATEMOD}[\s-]+)?(?:{FISCAL}\s*['’]?(?:(?:19|20)\d\d|\d\d)"
              r"(?:[-–/](?:(?:19|20)\d\d|\d\d))?\b"
+             r"|(?:the\s+)?{YEAR4}[-–](?:(?:19|20)\d\d|\d\d)\s+(?:fiscal|financial|budget)\s+year\b"
+             r"|{YEAR4}[-–]\d\d(?![\w%-])"
              r"|{YEAR4}|(?<![\w'’])['’]\d\d\b))"),
     # "16:08 UTC", "6:40 p.m.", "0800 UTC", "12:00 UTC Monday", "0900 hours"
     ("time", r"(?<![\d:.])(?P<x>(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?m\b\.?)?"
@@ -220,6 +223,8 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     # "the year previous", "two years later": years before or after the period just named
     ("year_before", r"\b(?P<x>{YEARBEFORE}|(?:{NUM}|an?)[\s-]+years?\s+{YEARSHIFT})\b"
                     r"(?!\s+(?:than|that|the|a|an|this|his|her|its|their|when|as|in|on)\b|\s*[-–]|\s+\d)"),
+    # "by year-end", "at the month end"
+    ("period_end", r"\b(?P<x>(?:the\s+)?(?:year|month)[-\s]end)\b(?!-)"),
     # "the entire year", "the full year": the year of the period just named
     ("whole_year", r"\b(?P<x>the\s+(?:entire|whole|full)\s+year)\b(?!\s*[-–]|\s+(?:of|ago|earlier|later)\b)"),
     # "this week", "last year", "the previous year", "the end of the year", "later this year",
@@ -232,16 +237,18 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     ("span", r"\b(?P<x>{SPANDET}\s+(?:(?:{NUM}|{VAGUE})\s+)?(?:{DURADJ}\s+)?{UNIT})\b(?!-)"),
     # "$15 a year": a rate, a SET
     ("rate", r"(?:\d+\)?\s+|\b{RATEWORD}\s+)(?P<x>an?\s+{UNIT})\b"),
-    # "nearly 20 years", "seven consecutive years", "27-year", "almost two and a half years", "a day"
+    # "nearly 20 years", "seven consecutive years", "27-year", "almost two and a half years", "a day",
+    # "a year and a half" (not "about a quarter" of something: a fraction)
     ("duration", r"(?<![\w.,$£€-])(?:an?\s+)?(?P<x>(?:{DURMOD}\s+)?{NUM}[\s-]+(?:{DURADJ}\s+)?{UNIT}"
-                 r"|(?:{DURMOD}\s+)?an?\s+(?:{DURADJ}\s+)?(?!quarter\s+of\b){UNIT})"
+                 r"|(?:{DURMOD}\s+)?an?\s+(?:{DURADJ}\s+)?(?!quarter\b){UNIT}(?:\s+and\s+a\s+half)?)"
                  r"\b(?!-old|\s+old\b|[-–]\d)"),
     # "several years", "recent years", "a few weeks"
     ("vague", r"\b(?P<x>(?:{DURMOD}\s+)?(?:{VAGUE}|recent)\s+(?:{DURADJ}\s+)?{UNIT})\b(?!-old|\s+old\b)"),
-    # "for years", "in minutes", "decades-long"
+    # "for years", "in minutes", "decades-long", "over the years"
     ("bare_units", r"(?:\b{DURSIGNAL}\s+(?:{LIMITER}\s+)?)"
                    r"(?P<x>{UNITS})\b(?!\s+{NOTDURATION}\b)"
-                   r"|\b(?P<x2>{UNITS}-long)\b"),
+                   r"|\b(?P<x2>{UNITS}-long)\b"
+                   r"|\b(?:over|through|throughout)\s+(?P<x3>the\s+{UNITS})\b(?!\s+(?:of|to|ahead|since|that)\b)"),
     # "weekly", "every day", "annual", "every two years", "every other week", "twice a year"
     ("set", r"\b(?P<x>{SET}|every\s+(?:other\s+|{NUM}\s+)?{UNIT}"
             r"|{FREQ}\s+(?:an?|per|every|each)\s+{UNIT})\b"),
@@ -263,7 +270,7 @@ _ANCHORED_ON: dict[str, tuple[str, ...]] = {
     "bare_units": ("unit",), "set": ("set", "unit"), "ref": ("ref",), "day_anaphor": ("unit",),
     "holiday": ("holiday", "unit"), "week_of": ("unit",), "same_period": ("unit",),
     "whole_year": ("unit",), "year_before": ("unit",),
-    "clock_word": ("clock_word",),
+    "clock_word": ("clock_word",), "period_end": ("unit",),
 }
 _ANCHOR_KINDS = ("month", "weekday", "season", "unit", "ref", "set", "day_word", "day_part", "fiscal",
                  "holiday", "clock_word")
@@ -304,8 +311,8 @@ def rules() -> tuple[Rule, ...]:
 
 
 def extent(match: re.Match) -> tuple[int, int]:
-    """The extent group of a rule match (`x`, or `x2` for the rule's second alternative)."""
-    for group in ("x", "x2"):
+    """The extent group of a rule match (`x`, or `x2`/`x3` for the rule's other alternatives)."""
+    for group in ("x", "x2", "x3"):
         if group in match.re.groupindex and match.group(group) is not None:
             return match.span(group)
     return match.span()

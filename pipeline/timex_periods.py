@@ -69,6 +69,15 @@ def week_of(text: str, dct: date | None, tense: Tense) -> Norm | None:
     return Norm("DATE", iso_week(middle), "week", None, anchor)
 
 
+def period_end(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    """`by year-end`: the end of the DCT's year (or month)."""
+    if dct is None:
+        return None
+    if re.search(r"year", text, re.I):
+        return Norm("DATE", f"{dct.year:04d}", "year", "END", "document")
+    return Norm("DATE", f"{dct.year:04d}-{dct.month:02d}", "month", "END", "document")
+
+
 def whole_year(text: str, dct: date | None, tense: Tense) -> Norm | None:
     """`the entire year` after `the fourth quarter of 2005`: the year of the period just named."""
     return Norm("DATE", f"{SAME_PERIOD}0{_YEAR_ONLY}", "year", None, "document")

@@ -134,6 +134,9 @@ SENTENCES = [
      [("last year", "DATE", "2009", None, None), ("the year previous", "DATE", "2008", None, None)]),
     ("Three years after it was first due for delivery, Boeing has rolled out the first to be delivered.",
      D(2011, 7, 10), [("Three years", "DURATION", "P3Y", None, None)]),
+    # a fraction, not a quarter of a year
+    ("Chrysler LLC has said that it wants to eliminate 789, or about a quarter, of its 3,200 dealers.",
+     D(2009, 5, 14), []),
     ("The Eurogroup meeting was the last of many which took place during the weekend.", D(2008, 10, 13),
      [("the weekend", "DATE", "2008-W41-WE", None, "during")]),
 ]
@@ -232,6 +235,16 @@ GOVERNMENT = [
      [("midnight", "TIME", "2022-10-09T24:00", None), ("Sunday", "DATE", "2022-10-09", None)]),
     ("The talks resumed in the winter of 2022-2023.", [("the winter of 2022-2023", "DATE", "2022-WI", None)]),
     ("The memorandum was signed on the 12th of May.", [("the 12th of May", "DATE", "2022-05-12", None)]),
+    ("The deployment lasted a year and a half.", [("a year and a half", "DURATION", "P1.5Y", None)]),
+    ("Over the years, the two navies have trained together.", [("the years", "DURATION", "PXY", None)]),
+    # a year split across two (a fiscal year) is one expression; a range of years is two
+    ("The 2021-22 Departmental Plan sets out spending.", [("2021-22", "DATE", "2021", None)]),
+    ("The agreement covers the 2019-2020 fiscal year.",
+     [("the 2019-2020 fiscal year", "DATE", "2019", None)]),
+    ("The report covers the period 2015-2020.",
+     [("2015", "DATE", "2015", None), ("2020", "DATE", "2020", None)]),
+    ("The consultations will conclude by year-end.", [("year-end", "DATE", "2022", "END")]),
+    ("Results will be released at the end of Q2.", [("the end of Q2", "DATE", "2023-Q2", "END")]),
     # years counted from the period just named, not from the DCT
     ("In March 2010, the treaty entered into force. Two years earlier, the two countries had signed it.",
      [("March 2010", "DATE", "2010-03", None), ("Two years earlier", "DATE", "2008", None)]),
