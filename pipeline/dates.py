@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.timex import ANAPHOR, SAME_PERIOD, Norm, normalize_as, parse_calendar, resolve_anaphor
 from pipeline.timex_grammar import anchors, extent, fragments, lexicon, rules
@@ -75,13 +75,31 @@ def trim(start: int, end: int, text: str) -> tuple[int, int]:
     return (start + m.end(), end) if m else (start, end)
 
 
+def _noun_tense(tok: Token) -> str | None:
+    """`the upcoming Summit`, `the planned visit`, `the recent talks`: the time a noun's modifier gives it."""
+    for child in tok.children:
+        if child.dep_ in ("amod", "compound") and child.i < tok.i:
+            found = lexicon().value("tense_modifier", child.lower_)
+            if found:
+                return found
+    return None
+
+
 def tense_of(span: Span) -> str:
-    """Tense of the verb that governs an expression: past, future, present or '' (no verb)."""
+    """Tense of the verb that governs an expression: past, future, present or '' (no verb).
+
+    A noun on the way up that says when it happens decides first: `discussed
+    the upcoming Summit on July 11` is a future July.
+    """
     tok = span.root
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
             break
         tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN"):
+            said = _noun_tense(tok)
+            if said:
+                return said
     if tok.pos_ not in ("VERB", "AUX"):
         return ""
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]

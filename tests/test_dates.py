@@ -245,6 +245,13 @@ GOVERNMENT = [
      [("2015", "DATE", "2015", None), ("2020", "DATE", "2020", None)]),
     ("The consultations will conclude by year-end.", [("year-end", "DATE", "2022", "END")]),
     ("Results will be released at the end of Q2.", [("the end of Q2", "DATE", "2023-Q2", "END")]),
+    # a noun that says when it happens outranks the tense of the reporting verb
+    ("The two leaders discussed the upcoming NATO Summit in Vilnius on July 11-12.",
+     [("July 11-12", "DATE", "2023-07-11", None)]),
+    ("The Secretary welcomed the Minister's planned visit to Washington in March.",
+     [("March", "DATE", "2023-03", None)]),
+    ("The Minister will build on the recent talks in June.",
+     [("recent", "DATE", "PAST_REF", None), ("June", "DATE", "2022-06", None)]),
     # years counted from the period just named, not from the DCT
     ("In March 2010, the treaty entered into force. Two years earlier, the two countries had signed it.",
      [("March 2010", "DATE", "2010-03", None), ("Two years earlier", "DATE", "2008", None)]),
