@@ -201,7 +201,14 @@ def _season(text: str, dct: date | None, tense: Tense) -> Norm | None:
         return None
     det = lx("relative", words[0]) if len(words) > 1 else None
     year = dct.year
-    if det == "-1":
+    if det is None and season != "WI":
+        # "by the summer", "in the spring": the next one in the future tense, the last in the past
+        start = _SEASON_MONTH[season] - 1
+        if tense == "future" and start + 2 < dct.month:
+            year += 1
+        elif tense == "past" and start > dct.month:
+            year -= 1
+    elif det == "-1":
         year -= 1 if _SEASON_MONTH[season] >= dct.month - 1 else 0
     elif det == "1":
         year += 1 if _SEASON_MONTH[season] <= dct.month + 1 else 0

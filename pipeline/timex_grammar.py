@@ -197,7 +197,7 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     ("year", r"(?P<x>(?:{DATEMOD}[\s-]+)?(?:{FISCAL}\s*['’]?(?:(?:19|20)\d\d|\d\d)"
              r"(?:[-–/](?:(?:19|20)\d\d|\d\d))?\b"
              r"|(?:the\s+)?{YEAR4}[-–](?:(?:19|20)\d\d|\d\d)\s+(?:fiscal|financial|budget)\s+year\b"
-             r"|{YEAR4}[-–]\d\d(?![\w%-])"
+             r"|{YEAR4}[-–]\d\d(?![\w%-])|(?<![\w$£€#.,/])(?:19|20)\d\d/\d\d(?![\w/%-]|[.,]\d)"
              r"|{YEAR4}|(?<![\w'’])['’]\d\d\b))"),
     # "16:08 UTC", "6:40 p.m.", "0800 UTC", "12:00 UTC Monday", "0900 hours"
     ("time", r"(?<![\d:.])(?P<x>(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?m\b\.?)?"

@@ -252,6 +252,10 @@ GOVERNMENT = [
      [("March", "DATE", "2023-03", None)]),
     ("The Minister will build on the recent talks in June.",
      [("recent", "DATE", "PAST_REF", None), ("June", "DATE", "2022-06", None)]),
+    ("In 2022/23, the Department spent $26.5 billion.", [("2022/23", "DATE", "2022", None)]),
+    # a season without a year: the next one in the future tense, the last in the past
+    ("The system will be operational by the summer.", [("the summer", "DATE", "2023-SU", None)]),
+    ("The frigate returned to Halifax in the summer.", [("the summer", "DATE", "2022-SU", None)]),
     # years counted from the period just named, not from the DCT
     ("In March 2010, the treaty entered into force. Two years earlier, the two countries had signed it.",
      [("March 2010", "DATE", "2010-03", None), ("Two years earlier", "DATE", "2008", None)]),
