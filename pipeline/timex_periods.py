@@ -31,12 +31,41 @@ def holiday(text: str, dct: date | None, tense: Tense) -> Norm | None:
     listed = lx("holiday", name)
     if listed is None:
         return None
+    if "/" in listed:  # "05/MO/-1": the last Monday of May
+        return _weekday_holiday(listed, int(year_m.group(0)) if year_m else None, mod, dct, tense)
     month, day = (int(p) for p in listed.split("-"))
     if year_m:
         return Norm("DATE", f"{year_m.group(0)}-{listed}", "day", mod, "text")
     if dct is None:
         return Norm("DATE", f"XXXX-{listed}", "day", mod, "text")
     return Norm("DATE", f"{year_for(dct, month, day, tense):04d}-{listed}", "day", mod, "document")
+
+
+_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th weekday (0 Monday) of a month; n = -1 is the last."""
+    if n < 0:
+        last = _month_end(year, month)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def _weekday_holiday(listed: str, year: int | None, mod: str | None, dct: date | None,
+                     tense: Tense) -> Norm | None:
+    """`Memorial Day`, `Labor Day`: a holiday on the n-th weekday of its month."""
+    month_s, weekday_s, n_s = listed.split("/")
+    month, weekday, n = int(month_s), _WEEKDAYS.index(weekday_s), int(n_s)
+    if year is None and dct is None:
+        return None
+    anchor = "text" if year is not None else "document"
+    if year is None:
+        # placed like a month and day: the one of the DCT's year, moved by the tense
+        this_year = nth_weekday(dct.year, month, weekday, n)
+        year = year_for(dct, month, this_year.day, tense)
+    return Norm("DATE", nth_weekday(year, month, weekday, n).isoformat(), "day", mod, anchor)
 
 
 def _month_end(year: int, month: int) -> date:

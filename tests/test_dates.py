@@ -256,6 +256,8 @@ GOVERNMENT = [
     # a season without a year: the next one in the future tense, the last in the past
     ("The system will be operational by the summer.", [("the summer", "DATE", "2023-SU", None)]),
     ("The frigate returned to Halifax in the summer.", [("the summer", "DATE", "2022-SU", None)]),
+    ("The President laid a wreath at Arlington National Cemetery on Memorial Day.",
+     [("Memorial Day", "DATE", "2022-05-30", None)]),
     # years counted from the period just named, not from the DCT
     ("In March 2010, the treaty entered into force. Two years earlier, the two countries had signed it.",
      [("March 2010", "DATE", "2010-03", None), ("Two years earlier", "DATE", "2008", None)]),

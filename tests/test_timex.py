@@ -91,6 +91,9 @@ RELATIVE = [
     ("Christmas", D(2022, 10, 12), "future", "DATE", "2022-12-25", "day", None),
     ("Remembrance Day 2021", D(2022, 10, 12), "", "DATE", "2021-11-11", "day", None),
     ("New Year's Eve", D(2022, 10, 12), "future", "DATE", "2022-12-31", "day", None),
+    ("Memorial Day", D(2022, 10, 12), "past", "DATE", "2022-05-30", "day", None),
+    ("Memorial Day 2023", None, "", "DATE", "2023-05-29", "day", None),
+    ("Labour Day", D(2022, 10, 12), "future", "DATE", "2023-09-04", "day", None),
     # a week of a month: the ISO week holding most of it
     ("the last week of March", D(2009, 4, 1), "past", "DATE", "2009-W13", "week", None),
     ("the first week of June 2021", None, "", "DATE", "2021-W22", "week", None),
