@@ -118,6 +118,12 @@ def _named_day(doc: Doc, span: Span) -> bool:
                 and _after_name(doc, span))
 
 
+def _inside_place_name(doc: Doc, span: Span) -> bool:
+    """`Christmas Island`, `Canada Day Parade Committee`: a holiday's name inside a longer name."""
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and nxt.ent_iob_ == "I" and nxt.ent_type_ in ("GPE", "LOC", "FAC", "ORG")
+
+
 def _after_name(doc: Doc, span: Span) -> bool:
     """`Resolution 1325`, `Russel 2000`, `iLife '11`, `Black Monday`: part of a name, not a date."""
     i = span[0].i - 1
@@ -199,6 +205,8 @@ def _accept(doc: Doc, full: str, rule: str, s: int, e: int, dct: date | None) ->
     if rule == "year" and text[:1] in "'’" and _after_name(doc, span):
         return None
     if rule == "weekday" and _named_day(doc, span):
+        return None
+    if rule == "holiday" and _inside_place_name(doc, span):
         return None
     if rule == "decade" and span[0].i > 0 and doc[span[0].i - 1].tag_ == "PRP$":
         return None  # "in his 70s": an age

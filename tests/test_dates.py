@@ -258,6 +258,7 @@ GOVERNMENT = [
     ("The frigate returned to Halifax in the summer.", [("the summer", "DATE", "2022-SU", None)]),
     ("The President laid a wreath at Arlington National Cemetery on Memorial Day.",
      [("Memorial Day", "DATE", "2022-05-30", None)]),
+    ("Australian forces operate from Christmas Island.", []),
     # years counted from the period just named, not from the DCT
     ("In March 2010, the treaty entered into force. Two years earlier, the two countries had signed it.",
      [("March 2010", "DATE", "2010-03", None), ("Two years earlier", "DATE", "2008", None)]),

@@ -260,7 +260,9 @@ def test_malformed_word_list_is_a_pattern_error(line):
 def test_regexes_are_linear_on_adversarial_input():
     # Long runs of what the shapes repeat (spaces, digits, number words) must not blow up;
     # a catastrophic pattern would not finish on these in any reasonable time.
-    hostile = ["1" * 5000, " " * 5000 + "x", "two " * 2000 + "and", "-" * 5000, "a " * 3000]
+    hostile = ["1" * 5000, " " * 5000 + "x", "two " * 2000 + "and", "-" * 5000, "a " * 3000,
+               "the same " * 2000, "2022/23-" * 1000, "Q2 " * 2000, "from 1 to " * 1000,
+               "New Year's " * 1000, "the week of " * 1000]
     for text in hostile:
         for rule in rules():
             for _ in rule.regex.finditer(text):
