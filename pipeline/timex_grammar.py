@@ -151,6 +151,7 @@ def fragments() -> dict[str, str]:
         "FREQ": alt(lex.forms("frequency")),
         "YEARBEFORE": alt(lex.forms("year_before")),
         "YEARSHIFT": alt(lex.forms("year_shift")),
+        "NOTSHIFT": alt(lex.forms("not_year_shift_after")),
         "CLOCKWORD": alt(lex.forms("clock_word")),
         "CLOCKSUFFIX": alt(lex.forms("clock_suffix")),
         "SAMENOUN": alt(lex.forms("same_period")),
@@ -221,8 +222,9 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     # "the same period last year", "the same month a year ago": the period just mentioned, a year back
     ("same_period", r"\b(?P<x>the\s+same\s+{SAMENOUN}\s+{YEARBACK})\b"),
     # "the year previous", "two years later": years before or after the period just named
-    ("year_before", r"\b(?P<x>{YEARBEFORE}|(?:{NUM}|an?)[\s-]+years?\s+{YEARSHIFT})\b"
-                    r"(?!\s+(?:than|that|the|a|an|this|his|her|its|their|when|as|in|on)\b|\s*[-–]|\s+\d)"),
+    # (not "the year before the war", "two years later than planned": a preposition or a comparison)
+    ("year_before", r"\b(?P<x>{YEARBEFORE}(?!\s+{NOTSHIFT}\b)"
+                    r"|(?:{NUM}|an?)[\s-]+years?\s+{YEARSHIFT}(?!\s+than\b))\b(?!\s*[-–]|\s+\d)"),
     # "by year-end", "at the month end"
     ("period_end", r"\b(?P<x>(?:the\s+)?(?:year|month)[-\s]end)\b(?!-)"),
     # "the entire year", "the full year": the year of the period just named

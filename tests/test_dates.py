@@ -265,6 +265,10 @@ GOVERNMENT = [
     ("The base was closed in 2005 and reopened three years later.",
      [("2005", "DATE", "2005", None), ("three years later", "DATE", "2008", None)]),
     ("The previous year, Canada sent 200 troops.", [("The previous year", "DATE", "2021", None)]),
+    ("The base was closed in 2005. Two years later the base reopened.",
+     [("2005", "DATE", "2005", None), ("Two years later", "DATE", "2007", None)]),
+    ("Sales fell two years later than planned.",
+     [("two years", "DURATION", "P2Y", None), ("later", "DATE", "FUTURE_REF", None)]),
     ("A decade ago, the two countries signed a defence cooperation agreement.",
      [("A decade ago", "DATE", "2012", None)]),
 ]
