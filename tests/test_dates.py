@@ -267,8 +267,7 @@ GOVERNMENT = [
     ("The previous year, Canada sent 200 troops.", [("The previous year", "DATE", "2021", None)]),
     ("The base was closed in 2005. Two years later the base reopened.",
      [("2005", "DATE", "2005", None), ("Two years later", "DATE", "2007", None)]),
-    ("Sales fell two years later than planned.",
-     [("two years", "DURATION", "P2Y", None), ("later", "DATE", "FUTURE_REF", None)]),
+    ("The ship was delivered two years earlier than planned.", [("two years", "DURATION", "P2Y", None)]),
     ("A decade ago, the two countries signed a defence cooperation agreement.",
      [("A decade ago", "DATE", "2012", None)]),
 ]
