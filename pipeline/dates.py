@@ -5,36 +5,25 @@ model's DATE/TIME entities for what the rules do not cover; normalization is
 timex.py. This module holds the decisions that need the sentence around an
 expression: its extent among overlapping candidates (the longest that
 normalizes wins), the signal before it (`since 2004`: extent `2004`, signal
-`since`), the tense of the verb that governs it (which way a bare `June` or
+`since`; timex_links), the tense of the verb that governs it (which way a bare `June` or
 `Tuesday` goes from the DCT), and the rejection of numbers that count or name
-things (`1500 troops`, `Resolution 1325`, `in his 70s`).
+things (`1500 troops`, `Resolution 1325`, `in his 70s`). What links one
+expression to another (anaphors, ranges) is timex_links.py.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from pipeline.timex import ANAPHOR, Norm, normalize_as, parse_calendar, resolve_anaphor
+from pipeline.timex import Norm, normalize_as, parse_calendar
 from pipeline.timex_grammar import anchors, extent, fragments, lexicon, rules
+from pipeline.timex_links import Timex, join_ranges, resolve_anaphors, signal_before
 
-
-@dataclass(frozen=True)
-class Timex:
-    start: int
-    end: int
-    text: str
-    type: str
-    value: str
-    granularity: str
-    mod: str | None
-    anchor: str  # "text" or "document"
-    signal: str | None = None  # the preposition that governs it: "since" in "since 2004"
-
+__all__ = ["Timex", "find_dates", "signal_before", "tense_of", "trim"]
 
 # Model entities that make a number a count, an amount or a name, never a year.
 _NOT_TIME_LABELS = frozenset({"MONEY", "QUANTITY", "PERCENT", "PRODUCT", "LAW", "ORG", "FAC",
@@ -46,19 +35,8 @@ _MARGIN = 48
 
 
 @cache
-def _signal_re() -> re.Pattern:
-    return re.compile(rf"\b({fragments()['SIGNAL']})\s+$", re.I)
-
-
-@cache
 def _future_heads() -> frozenset[str]:
     return frozenset(lexicon().forms("future_head"))
-
-
-def signal_before(text: str, start: int) -> str | None:
-    """The signal word right before an expression: `since` in `since 2004`."""
-    m = _signal_re().search(text, max(0, start - 16), start)
-    return m.group(1).lower() if m else None
 
 
 def trim(start: int, end: int, text: str) -> tuple[int, int]:
@@ -72,13 +50,31 @@ def trim(start: int, end: int, text: str) -> tuple[int, int]:
     return (start + m.end(), end) if m else (start, end)
 
 
+def _noun_tense(tok: Token) -> str | None:
+    """`the upcoming Summit`, `the planned visit`, `the recent talks`: the time a noun's modifier gives it."""
+    for child in tok.children:
+        if child.dep_ in ("amod", "compound") and child.i < tok.i:
+            found = lexicon().value("tense_modifier", child.lower_)
+            if found:
+                return found
+    return None
+
+
 def tense_of(span: Span) -> str:
-    """Tense of the verb that governs an expression: past, future, present or '' (no verb)."""
+    """Tense of the verb that governs an expression: past, future, present or '' (no verb).
+
+    A noun on the way up that says when it happens decides first: `discussed
+    the upcoming Summit on July 11` is a future July.
+    """
     tok = span.root
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
             break
         tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN"):
+            said = _noun_tense(tok)
+            if said:
+                return said
     if tok.pos_ not in ("VERB", "AUX"):
         return ""
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
@@ -94,7 +90,7 @@ def tense_of(span: Span) -> str:
     return "present"
 
 
-def _counts_something(doc: Doc, span: Span, dct: date | None, signal: str | None) -> bool:
+def _counts_something(doc: Doc, span: Span, year: int, dct: date | None, signal: str | None) -> bool:
     """`1500 troops`, `$2030`, `Resolution 1325`, `UNSCR 1325`: a 4-digit number that is not a year."""
     tok = span[0]
     if tok.ent_type_ in _NOT_TIME_LABELS:
@@ -102,7 +98,8 @@ def _counts_something(doc: Doc, span: Span, dct: date | None, signal: str | None
     if tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.i == tok.i + 1:
         return lexicon().value("unit", tok.head.text) is None
     # far from any year the text could mean, and no "in"/"since" before it: a number
-    far = abs(int(tok.text) - (dct.year if dct else 2000)) > 150
+    # (the token may hold more than the year: "2014–2020" is one token)
+    far = abs(year - (dct.year if dct else 2000)) > 150
     if far and signal is None:
         return True
     # "Russel 2000 Index", "Resolution 1325" are names; "Developers Conference 2010" is an edition
@@ -119,6 +116,12 @@ def _named_day(doc: Doc, span: Span) -> bool:
     prev = doc[tok.i - 1] if tok.i > 0 else None
     return bool(prev is not None and prev.head.i == span.root.i and prev.dep_ in ("compound", "amod")
                 and _after_name(doc, span))
+
+
+def _inside_place_name(doc: Doc, span: Span) -> bool:
+    """`Christmas Island`, `Canada Day Parade Committee`: a holiday's name inside a longer name."""
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and nxt.ent_iob_ == "I" and nxt.ent_type_ in ("GPE", "LOC", "FAC", "ORG")
 
 
 def _after_name(doc: Doc, span: Span) -> bool:
@@ -158,8 +161,9 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     for m in regex.finditer(text):
         word = m.group(0)
         if word[0].isdigit():
-            # a year has four digits ("2006") or two after an apostrophe ("'82")
-            year = len(word) == 4 or (len(word) == 2 and text[m.start() - 1:m.start()] in ("'", "’"))
+            # a year has four digits ("2006") or two after an apostrophe or a letter ("'82", "FY22")
+            before = text[m.start() - 1:m.start()]
+            year = len(word) == 4 or (len(word) == 2 and (before in ("'", "’") or before.isalpha()))
             kinds: tuple[str, ...] | frozenset[str] = ("number", "year_number") if year else ("number",)
         else:
             kinds = kinds_of.get(word.lower().replace("’", "'"), ())
@@ -196,11 +200,13 @@ def _accept(doc: Doc, full: str, rule: str, s: int, e: int, dct: date | None) ->
     if span is None or len(span) == 0:
         return None
     signal = signal_before(full, s)
-    if rule == "year" and _BARE_YEAR.fullmatch(text) and _counts_something(doc, span, dct, signal):
+    if rule == "year" and _BARE_YEAR.fullmatch(text) and _counts_something(doc, span, int(text), dct, signal):
         return None
     if rule == "year" and text[:1] in "'’" and _after_name(doc, span):
         return None
     if rule == "weekday" and _named_day(doc, span):
+        return None
+    if rule == "holiday" and _inside_place_name(doc, span):
         return None
     if rule == "decade" and span[0].i > 0 and doc[span[0].i - 1].tag_ == "PRP$":
         return None  # "in his 70s": an age
@@ -252,26 +258,6 @@ def _model_candidates(
     return out
 
 
-def _resolve_anaphors(found: list[Timex], dct: date | None) -> list[Timex]:
-    """`the day`, and a clock time with no day, are on the day mentioned last, else the DCT.
-
-    News tells `Tuesday ... at 18:00 UTC`; with neither a day nor a DCT the
-    expression is dropped rather than given an invented date.
-    """
-    out = []
-    last_day, from_text = dct, False
-    for t in found:
-        if t.value.startswith(ANAPHOR):
-            value = resolve_anaphor(t.value, last_day)
-            if value is None:
-                continue
-            t = replace(t, value=value, anchor="text" if from_text else "document")
-        if t.granularity == "day" and t.type == "DATE" and "X" not in t.value:
-            last_day, from_text = date.fromisoformat(t.value), t.anchor == "text"
-        out.append(t)
-    return out
-
-
 def find_dates(doc: Doc, dct: date | None) -> list[Timex]:
     """Temporal expressions of the Doc with TIMEX3 type, value, granularity, mod and signal."""
     text = doc.text
@@ -291,4 +277,4 @@ def find_dates(doc: Doc, dct: date | None) -> list[Timex]:
         Timex(s, e, text[s:e], n.type, n.value, n.granularity, n.mod, n.anchor, signal_before(text, s))
         for s, e, n in chosen
     ]
-    return _resolve_anaphors(found, dct)
+    return join_ranges(resolve_anaphors(found, dct, text), text)

@@ -23,6 +23,7 @@ from pipeline.timex_calendar import (
     Norm,
     Tense,
     iso_date,
+    iso_week,
     lx,
     mod_of,
     relative_unit,
@@ -31,8 +32,18 @@ from pipeline.timex_calendar import (
 )
 from pipeline.timex_durations import ago, bare_units, duration, rate, ref, ref_today, set_, span
 from pipeline.timex_grammar import fragments, rules
+from pipeline.timex_periods import (
+    SAME_PERIOD,
+    holiday,
+    period_end,
+    resolve_same_period,
+    same_period,
+    week_of,
+    whole_year,
+    year_before,
+)
 
-__all__ = ["ANAPHOR", "Norm", "normalize", "normalize_as", "parse_calendar", "resolve_anaphor"]
+__all__ = ["ANAPHOR", "SAME_PERIOD", "Norm", "normalize", "normalize_as", "parse_calendar", "resolve_anaphor"]
 
 # With no DCT, dateparser still needs a base; its year is never written out for relative text.
 _NO_DCT_BASE = datetime(2000, 1, 1)
@@ -63,9 +74,15 @@ def parse_calendar(text: str, dct: date | None) -> tuple[date, str] | None:
 
 # --- one function per rule: (match of the rule on the whole text, dct, tense) -> Norm | None ---
 
+def _first_day(text: str) -> str:
+    """A span of days stands for its first day (`January 9-10, 2023`, `3–4 May 2021`, `June 10-12`)."""
+    clean = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", re.sub(r"^the\s+", "", text, flags=re.I))
+    clean = re.sub(r"\s*[-–]\s*\d{1,2}(?=,?\s+\d{4}|$)", "", clean)
+    return re.sub(r"^(\d{1,2})\s*[-–]\s*\d{1,2}(?=\s)", r"\1", clean)
+
+
 def _calendar(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    clean = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text)
-    clean = re.sub(r"\s*[-–]\s*\d{1,2}(?=,?\s+\d{4})", "", clean)  # "January 9-10, 2023": the first day
+    clean = _first_day(text)
     parsed = parse_calendar(" ".join(clean.split()), dct)
     if parsed is None:
         return None
@@ -75,7 +92,7 @@ def _calendar(text: str, dct: date | None, tense: Tense) -> Norm | None:
 
 
 def _month_day(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    clean = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text)
+    clean = _first_day(text)
     parsed = parse_calendar(" ".join(clean.split()), dct)
     if parsed is None:
         return None
@@ -136,35 +153,39 @@ def _decade(text: str, dct: date | None, tense: Tense) -> Norm | None:
 
 
 def _quarter(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    m = re.match(r"Q([1-4])\s+(\d{4})", text, re.I)
-    if m:
-        return Norm("DATE", f"{m.group(2)}-Q{m.group(1)}", "quarter", None, "text")
+    mod, text = mod_of(text)  # "the end of the third quarter", "the end of Q2"
+    m = re.match(r"Q([1-4])(?:\s+(\d{4}))?$", text, re.I)
+    if m and m.group(2):
+        return Norm("DATE", f"{m.group(2)}-Q{m.group(1)}", "quarter", mod, "text")
     words = re.sub(r"^the\s+", "", text, flags=re.I)
-    ordinal = re.search(rf"\b({fragments()['ORD']})\b", words, re.I).group(1)
-    n = int(lx("ordinal", ordinal) or 0)
-    half = re.search(r"\bhalf\b", words, re.I) is not None
+    if m:
+        n, half = int(m.group(1)), False
+    else:
+        ordinal = re.search(rf"\b({fragments()['ORD']})\b", words, re.I).group(1)
+        n = int(lx("ordinal", ordinal) or 0)
+        half = re.search(r"\bhalf\b", words, re.I) is not None
     size, label = (2, "H") if half else (4, "Q")
+    gran = "half" if half else "quarter"
     if n > size:
         return None
     year_m = re.search(r"\d{4}", words)
     if year_m:
         k = size if n < 0 else n
-        return Norm("DATE", f"{year_m.group(0)}-{label}{k}", "half" if half else "quarter", None, "text")
+        return Norm("DATE", f"{year_m.group(0)}-{label}{k}", gran, mod, "text")
     if dct is None:
         return None
     rel = re.search(r"\b(this|last|next)\s+year", words, re.I)
     current = (dct.month - 1) * size // 12 + 1
     if n < 0 and not rel:  # "the last quarter": the one before the DCT's
         k = dct.year * size + current - 2
-        return Norm("DATE", f"{k // size:04d}-{label}{k % size + 1}", "half" if half else "quarter",
-                    None, "document")
+        return Norm("DATE", f"{k // size:04d}-{label}{k % size + 1}", gran, mod, "document")
     k = size if n < 0 else n
     year = dct.year + {"last": -1, "next": 1}.get(rel.group(1).lower(), 0) if rel else dct.year
     if not rel and tense == "past" and k > current:
         year -= 1
     elif not rel and tense == "future" and k < current:  # "will ship in the first quarter", said in May
         year += 1
-    return Norm("DATE", f"{year:04d}-{label}{k}", "half" if half else "quarter", None, "document")
+    return Norm("DATE", f"{year:04d}-{label}{k}", gran, mod, "document")
 
 
 def _season(text: str, dct: date | None, tense: Tense) -> Norm | None:
@@ -180,7 +201,14 @@ def _season(text: str, dct: date | None, tense: Tense) -> Norm | None:
         return None
     det = lx("relative", words[0]) if len(words) > 1 else None
     year = dct.year
-    if det == "-1":
+    if det is None and season != "WI":
+        # "by the summer", "in the spring": the next one in the future tense, the last in the past
+        start = _SEASON_MONTH[season] - 1
+        if tense == "future" and start + 2 < dct.month:
+            year += 1
+        elif tense == "past" and start > dct.month:
+            year -= 1
+    elif det == "-1":
         year -= 1 if _SEASON_MONTH[season] >= dct.month - 1 else 0
     elif det == "1":
         year += 1 if _SEASON_MONTH[season] <= dct.month + 1 else 0
@@ -189,6 +217,10 @@ def _season(text: str, dct: date | None, tense: Tense) -> Norm | None:
 
 def _year(text: str, dct: date | None, tense: Tense) -> Norm | None:
     mod, rest = mod_of(text)
+    split = re.search(r"(\d{4})[-–/](\d{4}|\d\d)\b", rest)
+    # "2021-22", "the 2019-2020 fiscal year": one year split across two, not a range
+    if split and int(split.group(2)[-2:]) != (int(split.group(1)) + 1) % 100:
+        return None
     m = re.search(r"\d{4}", rest)
     if m:
         return Norm("DATE", m.group(0), "year", mod, "text")
@@ -220,6 +252,11 @@ def _time(text: str, dct: date | None, tense: Tense) -> Norm | None:
     day = (weekday_date(dct, int(wd), tense) if wd is not None
            else dct + timedelta(days=int(lx("day_word", day_word.group(1)) or 0)))
     return Norm("TIME", iso_date(day) + clock, "time", None, "document")
+
+
+def _clock_word(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    # "at noon": on the day last mentioned, or named right after (dates.py fills it in)
+    return Norm("TIME", f"{ANAPHOR}T{lx('clock_word', text)}", "time", None, "document")
 
 
 def _part(text: str) -> str:
@@ -255,6 +292,9 @@ def _relative(text: str, dct: date | None, tense: Tense) -> Norm | None:
     words = rest.split()
     unit = words[-1].lower()
     det = " ".join(w for w in words[:-1] if w.lower() != "fiscal")
+    if det.lower() == "the" and unit == "weekend" and dct is not None and mod is None:
+        # "during the weekend": the one just past in a past-tense sentence, else the coming one
+        return _the_weekend(dct, tense)
     if det.lower() == "the":
         # "the year" stands for the DCT's only under a modifier: "the end of the year"
         if mod is None and not re.match(r"(?:earlier|later)\b", text, re.I):
@@ -278,6 +318,12 @@ def _relative(text: str, dct: date | None, tense: Tense) -> Norm | None:
     return Norm("DATE", found[0], found[1], mod, "document") if found else None
 
 
+def _the_weekend(dct: date, tense: Tense) -> Norm:
+    saturday = dct.weekday() - 5
+    day = dct - timedelta(days=saturday % 7) if tense == "past" else dct + timedelta(days=-saturday % 7)
+    return Norm("DATE", f"{iso_week(day)}-WE", "week", None, "document")
+
+
 def _day_anaphor(text: str, dct: date | None, tense: Tense) -> Norm | None:
     # The value is the day last mentioned; dates.py fills it in (ANAPHOR marks it).
     mod, _ = mod_of(text)
@@ -290,7 +336,9 @@ _HANDLERS = {
     "year": _year, "time": _time, "ref_today": ref_today, "dayword": _dayword, "weekday": _weekday,
     "relative": _relative, "ago": ago, "span": span, "rate": rate, "duration": duration,
     "vague": duration, "bare_units": bare_units, "set": set_, "ref": ref,
-    "day_anaphor": _day_anaphor,
+    "day_anaphor": _day_anaphor, "holiday": holiday, "week_of": week_of, "same_period": same_period,
+    "whole_year": whole_year, "year_before": year_before, "clock_word": _clock_word,
+    "period_end": period_end,
 }
 
 
@@ -312,6 +360,9 @@ def normalize(text: str, dct: date | None, tense: Tense = "") -> Norm | None:
         if m is None:
             continue
         norm = normalize_as(rule.name, clean, dct, tense)
+        if norm is not None and norm.value.startswith(SAME_PERIOD):
+            found = resolve_same_period(norm.value, None, dct)
+            norm = Norm(norm.type, found[0], found[1], None, norm.anchor) if found else None
         if norm is not None and norm.value.startswith(ANAPHOR):
             value = resolve_anaphor(norm.value, dct)
             norm = Norm(norm.type, value, norm.granularity, norm.mod, norm.anchor) if value else None

@@ -61,11 +61,12 @@ def fmt_number(n: float) -> str:
 
 
 def duration_value(n: float | None, unit: str) -> str:
-    """TIMEX3 duration: `P5Y`, `PT30M`, `P20Y` for two decades, `PXY` when the count is vague."""
-    if unit == "DE":
-        return f"P{fmt_number(n * 10)}Y" if n is not None else "PXDE"
-    if unit == "CE":
-        return f"P{fmt_number(n * 100)}Y" if n is not None else "PXCE"
+    """TIMEX3 duration: `P5Y`, `PT30M`, `P20Y` for two decades, `PXY` when the count is vague.
+
+    Decades and centuries are counted in years, so `decades` is `PXY` like `years`.
+    """
+    if unit in ("DE", "CE"):
+        return f"P{fmt_number(n * (10 if unit == 'DE' else 100))}Y" if n is not None else "PXY"
     count = fmt_number(n) if n is not None else "X"
     if unit in ("H", "MIN"):
         return f"PT{count}{'H' if unit == 'H' else 'M'}"

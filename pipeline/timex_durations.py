@@ -40,6 +40,14 @@ def ago(text: str, dct: date | None, tense: Tense) -> Norm | None:
 
 def duration(text: str, dct: date | None, tense: Tense) -> Norm | None:
     frags = fragments()
+    # "a year and a half": the half comes after the unit
+    after = re.search(r"\s+and\s+a\s+half$", text, re.I)
+    if after:
+        norm = duration(text[:after.start()], dct, tense)
+        n = re.match(r"P(\d+)([YMWD])$", norm.value) if norm else None
+        if n is None:
+            return None
+        return Norm("DURATION", f"P{int(n.group(1))}.5{n.group(2)}", "duration", norm.mod, "text")
     m = re.match(rf"(?:({frags['DURMOD']})\s+)?(?:({frags['SPANDET']})\s+)?(?:an?\s+(?=\d|{frags['NUM']}))?"
                  rf"(.*?)[\s-]*(?:{frags['DURADJ']}\s+)?({frags['UNIT']})$", text, re.I)
     if m is None:
@@ -82,7 +90,7 @@ def rate(text: str, dct: date | None, tense: Tense) -> Norm | None:
 
 
 def bare_units(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    unit = lx("unit", text.split("-")[0])
+    unit = lx("unit", text.split("-")[0].split()[-1])  # "years", "decades-long", "the years"
     return Norm("DURATION", duration_value(None, unit), "duration", None, "text")
 
 
@@ -90,6 +98,11 @@ def set_(text: str, dct: date | None, tense: Tense) -> Norm | None:
     listed = lx("set", text)
     if listed:
         return Norm("SET", listed, "set", None, "text")
+    # "twice a year": P1Y (how often within it is no part of the value)
+    freq = re.match(rf"(?:{fragments()['FREQ']})\s+\S+\s+({fragments()['UNIT']})$", text, re.I)
+    if freq:
+        unit = lx("unit", freq.group(1))
+        return Norm("SET", duration_value(1, unit), "set", None, "text") if unit != "WE" else None
     # "every two years": P2Y; "every other week": P2W
     m = re.match(rf"every\s+(other\s+|.+?\s+)?({fragments()['UNIT']})$", text, re.I)
     count = (m.group(1) or "").strip()

@@ -147,20 +147,30 @@ def fragments() -> dict[str, str]:
         "RATEWORD": alt(lex.forms("rate_word")),
         "NOTANAPHOR": alt(lex.forms("not_anaphor_after")),
         "NOTDURATION": alt(lex.forms("not_duration_after")),
+        "HOLIDAY": alt(lex.forms("holiday"), case_sensitive=True),
+        "FREQ": alt(lex.forms("frequency")),
+        "YEARBEFORE": alt(lex.forms("year_before")),
+        "YEARSHIFT": alt(lex.forms("year_shift")),
+        "NOTSHIFT": alt(lex.forms("not_year_shift_after")),
+        "CLOCKWORD": alt(lex.forms("clock_word")),
+        "CLOCKSUFFIX": alt(lex.forms("clock_suffix")),
+        "SAMENOUN": alt(lex.forms("same_period")),
+        "YEARBACK": alt(lex.forms("year_back")),
     }
 
 
 # Each shape: (rule name, pattern with {FRAGMENTS}); on equal extents the earlier rule wins.
 _SHAPES: tuple[tuple[str, str], ...] = (
-    # "Saturday, April 26, 2014", "January 9-10, 2023", "11 December 2009"
+    # "Saturday, April 26, 2014", "January 9-10, 2023", "11 December 2009", "3–4 May 2021"
     ("calendar", r"(?P<x>(?:{WEEKDAY},?\s+)?"
                  r"(?:{MONTH}\s+{DAYNUM}(?:\s*[-–]\s*{DAYNUM})?,?\s+{YEAR4}"
-                 r"|{DAYNUM}\s+(?:of\s+)?{MONTH},?\s+{YEAR4}))"),
+                 r"|{DAYNUM}(?:\s*[-–]\s*{DAYNUM})?\s+(?:of\s+)?{MONTH},?\s+{YEAR4}))"),
     # "7/8/07", "2014-04-24"
     ("numeric", r"(?<![\d/.-])(?P<x>\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d\d)"
                 r"|(?:19|20)\d\d-[01]\d-[0-3]\d)(?![\d/])"),
-    # "June 14", "April 2nd", "11 December" (the year comes from the DCT and the tense)
-    ("month_day", r"(?P<x>(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+{DAYNUM}|{DAYNUM}\s+(?:of\s+)?{MONTH}))"
+    # "June 14", "April 2nd", "11 December", "June 10-12" (the year comes from the DCT and the tense)
+    ("month_day", r"(?P<x>(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+{DAYNUM}(?:\s*[-–]\s*{DAYNUM})?"
+                  r"|(?:the\s+(?=\d{{1,2}}\w*\s+of\s))?{DAYNUM}(?:\s*[-–]\s*{DAYNUM})?\s+(?:of\s+)?{MONTH}))"
                   r"(?!\s*,?\s*\d)"),
     # "May 2011", "early December 2013"
     ("month_year", r"(?P<x>(?:{DATEMOD}[\s-]+)?{MONTH},?\s+(?:of\s+)?{YEAR4})"),
@@ -176,26 +186,49 @@ _SHAPES: tuple[tuple[str, str], ...] = (
                r"(?:(?<!\d)(?:1[1-9]|20)\d0|['’]\d0|(?<![\d'’])[1-9]0)s"
                r"|(?:the\s+|{DATEMOD}[\s-]+)(?:{DATEMOD}[\s-]+)?(?:1[1-9]|20)\d0['’]s)\b"),
     # "the first quarter of 2009", "third-quarter", "the second half of the year", "Q1 2013",
-    # "1990's first quarter"
-    ("quarter", r"(?P<x>(?:the\s+)?{ORD}[\s-]+(?:fiscal\s+)?(?:quarter|half)"
+    # "1990's first quarter", "Q2", "the end of the third quarter"
+    ("quarter", r"(?P<x>(?:{DATEMOD}\s+)?(?:(?:the\s+)?{ORD}[\s-]+(?:fiscal\s+)?(?:quarter|half)"
                 r"(?:\s+of\s+(?:{YEAR4}|(?:this|last|next|the)\s+year|the\s+(?:current|previous)\s+year))?"
-                r"|Q[1-4]\s+{YEAR4}|{YEAR4}['’]s\s+{ORD}[\s-]+(?:fiscal\s+)?(?:quarter|half))\b"),
-    # "this summer", "the summer of 2012", "Autumn"
-    ("season", r"(?P<x>(?:{DATEMOD}[\s-]+)?(?:(?:{RELDET}|the)\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR4})?)\b"),
-    # "FY 2008", "2006", "mid-2013", "'82"
-    ("year", r"(?P<x>(?:{DATEMOD}[\s-]+)?(?:(?:the\s+)?{FISCAL}\s*['’]?(?:(?:19|20)\d\d|\d\d)\b"
+                r"|(?-i:Q)[1-4](?:\s+{YEAR4})?|{YEAR4}['’]s\s+{ORD}[\s-]+(?:fiscal\s+)?(?:quarter|half)))\b"),
+    # "this summer", "the summer of 2012", "Autumn", "the winter of 2022-2023" (the year it starts in)
+    ("season", r"(?P<x>(?:{DATEMOD}[\s-]+)?(?:(?:{RELDET}|the)\s+)?{SEASON}"
+               r"(?:\s+(?:of\s+)?{YEAR4}(?:[-–/](?:(?:19|20)\d\d|\d\d)(?![\d-]))?)?)\b"),
+    # "FY 2008", "2006", "mid-2013", "'82", "fiscal year 2024-25", "2021-22", "the 2019-2020 fiscal
+    # year" (a split year is named by the year it starts in)
+    ("year", r"(?P<x>(?:{DATEMOD}[\s-]+)?(?:{FISCAL}\s*['’]?(?:(?:19|20)\d\d|\d\d)"
+             r"(?:[-–/](?:(?:19|20)\d\d|\d\d))?\b"
+             r"|(?:the\s+)?{YEAR4}[-–](?:(?:19|20)\d\d|\d\d)\s+(?:fiscal|financial|budget)\s+year\b"
+             r"|{YEAR4}[-–]\d\d(?![\w%-])|(?<![\w$£€#.,/])(?:19|20)\d\d/\d\d(?![\w/%-]|[.,]\d)"
              r"|{YEAR4}|(?<![\w'’])['’]\d\d\b))"),
-    # "16:08 UTC", "6:40 p.m.", "0800 UTC", "12:00 UTC Monday"
+    # "16:08 UTC", "6:40 p.m.", "0800 UTC", "12:00 UTC Monday", "0900 hours"
     ("time", r"(?<![\d:.])(?P<x>(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?m\b\.?)?"
              r"|(?:[01]?\d|2[0-3])\s*[ap]\.?m\b\.?"
-             r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*{ZONE}))(?:\s*{ZONE}\b)?"
+             r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*{ZONE})"
+             r"|(?<=\bat\s)(?:[01]\d|2[0-3])[0-5]\d\s*{CLOCKSUFFIX}\b)(?:\s*{ZONE}\b)?"
              r"(?:\s+(?:{WEEKDAY}|{DAYWORD}))?)(?![\d:])"),
+    # "noon", "midnight": a clock time on the day mentioned (or named right after)
+    ("clock_word", r"\b(?P<x>{CLOCKWORD})\b(?![-’'])"),
     # "today's" as a noun modifier: the present, not the DCT's date
     ("ref_today", r"\b(?P<x>today)(?=['’]s\b)"),
     # "today", "earlier today", "yesterday morning", "this morning", "tonight"
     ("dayword", r"\b(?P<x>(?:(?:earlier|later)\s+)?{DAYWORD}(?:\s+{DAYPART})?|this\s+{DAYPART})\b"),
     # "Tuesday", "last Monday", "Friday morning"
     ("weekday", r"(?P<x>(?:{RELDET}\s+)?{WEEKDAY}(?:\s+{DAYPART})?)(?![\w-])"),
+    # "Christmas Day", "Remembrance Day 2021", "New Year's Eve"
+    ("holiday", r"(?P<x>(?:{DATEMOD}[\s-]+)?{HOLIDAY}(?:,?\s+{YEAR4})?)(?![\w'’-])"),
+    # "the last week of March", "the first week of 2021", "the week of March 6"
+    ("week_of", r"(?P<x>(?:the\s+)?{ORD}\s+week\s+of\s+(?:{MONTH}(?:,?\s+{YEAR4})?|{YEAR4})"
+                r"|the\s+week\s+of\s+{MONTH}\s+{DAYNUM}(?:,?\s+{YEAR4})?)(?![\w-])"),
+    # "the same period last year", "the same month a year ago": the period just mentioned, a year back
+    ("same_period", r"\b(?P<x>the\s+same\s+{SAMENOUN}\s+{YEARBACK})\b"),
+    # "the year previous", "two years later": years before or after the period just named
+    # (not "the year before the war", "two years later than planned": a preposition or a comparison)
+    ("year_before", r"\b(?P<x>{YEARBEFORE}(?!\s+{NOTSHIFT}\b)"
+                    r"|(?:{NUM}|an?)[\s-]+years?\s+{YEARSHIFT}(?!\s+than\b))\b(?!\s*[-–]|\s+\d)"),
+    # "by year-end", "at the month end"
+    ("period_end", r"\b(?P<x>(?:the\s+)?(?:year|month)[-\s]end)\b(?!-)"),
+    # "the entire year", "the full year": the year of the period just named
+    ("whole_year", r"\b(?P<x>the\s+(?:entire|whole|full)\s+year)\b(?!\s*[-–]|\s+(?:of|ago|earlier|later)\b)"),
     # "this week", "last year", "the previous year", "the end of the year", "later this year",
     # "the next day" (the day after the one last mentioned)
     ("relative", r"\b(?P<x>(?:{DATEMOD}\s+)?(?:{RELDET}|the)\s+(?:fiscal\s+)?"
@@ -206,18 +239,21 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     ("span", r"\b(?P<x>{SPANDET}\s+(?:(?:{NUM}|{VAGUE})\s+)?(?:{DURADJ}\s+)?{UNIT})\b(?!-)"),
     # "$15 a year": a rate, a SET
     ("rate", r"(?:\d+\)?\s+|\b{RATEWORD}\s+)(?P<x>an?\s+{UNIT})\b"),
-    # "nearly 20 years", "seven consecutive years", "27-year", "almost two and a half years", "a day"
+    # "nearly 20 years", "seven consecutive years", "27-year", "almost two and a half years", "a day",
+    # "a year and a half" (not "about a quarter" of something: a fraction)
     ("duration", r"(?<![\w.,$£€-])(?:an?\s+)?(?P<x>(?:{DURMOD}\s+)?{NUM}[\s-]+(?:{DURADJ}\s+)?{UNIT}"
-                 r"|(?:{DURMOD}\s+)?an?\s+(?:{DURADJ}\s+)?(?!quarter\s+of\b){UNIT})"
+                 r"|(?:{DURMOD}\s+)?an?\s+(?:{DURADJ}\s+)?(?!quarter\b){UNIT}(?:\s+and\s+a\s+half)?)"
                  r"\b(?!-old|\s+old\b|[-–]\d)"),
     # "several years", "recent years", "a few weeks"
     ("vague", r"\b(?P<x>(?:{DURMOD}\s+)?(?:{VAGUE}|recent)\s+(?:{DURADJ}\s+)?{UNIT})\b(?!-old|\s+old\b)"),
-    # "for years", "in minutes", "decades-long"
+    # "for years", "in minutes", "decades-long", "over the years"
     ("bare_units", r"(?:\b{DURSIGNAL}\s+(?:{LIMITER}\s+)?)"
                    r"(?P<x>{UNITS})\b(?!\s+{NOTDURATION}\b)"
-                   r"|\b(?P<x2>{UNITS}-long)\b"),
-    # "weekly", "every day", "annual", "every two years", "every other week"
-    ("set", r"\b(?P<x>{SET}|every\s+(?:other\s+|{NUM}\s+)?{UNIT})\b"),
+                   r"|\b(?P<x2>{UNITS}-long)\b"
+                   r"|\b(?:over|through|throughout)\s+(?P<x3>the\s+{UNITS})\b(?!\s+(?:of|to|ahead|since|that)\b)"),
+    # "weekly", "every day", "annual", "every two years", "every other week", "twice a year"
+    ("set", r"\b(?P<x>{SET}|every\s+(?:other\s+|{NUM}\s+)?{UNIT}"
+            r"|{FREQ}\s+(?:an?|per|every|each)\s+{UNIT})\b"),
     # "now", "currently", "to date", "recently", "the future", "soon" (not "as soon as")
     ("ref", r"\b(?P<x>{REF})\b(?!(?<=soon)\s+as\b|-)"),
     # "the day", "the same day": the day last mentioned, else the DCT
@@ -234,8 +270,12 @@ _ANCHORED_ON: dict[str, tuple[str, ...]] = {
     "dayword": ("day_word", "day_part"), "weekday": ("weekday",), "relative": ("unit",),
     "ago": ("unit",), "span": ("unit",), "rate": ("unit",), "duration": ("unit",), "vague": ("unit",),
     "bare_units": ("unit",), "set": ("set", "unit"), "ref": ("ref",), "day_anaphor": ("unit",),
+    "holiday": ("holiday", "unit"), "week_of": ("unit",), "same_period": ("unit",),
+    "whole_year": ("unit",), "year_before": ("unit",),
+    "clock_word": ("clock_word",), "period_end": ("unit",),
 }
-_ANCHOR_KINDS = ("month", "weekday", "season", "unit", "ref", "set", "day_word", "day_part", "fiscal")
+_ANCHOR_KINDS = ("month", "weekday", "season", "unit", "ref", "set", "day_word", "day_part", "fiscal",
+                 "holiday", "clock_word")
 
 
 @cache
@@ -248,7 +288,9 @@ def anchors() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
     kinds: dict[str, set[str]] = {"half": {"unit"}}
     for kind in _ANCHOR_KINDS:
         for form in lex.forms(kind):
-            kinds.setdefault(_key(form).split()[-1].rstrip("."), set()).add(kind)
+            # "New Year's" is anchored on "year" (a possessive is no word of its own)
+            word = re.sub(r"'s$", "", _key(form).split()[-1].rstrip("."))
+            kinds.setdefault(word, set()).add(kind)
     words = alt(tuple(kinds))
     regex = re.compile(rf"\d+|\b{words}\b", re.I)
     return regex, {w: frozenset(k) for w, k in kinds.items()}
@@ -271,8 +313,8 @@ def rules() -> tuple[Rule, ...]:
 
 
 def extent(match: re.Match) -> tuple[int, int]:
-    """The extent group of a rule match (`x`, or `x2` for the rule's second alternative)."""
-    for group in ("x", "x2"):
+    """The extent group of a rule match (`x`, or `x2`/`x3` for the rule's other alternatives)."""
+    for group in ("x", "x2", "x3"):
         if group in match.re.groupindex and match.group(group) is not None:
             return match.span(group)
     return match.span()

@@ -86,6 +86,27 @@ RELATIVE = [
     ("Sept. 30", D(2013, 2, 14), "past", "DATE", "2012-09-30", "day", None),
     ("mid-October", D(2013, 2, 14), "past", "DATE", "2012-10", "month", "MID"),
     ("early next year", D(2013, 2, 14), "future", "DATE", "2014", "year", "START"),
+    # holidays on a fixed date are placed like a month and day
+    ("Christmas Day", D(2022, 10, 12), "past", "DATE", "2021-12-25", "day", None),
+    ("Christmas", D(2022, 10, 12), "future", "DATE", "2022-12-25", "day", None),
+    ("Remembrance Day 2021", D(2022, 10, 12), "", "DATE", "2021-11-11", "day", None),
+    ("New Year's Eve", D(2022, 10, 12), "future", "DATE", "2022-12-31", "day", None),
+    ("Memorial Day", D(2022, 10, 12), "past", "DATE", "2022-05-30", "day", None),
+    ("Memorial Day 2023", None, "", "DATE", "2023-05-29", "day", None),
+    ("Labour Day", D(2022, 10, 12), "future", "DATE", "2023-09-04", "day", None),
+    # a week of a month: the ISO week holding most of it
+    ("the last week of March", D(2009, 4, 1), "past", "DATE", "2009-W13", "week", None),
+    ("the first week of June 2021", None, "", "DATE", "2021-W22", "week", None),
+    ("the first week of 2021", None, "", "DATE", "2021-W01", "week", None),
+    # alone (no period mentioned before it), the same period last year is last year
+    ("the same period last year", D(2010, 3, 3), "past", "DATE", "2009", "year", None),
+    ("the weekend", D(2008, 10, 13), "past", "DATE", "2008-W41-WE", "week", None),
+    ("the weekend", D(2008, 10, 13), "future", "DATE", "2008-W42-WE", "week", None),
+    ("this past weekend", D(2022, 10, 12), "past", "DATE", "2022-W40-WE", "week", None),
+    ("fiscal year 2024-25", None, "", "DATE", "2024", "year", None),
+    ("FY2019/20", None, "", "DATE", "2019", "year", None),
+    ("3–4 May 2021", None, "", "DATE", "2021-05-03", "day", None),
+    ("June 10-12", D(2022, 10, 12), "past", "DATE", "2022-06-10", "day", None),
     # alone, an anaphoric day is the DCT's: in a document it is the day last mentioned
     ("the next day", D(2013, 2, 14), "past", "DATE", "2013-02-15", "day", None),
     ("the previous day", D(2013, 2, 14), "past", "DATE", "2013-02-13", "day", None),
@@ -144,6 +165,9 @@ DURATIONS = [
     ("the coming months", "DURATION", "PXM", "duration", None),
     ("every two years", "SET", "P2Y", "set", None),
     ("every other week", "SET", "P2W", "set", None),
+    ("twice a year", "SET", "P1Y", "set", None),
+    ("three times a week", "SET", "P1W", "set", None),
+    ("the foreseeable future", "DATE", "FUTURE_REF", "ref", None),
 ]
 
 
@@ -206,7 +230,7 @@ def test_february_29_outside_a_leap_year_is_not_invented():
 @pytest.mark.parametrize(
     "n,unit,expected",
     [(5, "Y", "P5Y"), (3, "M", "P3M"), (1, "W", "P1W"), (None, "Y", "PXY"), (2, "DE", "P20Y"),
-     (30, "MIN", "PT30M"), (12, "H", "PT12H"), (2.5, "Y", "P2.5Y"), (None, "DE", "PXDE")],
+     (30, "MIN", "PT30M"), (12, "H", "PT12H"), (2.5, "Y", "P2.5Y"), (None, "DE", "PXY"), (None, "CE", "PXY")],
 )
 def test_duration_value(n, unit, expected):
     assert duration_value(n, unit) == expected
@@ -236,7 +260,9 @@ def test_malformed_word_list_is_a_pattern_error(line):
 def test_regexes_are_linear_on_adversarial_input():
     # Long runs of what the shapes repeat (spaces, digits, number words) must not blow up;
     # a catastrophic pattern would not finish on these in any reasonable time.
-    hostile = ["1" * 5000, " " * 5000 + "x", "two " * 2000 + "and", "-" * 5000, "a " * 3000]
+    hostile = ["1" * 5000, " " * 5000 + "x", "two " * 2000 + "and", "-" * 5000, "a " * 3000,
+               "the same " * 2000, "2022/23-" * 1000, "Q2 " * 2000, "from 1 to " * 1000,
+               "New Year's " * 1000, "the week of " * 1000]
     for text in hostile:
         for rule in rules():
             for _ in rule.regex.finditer(text):

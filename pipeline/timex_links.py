@@ -1,0 +1,171 @@
+"""Links between the expressions of one document: anaphors, repeated periods and ranges.
+
+Pure functions over the expressions found (in text order) and the text. A
+clock time or `the day` is on the day mentioned last (or named right after);
+`the same period last year` repeats the period mentioned last, a year back;
+the two ends of a range (`from March to May 2021`, `from June 10 to 12`) share
+what only one of them gives. TimeML annotates each end of a range on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+
+from pipeline.timex import ANAPHOR, SAME_PERIOD, resolve_anaphor
+from pipeline.timex_grammar import fragments
+from pipeline.timex_periods import resolve_same_period
+
+
+@dataclass(frozen=True)
+class Timex:
+    """One temporal expression of a document: its extent, TIMEX3 type, value and mod, and signal."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    granularity: str
+    mod: str | None
+    anchor: str  # "text" or "document"
+    signal: str | None = None  # the preposition that governs it: "since" in "since 2004"
+
+
+# How far back (characters) `the same period last year` looks for the period it repeats.
+_SAME_PERIOD_REACH = 300
+
+
+@cache
+def _signal_re() -> re.Pattern:
+    return re.compile(rf"\b({fragments()['SIGNAL']})\s+$", re.I)
+
+
+def signal_before(text: str, start: int) -> str | None:
+    """The signal word right before an expression: `since` in `since 2004`."""
+    m = _signal_re().search(text, max(0, start - 16), start)
+    return m.group(1).lower() if m else None
+
+
+def _calendar_value(t: Timex) -> bool:
+    """A DATE on the calendar (`2009-02`, `2009-Q3`), not a reference, a marker or an unknown year."""
+    return t.type == "DATE" and t.value[:4].isdigit() and "X" not in t.value
+
+
+def _day_after(found: list[Timex], k: int, text: str) -> date | None:
+    """`10 a.m. EST on Thursday`: the day named right after a clock time, in the same phrase."""
+    if k + 1 >= len(found):
+        return None
+    nxt = found[k + 1]
+    between = text[found[k].end:nxt.start]
+    if nxt.type == "DATE" and nxt.granularity == "day" and re.fullmatch(r",?\s+on\s+|,?\s+", between):
+        return date.fromisoformat(nxt.value) if _calendar_value(nxt) else None
+    return None
+
+
+def resolve_anaphors(found: list[Timex], dct: date | None, text: str) -> list[Timex]:
+    """`the day`, and a clock time with no day, are on the day mentioned last, else the DCT.
+
+    News tells `Tuesday ... at 18:00 UTC`; a press release `at 10 a.m. on
+    Thursday` names the day right after the time. `The same period last
+    year` is the calendar expression mentioned last, a year back. With neither
+    a day nor a DCT the expression is dropped rather than given an invented date.
+    """
+    out: list[Timex] = []
+    last_day, from_text = dct, False
+    last_period: Timex | None = None
+    for k, t in enumerate(found):
+        if t.value.startswith(ANAPHOR):
+            day = _day_after(found, k, text) if t.type == "TIME" else None
+            value = resolve_anaphor(t.value, day or last_day)
+            if value is None:
+                continue
+            t = replace(t, value=value, anchor="text" if (from_text and not day) else "document")
+        elif t.value.startswith(SAME_PERIOD):
+            near = last_period if last_period and t.start - last_period.end < _SAME_PERIOD_REACH else None
+            resolved = resolve_same_period(t.value, near.value if near else None, dct)
+            if resolved is None:
+                continue
+            t = replace(t, value=resolved[0], granularity=resolved[1])
+        if _calendar_value(t):
+            last_period = t
+        if t.granularity == "day" and t.type == "DATE" and "X" not in t.value:
+            last_day, from_text = date.fromisoformat(t.value), t.anchor == "text"
+        out.append(t)
+    return out
+
+
+# "from June 10 to 12", "from March to May 2021", "between 2010 and 2014": the word between the ends
+_RANGE_LINK = re.compile(r"\s*(?:to|until|till|through|and|[-–])\s*", re.I)
+# the second end as a bare day of the month: "to 12", not "to 12 percent" or "to 12:00"
+_RANGE_DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\b(?![:.,]?\d|\s*(?:%|[A-Za-z]))")
+
+
+def _range_end_day(t: Timex, text: str) -> Timex | None:
+    """`from June 10 to 12`: the bare day that ends a range is a date in the first end's month."""
+    link = _RANGE_LINK.match(text, t.end)
+    if link is None or t.signal not in ("from", "between") or t.granularity != "day":
+        return None
+    day = _RANGE_DAY.match(text, link.end())
+    if day is None or not _calendar_value(t) or t.type != "DATE":
+        return None
+    first = date.fromisoformat(t.value)
+    try:
+        end = first.replace(day=int(day.group(1)))
+    except ValueError:
+        return None
+    if end <= first:
+        return None
+    return Timex(day.start(1), day.end(), text[day.start():day.end()], "DATE", end.isoformat(), "day",
+                 None, t.anchor, signal_before(text, day.start()))
+
+
+_RANGE_START_DAY = re.compile(
+    r"\b(?:from|between)\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|until|till|through|and|[-–])\s*$", re.I)
+
+
+def _range_start_day(t: Timex, text: str) -> Timex | None:
+    """`from 1 to 3 November 2022`: the bare day that opens a range is a date in the second end's month."""
+    if t.granularity != "day" or t.type != "DATE" or not _calendar_value(t) or not t.text[:1].isdigit():
+        return None
+    m = _RANGE_START_DAY.search(text, max(0, t.start - 24), t.start)
+    if m is None:
+        return None
+    last = date.fromisoformat(t.value)
+    try:
+        first = last.replace(day=int(m.group(1)))
+    except ValueError:
+        return None
+    if first >= last:
+        return None
+    s, e = m.span(1)
+    return Timex(s, e, text[s:e], "DATE", first.isoformat(), "day", None, t.anchor, signal_before(text, s))
+
+
+def join_ranges(found: list[Timex], text: str) -> list[Timex]:
+    """The two ends of a range share what only the second gives (TimeML annotates each end).
+
+    `from March to May 2021`: March is March 2021, not the DCT's; `from June
+    10 to 12` has a second end `12`, June 12; `from 1 to 3 November` a first end `1`.
+    """
+    out = list(found)
+    for k, t in enumerate(found):
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        link = _RANGE_LINK.fullmatch(text, t.end, nxt.start) if nxt else None
+        if (nxt is not None and link is not None and t.signal in ("from", "between")
+                and t.anchor == "document" and nxt.anchor == "text" and _calendar_value(t)
+                and _calendar_value(nxt) and t.granularity in ("month", "day")
+                and nxt.granularity in ("month", "day")):
+            # "from November to March 2021": the first end is in the year before
+            year = int(nxt.value[:4]) - (t.value[5:] > nxt.value[5:])
+            out[k] = replace(t, value=f"{year:04d}{t.value[4:]}", anchor="text")
+        start = _range_start_day(t, text)
+        if start is not None and (k == 0 or found[k - 1].end <= start.start):
+            out.append(start)
+        if nxt is None or nxt.start > t.end:
+            end = _range_end_day(t, text)
+            if end is not None and (nxt is None or end.end <= nxt.start):
+                out.append(end)
+    return sorted(out, key=lambda t: t.start)
