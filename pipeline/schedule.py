@@ -35,6 +35,8 @@ from pipeline.records import RejectRecord
 from pipeline.settings import Settings
 
 Task = Callable[[list[Source]], list[Lines]]
+# Imported once by the fork server, so the workers share these pages instead of each importing them.
+WORKER_PRELOAD = ["pipeline.extract", "spacy", "pipeline.organizations", "pipeline.dates", "pipeline.events"]
 
 
 @dataclass
@@ -135,9 +137,7 @@ class WorkerPool:
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
             if "forkserver" in methods:
-                context.set_forkserver_preload(
-                    ["pipeline.extract", "spacy", "pipeline.organizations", "pipeline.dates", "pipeline.events"]
-                )
+                context.set_forkserver_preload(WORKER_PRELOAD)
             self._pool = ProcessPoolExecutor(
                 self.settings.workers, mp_context=context,
                 initializer=_init_worker, initargs=(self.settings,),
