@@ -62,7 +62,8 @@ _MARKUP = re.compile(
     r"|\]\([^()\s]{1,500}\)|(?<!\S)\[",  # "[text](url)" keeps "text"
     re.M,
 )
-_LIST_MARKER = re.compile(r"[ \t]*(?:[•\-*+]|\d{1,3}[.)])[ \t]")
+# "  - item", "2) item" at the start of a line; a search tries a run of blanks from its start only.
+_LIST_MARKER = re.compile(r"(?<![ \t])[ \t]*(?:[•\-*+]|\d{1,3}[.)])[ \t]")
 # A newline with text on both sides: "the National Security\nCouncil staff" (a candidate hard wrap).
 # Each try starts after a non-space, so a run of blanks is scanned once: linear.
 _WRAP_CANDIDATE = re.compile(r"(?<=\S)[^\S\n]*\n(?=[^\S\n]*\S)")
@@ -147,6 +148,9 @@ def decode(data: bytes, name: str) -> str:
             text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise SourceError(name, f"invalid UTF-16: {exc.reason} at byte {exc.start}") from exc
+    elif b"\x00" in data:
+        # "\x89PNG\r\n\x1a\n\x00\x00": say what it is, not where UTF-8 first failed
+        raise SourceError(name, "binary file (contains NUL bytes)")
     else:
         try:
             text = data.decode("utf-8")

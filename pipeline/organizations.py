@@ -88,9 +88,8 @@ def slug(name: str) -> str:
 
 
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
-# A run of trailing punctuation is tried from its first character only (the look-behind),
-# so "a" + 10,000 spaces + "b" costs one scan, not one per space.
-_TRAILING = re.compile(r"(?:['’]s|['’]|(?<![\s(\[{,.;:-])[\s(\[{,.;:-]+)$")
+_APOSTROPHES = "'’"
+_TRAILING_PUNCT = "([{,.;:-"
 
 
 def trim(start: int, end: int, text: str) -> tuple[int, int]:
@@ -99,12 +98,16 @@ def trim(start: int, end: int, text: str) -> tuple[int, int]:
     m = _LEADING.match(span)
     if m:
         start += m.end()
+    # From the right, one character test at a time (linear even on "'s's's..."):
+    # "Canada's" -> "Canada", "DND)," -> "DND)", "(DND" -> "DND" below.
     while start < end:
-        span = text[start:end]
-        m = _TRAILING.search(span)
-        if not m or m.start() == m.end():
+        last = text[end - 1]
+        if last == "s" and end - start >= 2 and text[end - 2] in _APOSTROPHES:
+            end -= 2
+        elif last in _APOSTROPHES or last in _TRAILING_PUNCT or last.isspace():
+            end -= 1
+        else:
             break
-        end = start + m.start()
     while start < end and text[start] in "([{ \n":
         start += 1
     return start, end
