@@ -35,8 +35,6 @@ from pipeline.records import RejectRecord
 from pipeline.settings import Settings
 
 Task = Callable[[list[Source]], list[Lines]]
-# Imported once by the fork server, so the workers share these pages instead of each importing them.
-WORKER_PRELOAD = ["pipeline.extract", "spacy", "pipeline.organizations", "pipeline.dates", "pipeline.events"]
 
 
 @dataclass
@@ -120,9 +118,9 @@ def worker_model() -> tuple[Any, Settings]:
 class WorkerPool:
     """Runs tasks in `settings.workers` processes, started on the first task that needs them.
 
-    Workers come from a fork server, so they start from a clean, single-threaded
-    process (not a fork of this one) and share the imported libraries' pages.
-    `task` must be a module-level function (it is sent by name).
+    Workers are spawned (fresh interpreters, not forks of this process, which
+    may hold threads and locks), and each loads the model once. `task` must be
+    a module-level function: it is sent by name.
     """
 
     def __init__(self, settings: Settings, task: Task) -> None:
@@ -134,12 +132,8 @@ class WorkerPool:
 
     def submit(self, sources: list[Source]) -> Future:
         if self._pool is None:
-            methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-            if "forkserver" in methods:
-                context.set_forkserver_preload(WORKER_PRELOAD)
             self._pool = ProcessPoolExecutor(
-                self.settings.workers, mp_context=context,
+                self.settings.workers, mp_context=multiprocessing.get_context("spawn"),
                 initializer=_init_worker, initargs=(self.settings,),
             )
             self.model_loaded = True
