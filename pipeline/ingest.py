@@ -30,6 +30,9 @@ SIDECAR_SUFFIX = ".meta.yaml"
 MAX_SOURCE_BYTES = 64 * 1024 * 1024  # the default of Settings.max_source_bytes
 # libyaml when installed: the pure-Python loader costs a millisecond a document.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# What loading YAML raises besides YAMLError: ValueError for "date: 2021-02-30",
+# RecursionError for deeply nested brackets.
+_YAML_ERRORS = (yaml.YAMLError, ValueError, TypeError, RecursionError)
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 # "---\ntitle: x\n" and no closing fence: front matter that swallowed the document.
@@ -205,8 +208,8 @@ def split_front_matter(text: str, name: str) -> tuple[dict, int]:
         return {}, 0
     try:
         meta = yaml.load(match.group(1), Loader=_YAML_LOADER)
-    except yaml.YAMLError as exc:
-        reason = str(exc).splitlines()[0]
+    except _YAML_ERRORS as exc:
+        reason = (str(exc).splitlines() or [type(exc).__name__])[0]
         raise SourceError(name, f"broken YAML front matter: {reason}") from exc
     if meta is None:
         meta = {}
@@ -277,7 +280,7 @@ def read_sidecar(path: Path) -> dict:
         return {}
     try:
         meta = yaml.load(sidecar.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+    except (OSError, UnicodeDecodeError, *_YAML_ERRORS) as exc:
         raise SourceError(str(sidecar), f"unreadable sidecar: {exc}") from exc
     return meta if isinstance(meta, dict) else {}
 

@@ -76,6 +76,9 @@ def plan(
     except SourceError as exc:
         sha = hashlib.sha256(data).hexdigest() if data is not None else None
         return Item(rel, lines=reject_lines(rel, sha, exc.stage, exc.reason))
+    except Exception as exc:  # an ingest bug on one odd file must not stop the others
+        sha = hashlib.sha256(data).hexdigest() if data is not None else None
+        return Item(rel, lines=reject_lines(rel, sha, "ingest", f"{type(exc).__name__}: {exc}"))
 
 
 class InProcess:

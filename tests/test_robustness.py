@@ -45,6 +45,8 @@ BAD_INPUTS: dict[str, tuple[bytes, tuple[str, str] | None]] = {
     "crlf.txt": (CANADA.read_bytes().replace(b"\n", b"\r\n"), None),
     "broken-yaml.md": (b"---\ndate: [2021-03-01\ntitle: Fact Sheet\n---\nMexico hosted.\n",
                        ("ingest", "broken YAML front matter")),
+    "impossible-date.md": (b"---\ndate: 2021-02-30\ntitle: Readout\n---\nMexico hosted.\n",
+                           ("ingest", "day is out of range for month")),
     "unclosed-front-matter.md": (b"---\ntitle: Fact Sheet\ndate: 2021-03-01\n\nMexico hosted the meeting.\n",
                                  ("ingest", "never closed")),
 }
