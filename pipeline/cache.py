@@ -151,4 +151,7 @@ class ResultCache:
             if path.name.removesuffix(".json") not in self.used:
                 path.unlink(missing_ok=True)
                 removed += 1
+        for folder in self.root.iterdir():
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
         return removed
