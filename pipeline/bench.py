@@ -14,7 +14,9 @@ Each is a separate process timed from start to exit (interpreter start,
 imports and model load included, for all four alike); its peak memory is the
 largest sum of RSS over the process and all its descendants, sampled every
 20 ms (RSS counts shared pages once per process, so this overstates; the
-PSS sum, which shares them out, is printed too). Usage:
+PSS sum, which shares them out, is printed too). The CPU time of the tree
+and the cores it kept busy on average (CPU / wall) show when other load on
+the machine starved a run. Usage:
 `python -m pipeline.bench [--copies N] [--workers N] [--keep]`.
 """
 
@@ -179,7 +181,8 @@ def main(argv: list[str] | None = None) -> int:
             digests.append(_digest(out))
         r = runs[-1]
         print(f"  {r.name:<30} {r.seconds:7.2f} s {docs / r.seconds:8.2f} docs/s "
-              f"{words / r.seconds:9.0f} words/s  cpu {r.cpu_seconds:6.1f} s  "
+              f"{words / r.seconds:9.0f} words/s  cpu {r.cpu_seconds:6.1f} s "
+              f"({r.cpu_seconds / r.seconds:4.2f} cores)  "
               f"peak RSS {r.rss_mb:4.0f} MB  PSS {r.pss_mb:4.0f} MB  exit {r.status}", flush=True)
 
     a, b, c, d = runs
