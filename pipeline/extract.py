@@ -12,11 +12,14 @@ and every other document is still extracted: one bad input loses nothing else.
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from pipeline import schedule
@@ -39,12 +42,29 @@ from pipeline.records import (
 )
 from pipeline.settings import Settings
 
-if TYPE_CHECKING:  # imported where used: a run served from the cache never imports spaCy
+if TYPE_CHECKING:
     from spacy.language import Language
 
-    from pipeline import dates as dates_mod
-    from pipeline import events as events_mod
-    from pipeline import organizations as orgs_mod
+
+def _lazy(name: str) -> ModuleType:
+    """The module, loaded on first attribute access (importlib's LazyLoader).
+
+    The extractors import spaCy and dateparser; a run served entirely from the
+    cache never touches them, so it never pays for importing them.
+    """
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+dates_mod = _lazy("pipeline.dates")
+events_mod = _lazy("pipeline.events")
+orgs_mod = _lazy("pipeline.organizations")
 
 OUTPUT_NAMES = ("documents", "organizations", "dates", "events", "rejects")
 RECORD_NAMES = OUTPUT_NAMES[:4]
@@ -113,10 +133,6 @@ def _shift_event(ev: events_mod.EventCandidate, off: int) -> events_mod.EventCan
 
 
 def _find_in_chunk(doc, offset: int, dct: date | None, found: _Found) -> None:
-    from pipeline import dates as dates_mod
-    from pipeline import events as events_mod
-    from pipeline import organizations as orgs_mod
-
     orgs = orgs_mod.find_mentions(doc)
     timexes = dates_mod.find_dates(doc, dct)
     events = events_mod.find_events(doc, orgs, timexes)
@@ -127,8 +143,6 @@ def _find_in_chunk(doc, offset: int, dct: date | None, found: _Found) -> None:
 
 def build_records(source: Source, view: CleanText, found: _Found) -> DocResult:
     """Map what was found back to the stored text and validate it into records."""
-    from pipeline import organizations as orgs_mod
-
     text = source.text
     doc_id = source.doc_id
 
