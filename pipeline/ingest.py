@@ -258,7 +258,7 @@ def header_metadata(text: str, start: int) -> tuple[date | None, str | None]:
 
 def _clean_title(title: object) -> str | None:
     # Only a scalar is a title; str() of a nested YAML value could be huge (aliases).
-    if not isinstance(title, str | int | float):
+    if not isinstance(title, str | int | float | date):
         return None
     return re.sub(r"\s+", " ", str(title)).strip() or None
 
