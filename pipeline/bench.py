@@ -199,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"ratios and targets (load average now {load:.2f} on {os.cpu_count()} CPUs):")
     for label, value, target, ok in checks:
         print(f"  {label:<34} {value:8.2f}  target {target:<7} {'met' if ok else 'MISSED'}")
+    # On a shared machine wall time follows the other load; CPU time is the work each run did.
+    print(f"  b/a by CPU time (work, whatever the load)  {a.cpu_seconds / b.cpu_seconds:5.2f}")
     print(f"  output of (b), (c) and (d) byte-identical: {identical}")
     if not args.keep:
         shutil.rmtree(args.work, ignore_errors=True)
