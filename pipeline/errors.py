@@ -20,3 +20,11 @@ class SourceError(PipelineError):
 
 class PatternError(PipelineError):
     """A rule data file inside the package is malformed."""
+
+
+class OutputLockedError(PipelineError):
+    """Another run holds the output folder's lock and this one was told not to wait."""
+
+
+class WorkerError(PipelineError):
+    """A worker process died (killed, out of memory) before returning its documents."""

@@ -142,6 +142,8 @@ def _absorbed(tok: Token, hits: list[_Hit]) -> bool:
 
 def find_events(doc: Doc, orgs: list[OrgMention], dates: list[Timex]) -> list[EventCandidate]:
     """Events asserted in the Doc, each with its rule, confidence and arguments."""
+    if not len(doc):  # an empty piece (a text of markup only) has no sentences to read
+        return []
     by_token = _hits(doc)
     primary = [hs[0] for hs in by_token.values()]
     by_token = {i: hs for i, hs in by_token.items()

@@ -1,29 +1,33 @@
 """Extraction: chains ingest, NLP, the three extractors, records and output.
 
 Called by the CLI and by the tests. Documents stream through `nlp.pipe` in
-sorted order and their records are written as soon as each is complete, so
+sorted order, a few at a time (schedule.py decides which need the model and
+where it runs), and their records are written as soon as each is complete, so
 memory stays flat however many sources there are. Extractors work in the
 offsets of the cleaned view; this module maps every span back to the stored text.
+
+A document whose extraction raises is rejected with the stage and the reason,
+and every other document is still extracted: one bad input loses nothing else.
 """
 
 from __future__ import annotations
 
-import hashlib
+import importlib.util
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
-
-from pipeline import dates as dates_mod
-from pipeline import events as events_mod
-from pipeline import organizations as orgs_mod
-from pipeline.errors import SourceError
-from pipeline.ingest import CleanText, Source, clean, discover, load_source
-from pipeline.nlp import build_nlp, iter_chunks
-from pipeline.output import open_outputs
+from pipeline import schedule
+from pipeline.cache import Lines, ResultCache, run_fingerprint
+from pipeline.ingest import CleanText, Source, clean, discover
+from pipeline.lock import output_lock
+from pipeline.nlp import iter_chunks, model_version
+from pipeline.output import open_outputs, record_line, remove_stale_temporaries
 from pipeline.records import (
     DateRecord,
     DocumentRecord,
@@ -38,7 +42,32 @@ from pipeline.records import (
 )
 from pipeline.settings import Settings
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def _lazy(name: str) -> ModuleType:
+    """The module, loaded on first attribute access (importlib's LazyLoader).
+
+    The extractors import spaCy and dateparser; a run served entirely from the
+    cache never touches them, so it never pays for importing them.
+    """
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+dates_mod = _lazy("pipeline.dates")
+events_mod = _lazy("pipeline.events")
+orgs_mod = _lazy("pipeline.organizations")
+
 OUTPUT_NAMES = ("documents", "organizations", "dates", "events", "rejects")
+RECORD_NAMES = OUTPUT_NAMES[:4]
 
 
 @dataclass
@@ -50,6 +79,15 @@ class DocResult:
     dates: list[DateRecord]
     events: list[EventRecord]
 
+    def lines(self) -> Lines:
+        """The JSON Lines of every record, by output file."""
+        return {
+            "documents": [record_line(self.document)],
+            "organizations": [record_line(r) for r in self.organizations],
+            "dates": [record_line(r) for r in self.dates],
+            "events": [record_line(r) for r in self.events],
+        }
+
 
 @dataclass
 class Summary:
@@ -59,6 +97,8 @@ class Summary:
     events: int = 0
     rejects: list[RejectRecord] = field(default_factory=list)
     seconds: float = 0.0
+    cached: int = 0  # documents whose lines came from the cache
+    model_loaded: bool = False  # whether this run loaded the model at all
 
 
 @dataclass
@@ -199,42 +239,105 @@ def build_records(source: Source, view: CleanText, found: _Found) -> DocResult:
     return DocResult(document, organizations, date_records, event_records)
 
 
-def _load_all(paths: Iterable[Path], root: Path, summary: Summary,
-              default_published: date | None) -> Iterator[Source]:
-    for path in paths:
+def _failure(source: Source, stage: str, exc: Exception) -> RejectRecord:
+    reason = schedule.one_line(f"{type(exc).__name__}: {exc}")
+    return RejectRecord(source=source.source, sha256=source.sha256, stage=stage, reason=reason)
+
+
+def _pieces(views: list[CleanText | None], limit: int) -> Iterator[tuple[str, tuple[int, int]]]:
+    for i, view in enumerate(views):
+        if view is not None:
+            for offset, piece in list(iter_chunks(view.text, limit)) or [(0, "")]:
+                yield piece, (i, offset)
+
+
+def _budgeted(pieces: Iterator[tuple[str, tuple[int, int]]], settings: Settings) -> Iterator[list]:
+    """Pieces in groups of at most `batch_size` texts and `max_batch_chars` characters.
+
+    The model's memory grows with the text it holds at once: sixteen 100,000
+    character pieces of one 5 MB file took 1.4 GB; a budget keeps it flat.
+    """
+    group: list = []
+    chars = 0
+    for item in pieces:
+        if group and (len(group) == settings.batch_size or chars + len(item[0]) > settings.max_batch_chars):
+            yield group
+            group, chars = [], 0
+        group.append(item)
+        chars += len(item[0])
+    if group:
+        yield group
+
+
+def _process_batch(
+    sources: list[Source], nlp: Language, settings: Settings
+) -> list[DocResult | RejectRecord]:
+    """Records (or the rejection) of each source, in order; one failing document spares the others."""
+    limit = min(settings.max_chunk_chars, nlp.max_length)
+    results: list[DocResult | RejectRecord | None] = [None] * len(sources)
+    views: list[CleanText | None] = []
+    for i, source in enumerate(sources):
         try:
-            yield load_source(path, root, default_published)
-        except SourceError as exc:
-            summary.rejects.append(_reject(path, root, exc))
-
-
-def _reject(path: Path, root: Path, exc: SourceError) -> RejectRecord:
+            views.append(clean(source))
+        except Exception as exc:  # any failure rejects this document only
+            results[i] = _failure(source, "clean", exc)
+            views.append(None)
+    found = [_Found() for _ in sources]
     try:
-        sha = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        sha = None
-    return RejectRecord(source=path.relative_to(root).as_posix(), sha256=sha, stage=exc.stage,
-                        reason=exc.reason)
+        for group in _budgeted(_pieces(views, limit), settings):
+            for doc, (i, offset) in nlp.pipe(group, as_tuples=True, batch_size=len(group)):
+                if results[i] is None:
+                    try:
+                        _find_in_chunk(doc, offset, sources[i].published, found[i])
+                    except Exception as exc:
+                        results[i] = _failure(sources[i], "extract", exc)
+    except Exception as exc:  # the model failed on some text of the batch
+        if len(sources) == 1:
+            return [results[0] or _failure(sources[0], "nlp", exc)]
+        return [r for source in sources for r in _process_batch([source], nlp, settings)]
+    for i, source in enumerate(sources):
+        if results[i] is None:
+            try:
+                results[i] = build_records(source, views[i], found[i])
+            except Exception as exc:
+                results[i] = _failure(source, "records", exc)
+    return results
 
 
-def process(sources: Iterable[Source], nlp: Language, settings: Settings) -> Iterator[DocResult]:
-    """Run the NLP and extractors over sources, yielding each document's records in order."""
+def process(
+    sources: Iterable[Source], nlp: Language, settings: Settings
+) -> Iterator[DocResult | RejectRecord]:
+    """Run the NLP and extractors over sources, yielding each document's records (or rejection) in order."""
+    batch: list[Source] = []
+    for source in sources:
+        batch.append(source)
+        if len(batch) == settings.docs_per_task:
+            yield from _process_batch(batch, nlp, settings)
+            batch = []
+    if batch:
+        yield from _process_batch(batch, nlp, settings)
 
-    def chunks() -> Iterator[tuple[str, tuple[int, Source, CleanText, int, bool]]]:
-        for n, source in enumerate(sources):
-            view = clean(source)
-            pieces = list(iter_chunks(view.text, settings.max_chunk_chars)) or [(0, "")]
-            for k, (offset, piece) in enumerate(pieces):
-                yield piece, (n, source, view, offset, k == len(pieces) - 1)
 
-    found = _Found()
-    for doc, (_, source, view, offset, last) in nlp.pipe(
-        chunks(), as_tuples=True, batch_size=settings.batch_size
-    ):
-        _find_in_chunk(doc, offset, source.published, found)
-        if last:
-            yield build_records(source, view, found)
-            found = _Found()
+def run_task(sources: list[Source], nlp: Language, settings: Settings) -> list[Lines]:
+    """One task of the scheduler: the output lines of each source."""
+    return [
+        {"rejects": [record_line(r)]} if isinstance(r, RejectRecord) else r.lines()
+        for r in _process_batch(sources, nlp, settings)
+    ]
+
+
+def run_task_in_worker(sources: list[Source]) -> list[Lines]:
+    """`run_task` with the worker process's own model (see schedule.WorkerPool)."""
+    nlp, settings = schedule.worker_model()
+    return run_task(sources, nlp, settings)
+
+
+def _count(lines: Lines, summary: Summary) -> None:
+    summary.documents += len(lines.get("documents", ()))
+    summary.organizations += len(lines.get("organizations", ()))
+    summary.dates += len(lines.get("dates", ()))
+    summary.events += len(lines.get("events", ()))
+    summary.rejects.extend(RejectRecord.model_validate_json(x) for x in lines.get("rejects", ()))
 
 
 def extract(
@@ -245,30 +348,50 @@ def extract(
     nlp: Language | None = None,
     progress: Callable[[Iterable], Iterable] | None = None,
     default_published: date | None = None,
+    wait: bool = True,
+    on_wait: Callable[[str], None] | None = None,
 ) -> Summary:
-    """Extract every source under `sources_dir` into the JSON Lines files under `out_dir`."""
+    """Extract every source under `sources_dir` into the JSON Lines files under `out_dir`.
+
+    Holds `out_dir`'s lock for the whole run (waiting for it, or raising
+    OutputLockedError when `wait` is false). Documents unchanged since an
+    earlier run into `out_dir` come from its cache; the model is loaded only
+    when some document needs it. `nlp` (a pipeline built by the caller, e.g. a
+    test) serves a one-process run; with `settings.workers > 1` each worker
+    loads `settings.model` itself.
+    """
     started = time.perf_counter()
     settings = settings or Settings()
+    if nlp is not None and settings.workers > 1:
+        raise ValueError("worker processes load settings.model themselves: pass nlp only with workers=1")
     summary = Summary()
     paths = discover(sources_dir)
-    nlp = nlp or build_nlp(settings)
-    with open_outputs(out_dir, OUTPUT_NAMES) as out:
-        results = process(_load_all(paths, sources_dir, summary, default_published), nlp, settings)
-        if progress:
-            results = progress(results)
-        for result in results:
-            out["documents"].write(result.document)
-            for rec in result.organizations:
-                out["organizations"].write(rec)
-            for rec in result.dates:
-                out["dates"].write(rec)
-            for rec in result.events:
-                out["events"].write(rec)
-            summary.documents += 1
-            summary.organizations += len(result.organizations)
-            summary.dates += len(result.dates)
-            summary.events += len(result.events)
-        for rej in summary.rejects:
-            out["rejects"].write(rej)
+    with output_lock(out_dir, wait=wait, on_wait=on_wait):
+        remove_stale_temporaries(out_dir, OUTPUT_NAMES)
+        cache = ResultCache(out_dir, enabled=settings.use_cache)
+        run = run_fingerprint(settings, model_version(nlp) if nlp is not None else None)
+        runner = (
+            schedule.WorkerPool(settings, run_task_in_worker)
+            if settings.workers > 1
+            else schedule.InProcess(settings, run_task, nlp)
+        )
+        try:
+            with open_outputs(out_dir, OUTPUT_NAMES) as out:
+                items = (
+                    schedule.plan(p, sources_dir, settings, cache, run, default_published) for p in paths
+                )
+                results: Iterable = schedule.resolve(items, runner, settings, cache)
+                if progress:
+                    results = progress(results)
+                for _, lines in results:
+                    for name in OUTPUT_NAMES:
+                        for line in lines.get(name, ()):
+                            out[name].write_line(line)
+                    _count(lines, summary)
+        finally:
+            runner.close()
+        cache.prune()
+    summary.cached = cache.hits
+    summary.model_loaded = runner.model_loaded
     summary.seconds = time.perf_counter() - started
     return summary

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
+import stat
 from array import array
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,8 +26,17 @@ from pipeline.errors import SourceError
 
 SUFFIXES = (".txt", ".md")
 SIDECAR_SUFFIX = ".meta.yaml"
+# A source larger than this is rejected rather than read: it would not be prose.
+MAX_SOURCE_BYTES = 64 * 1024 * 1024  # the default of Settings.max_source_bytes
+# libyaml when installed: the pure-Python loader costs a millisecond a document.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# What loading YAML raises besides YAMLError: ValueError for "date: 2021-02-30",
+# RecursionError for deeply nested brackets.
+_YAML_ERRORS = (yaml.YAMLError, ValueError, TypeError, RecursionError)
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+# "---\ntitle: x\n" and no closing fence: front matter that swallowed the document.
+_OPEN_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n[ \t]*[A-Za-z_][\w-]{0,80}[ \t]*:")
 # "Saturday, April 26, 2014" / "April 26, 2014" / "26 April 2014" / "2014-04-26" alone on a line.
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -53,22 +65,48 @@ _MARKUP = re.compile(
     r"|\]\([^()\s]{1,500}\)|(?<!\S)\[",  # "[text](url)" keeps "text"
     re.M,
 )
-_LIST_MARKER = re.compile(r"[ \t]*(?:[•\-*+]|\d{1,3}[.)])[ \t]")
+# "  - item", "2) item" at the start of a line; a search tries a run of blanks from its start only.
+_LIST_MARKER = re.compile(r"(?<![ \t])[ \t]*(?:[•\-*+]|\d{1,3}[.)])[ \t]")
+# A newline with text on both sides: "the National Security\nCouncil staff" (a candidate hard wrap).
+# Each try starts after a non-space, so a run of blanks is scanned once: linear.
+_WRAP_CANDIDATE = re.compile(r"(?<=\S)[^\S\n]*\n(?=[^\S\n]*\S)")
+# "\r\n": the carriage return is left out of the view, so CRLF and LF texts read alike.
+_CR_BEFORE_LF = re.compile(r"\r(?=\n)")
+# Spaces that mislead the tokenizer, as plain spaces (one for one, so offsets do not move).
+_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u202f\ufeff\t\r"})
 
 
 @dataclass(frozen=True)
 class CleanText:
     """A cleaned view of a stored text with a map back to it.
 
-    `offsets[i]` is the stored-text index of cleaned character `i`; `to_source`
-    maps a cleaned span back to a stored-text span.
+    The map is piecewise: cleaned characters from `starts[k]` on are stored
+    characters from `sources[k]` on, one for one, until the next piece. A
+    piece starts only where something was left out, so a document has a few
+    hundred pieces, not one entry per character. `to_source` maps a cleaned
+    span back to a stored-text span.
     """
 
     text: str
-    offsets: array
+    starts: array  # cleaned offset where each piece starts, increasing
+    sources: array  # stored offset of each piece's first character
+
+    def index(self, i: int) -> int:
+        """Stored-text offset of cleaned character `i`."""
+        k = bisect_right(self.starts, i) - 1
+        return self.sources[k] + (i - self.starts[k])
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self.index(start), self.index(end - 1) + 1
+
+    @property
+    def offsets(self) -> array:
+        """The stored-text offset of every cleaned character (for tests; O(length))."""
+        out = array("q")
+        bounds = [*self.starts[1:], len(self.text)]
+        for start, end, src in zip(self.starts, bounds, self.sources, strict=True):
+            out.extend(range(src, src + end - start))
+        return out
 
 
 @dataclass(frozen=True)
@@ -85,12 +123,17 @@ class Source:
 
 
 def discover(root: Path) -> list[Path]:
-    """Every `.txt` and `.md` file under `root`, recursively, in a stable order."""
+    """Every `.txt` and `.md` entry under `root`, recursively, in a stable order.
+
+    Anything with a source suffix that is not a folder is listed, even a broken
+    link or a pipe, so that it is rejected with a reason instead of silently
+    skipped. Hidden files (editor swap files, `.DS_Store`) are not sources.
+    """
     if not root.is_dir():
         raise SourceError(str(root), "not a directory")
     return sorted(
         p for p in root.rglob("*")
-        if p.suffix.lower() in SUFFIXES and p.is_file() and not p.name.startswith(".")
+        if p.suffix.lower() in SUFFIXES and not p.name.startswith(".") and not p.is_dir()
     )
 
 
@@ -108,6 +151,9 @@ def decode(data: bytes, name: str) -> str:
             text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise SourceError(name, f"invalid UTF-16: {exc.reason} at byte {exc.start}") from exc
+    elif b"\x00" in data:
+        # "\x89PNG\r\n\x1a\n\x00\x00": say what it is, not where UTF-8 first failed
+        raise SourceError(name, "binary file (contains NUL bytes)")
     else:
         try:
             text = data.decode("utf-8")
@@ -120,15 +166,50 @@ def decode(data: bytes, name: str) -> str:
     return text
 
 
+def _file_kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"),
+                       (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return kind
+    return "not a regular file"
+
+
+def read_bytes(path: Path, name: str, max_bytes: int = MAX_SOURCE_BYTES) -> bytes:
+    """The bytes of a regular file; anything else (pipe, broken link, no permission) is a SourceError.
+
+    The file is opened without blocking, so a named pipe is reported instead of
+    hanging the run, and checked with fstat before a byte is read.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        if path.is_symlink() and not path.exists():
+            raise SourceError(name, f"broken symbolic link to {os.readlink(path)}") from exc
+        raise SourceError(name, f"cannot read: {exc.strerror or exc}") from exc
+    with open(fd, "rb", closefd=True) as fh:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceError(name, f"cannot read: {_file_kind(info.st_mode)}, not a regular file")
+        if info.st_size > max_bytes:
+            raise SourceError(name, f"too large: {info.st_size} bytes (limit {max_bytes})")
+        try:
+            return fh.read()
+        except OSError as exc:
+            raise SourceError(name, f"cannot read: {exc.strerror or exc}") from exc
+
+
 def split_front_matter(text: str, name: str) -> tuple[dict, int]:
     """YAML front matter as a dict and the offset where content starts (0 when there is none)."""
     match = _FRONT_MATTER.match(text)
     if not match:
+        if _OPEN_FRONT_MATTER.match(text):
+            raise SourceError(name, "broken front matter: opened with '---' but never closed")
         return {}, 0
     try:
-        meta = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as exc:
-        reason = str(exc).splitlines()[0]
+        meta = yaml.load(match.group(1), Loader=_YAML_LOADER)
+    except _YAML_ERRORS as exc:
+        reason = (str(exc).splitlines() or [type(exc).__name__])[0]
         raise SourceError(name, f"broken YAML front matter: {reason}") from exc
     if meta is None:
         meta = {}
@@ -176,9 +257,20 @@ def header_metadata(text: str, start: int) -> tuple[date | None, str | None]:
 
 
 def _clean_title(title: object) -> str | None:
-    if title is None:
+    # Only a scalar is a title; str() of a nested YAML value could be huge (aliases).
+    if not isinstance(title, str | int | float | date):
         return None
     return re.sub(r"\s+", " ", str(title)).strip() or None
+
+
+def sidecar_bytes(path: Path) -> bytes | None:
+    """The bytes of the sidecar beside a source (None when there is none), for the cache key."""
+    try:
+        return path.with_name(path.name + SIDECAR_SUFFIX).read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise SourceError(path.name + SIDECAR_SUFFIX, f"unreadable sidecar: {exc.strerror or exc}") from exc
 
 
 def read_sidecar(path: Path) -> dict:
@@ -187,19 +279,22 @@ def read_sidecar(path: Path) -> dict:
     if not sidecar.exists():
         return {}
     try:
-        meta = yaml.safe_load(sidecar.read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        meta = yaml.load(sidecar.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
+    except (OSError, UnicodeDecodeError, *_YAML_ERRORS) as exc:
         raise SourceError(str(sidecar), f"unreadable sidecar: {exc}") from exc
     return meta if isinstance(meta, dict) else {}
 
 
-def load_source(path: Path, root: Path, default_published: date | None = None) -> Source:
-    """Read, decode and describe one source file; raises SourceError with the reason."""
+def load_source(
+    path: Path, root: Path, default_published: date | None = None, data: bytes | None = None
+) -> Source:
+    """Read, decode and describe one source file; raises SourceError with the reason.
+
+    `data` is the file's bytes when the caller has already read them (to hash them).
+    """
     rel = path.relative_to(root).as_posix()
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(rel, f"cannot read: {exc.strerror or exc}") from exc
+    if data is None:
+        data = read_bytes(path, rel)
     text = decode(data, rel)
     meta, content_start = split_front_matter(text, rel)
     sidecar = read_sidecar(path)
@@ -233,24 +328,60 @@ def _is_wrap(text: str, nl: int) -> bool:
     return len(previous) >= 40 or following.lstrip()[:1].islower()
 
 
+def _left_out(text: str, start: int) -> list[tuple[int, int]]:
+    """Stored-text intervals the view leaves out, sorted and not overlapping."""
+    spans = sorted(
+        m.span()
+        for pattern in (_BOILERPLATE, _MARKUP, _CR_BEFORE_LF)
+        for m in pattern.finditer(text, start)
+        if m.end() > m.start()
+    )
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
 def clean(source: Source) -> CleanText:
-    """The cleaned view of a source's text, with its map back to the stored text."""
+    """The cleaned view of a source's text, with its map back to the stored text.
+
+    Work is per removed interval and per candidate line break, never per
+    character in Python: a 5 MB file with no line break costs a few regex
+    scans and one `translate`.
+    """
     text = source.text
-    removed = bytearray(len(text))  # 1 where the stored character is left out
-    for match in _BOILERPLATE.finditer(text, source.content_start):
-        removed[match.start():match.end()] = b"\x01" * (match.end() - match.start())
-    for match in _MARKUP.finditer(text, source.content_start):
-        removed[match.start():match.end()] = b"\x01" * (match.end() - match.start())
-    chars: list[str] = []
-    offsets = array("l")
-    for i in range(source.content_start, len(text)):
-        if removed[i]:
-            continue
-        ch = text[i]
-        if ch in "\u00a0\u2007\u202f\ufeff\t\r":
-            ch = " "
-        elif ch == "\n" and _is_wrap(text, i):
-            ch = " "
-        chars.append(ch)
-        offsets.append(i)
-    return CleanText("".join(chars), offsets)
+    start = source.content_start
+    spaced = text.translate(_SPACES)
+    # Hard wraps become spaces in place (same length), so the map does not change.
+    line_start = text.rfind("\n", 0, start) + 1
+    wraps = [
+        m.end() - 1 for m in _WRAP_CANDIDATE.finditer(text, line_start)
+        if m.end() > start and _is_wrap(text, m.end() - 1)
+    ]
+    if wraps:
+        parts = []
+        prev = 0
+        for nl in wraps:
+            parts.append(spaced[prev:nl])
+            parts.append(" ")
+            prev = nl + 1
+        parts.append(spaced[prev:])
+        spaced = "".join(parts)
+    pieces: list[str] = []
+    starts, sources = array("q"), array("q")
+    length = 0
+    pos = start
+    for a, b in [*_left_out(text, start), (len(text), len(text))]:
+        if a > pos:
+            pieces.append(spaced[pos:a])
+            starts.append(length)
+            sources.append(pos)
+            length += a - pos
+        pos = max(pos, b)
+    if not starts:
+        starts.append(0)
+        sources.append(start)
+    return CleanText("".join(pieces), starts, sources)

@@ -7,24 +7,37 @@ gazetteer (see organizations.py); it runs before the statistical NER so that
 known bodies get whole, canonical spans and the model's entities fill the rest.
 Long texts are cut into paragraph-aligned chunks so that no Doc exceeds the
 model's `max_length` and memory stays flat.
+
+Every component of the model is kept: the organizations and dates use the
+entities, the events the tags, lemmas and dependency parse (and the parser
+gives the sentences). Only `senter` is left out: the parser already sets
+sentence boundaries, and `senter` is disabled in the packaged model anyway.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
-
-from pipeline.organizations import gazetteer_patterns
 from pipeline.settings import Settings
+
+if TYPE_CHECKING:  # imported in build_nlp: a run served from the cache never imports spaCy
+    from spacy.language import Language
 
 ORG_RULER = "org_ruler"
 
 
+# Components of the packaged model that no stage reads.
+UNUSED_COMPONENTS = ("senter",)
+
+
 def build_nlp(settings: Settings) -> Language:
     """Load the English model and add the rule components, in their fixed order."""
-    nlp = spacy.load(settings.model, exclude=["senter"])
+    import spacy
+
+    from pipeline.organizations import gazetteer_patterns
+
+    nlp = spacy.load(settings.model, exclude=list(UNUSED_COMPONENTS))
     ruler = nlp.add_pipe(
         "entity_ruler",
         name=ORG_RULER,
@@ -37,8 +50,9 @@ def build_nlp(settings: Settings) -> Language:
 
 
 def model_version(nlp: Language) -> str:
-    """Name and version of the loaded model, for cache keys and provenance."""
-    return f"{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+    """Name, version and components of a pipeline, for cache keys and provenance."""
+    meta = nlp.meta
+    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')} [{','.join(nlp.pipe_names)}]"
 
 
 def iter_chunks(text: str, max_chars: int) -> Iterator[tuple[int, str]]:

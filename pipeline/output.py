@@ -2,7 +2,9 @@
 
 Each file is written to a temporary name in the target folder and renamed into
 place only when complete, so a crash never leaves a half-written file and a
-reader never sees one.
+reader never sees one. Records are serialized to lines where they are made
+(possibly in a worker process, or read back from the cache) and written here
+as text, so every path to a line gives the same bytes.
 """
 
 from __future__ import annotations
@@ -24,6 +26,11 @@ def _dumps(obj: object) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
+def record_line(record: BaseModel) -> str:
+    """One record as its JSON Lines line (without the newline): the bytes every writer uses."""
+    return _dumps(record.model_dump(mode="json"))
+
+
 class AtomicJsonl:
     """A JSON Lines writer whose file appears under its final name only on `commit()`."""
 
@@ -40,6 +47,11 @@ class AtomicJsonl:
         self._writer.write(record.model_dump(mode="json"))
         self.count += 1
 
+    def write_line(self, line: str) -> None:
+        """A line made by `record_line` (here, in a worker, or read from the cache)."""
+        self._fh.write(line + "\n")
+        self.count += 1
+
     def commit(self) -> None:
         self._writer.close()
         self._fh.close()
@@ -50,6 +62,14 @@ class AtomicJsonl:
         self._writer.close()
         self._fh.close()
         self._tmp.unlink(missing_ok=True)
+
+
+def remove_stale_temporaries(out_dir: Path, names: Iterable[str]) -> list[Path]:
+    """Temporary files a killed run left behind; call only while holding the output lock."""
+    stale = [p for name in names for p in out_dir.glob(f".{name}.jsonl.*.tmp")]
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return stale
 
 
 @contextmanager

@@ -10,7 +10,23 @@ class Settings:
     """Options of a run; nothing reads global state."""
 
     model: str = MODEL_NAME
+    # Texts and characters a spaCy minibatch holds (memory grows with them); results do not depend on them.
     batch_size: int = 16
+    max_batch_chars: int = 60_000
+    # Documents handed to the model (or to one worker process) at a time; results do not depend on it.
+    docs_per_task: int = 4
     # Texts longer than this are cut into paragraph-aligned pieces before spaCy sees them.
-    max_chunk_chars: int = 100_000
+    max_chunk_chars: int = 20_000
+    # Sources larger than this are rejected unread.
+    max_source_bytes: int = 64 * 1024 * 1024
+    # Processes that run the model; 1 runs it in this process.
+    workers: int = 1
+    # Reuse per-document results of earlier runs from OUT/.cache (see cache.py).
+    use_cache: bool = True
     show_progress: bool = True
+
+    def __post_init__(self) -> None:
+        for name in ("batch_size", "max_batch_chars", "docs_per_task", "max_chunk_chars", "max_source_bytes",
+                     "workers"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be at least 1, not {getattr(self, name)}")
