@@ -20,7 +20,7 @@ from pipeline.errors import PatternError
 TERMS_FILE = "org_terms.jsonl"
 TERM_KINDS = ("org_head", "office_head", "event", "event_prefix", "document", "award", "position", "abstract",
               "generic", "place", "appositive", "preposition", "connector", "portfolio", "state_head",
-              "time_word")
+              "time_word", "vessel_prefix", "campus_head")
 NON_ORG_HEADS = ("event", "document", "award", "position", "abstract")
 
 
@@ -58,7 +58,7 @@ def norm(name: str) -> str:
 
 
 _LEADING = re.compile(r"(?:(?:the|The|THE|a|A|an|An|our|Our)\s+|[(\[{\s,.;:•·▪*-])+")
-_TRAILING_CHARS = frozenset(" \t\n([{,.;:…-'’")  # "Agency’s", "Defence (", "Security and"
+_TRAILING_CHARS = frozenset(" \t\n([{,.;:…-'’/")  # "Agency’s", "Defence (", "Security and", "Defence /"
 
 
 def trim(start: int, end: int, text: str) -> tuple[int, int]:
@@ -146,6 +146,8 @@ def non_org_reason(name: str, before: str = "", after: str = "") -> str | None:
         return "generic words"  # "Allies and Partners"
     if words[0] in terms["event_prefix"] and len(words) > 1:
         return "event"  # "Operation CARIBBE", "Exercise MAPLE FLAG"
+    if words[0] in terms["vessel_prefix"] and len(words) > 1:
+        return "vessel"  # "HMCS Ville de Québec", "USNS Comfort": a ship, not a body
     head = head_word(n)
     for kind in NON_ORG_HEADS:
         if head in terms[kind] or " ".join(words[-2:]) in terms[kind]:
@@ -187,7 +189,8 @@ def cut_person_tail(name: str) -> int:
 # "Commission" + " on the National Defense Strategy for the United States"
 _CONTINUATION = re.compile(
     r"[ ](?:of|on|for)[ ](?:the[ ])?(?:(?:[A-Z]\.){2,}|[A-Z][\w’'&-]*)"
-    r"(?:[ ](?:(?:of|for|on|and|&|in(?=[ ]the))[ ])?(?:the[ ])?(?:(?:[A-Z]\.){2,}|[A-Z][\w’'&-]*))*"
+    # "... Security and the NATO Strategic ...": `and the` starts another body's name
+    r"(?:[ ](?:(?:of|for|on|in(?=[ ]the))[ ](?:the[ ])?|(?:and|&)[ ])?(?:(?:[A-Z]\.){2,}|[A-Z][\w’'&-]*))*"
 )
 
 
@@ -204,6 +207,20 @@ def extend_name(name: str, after: str) -> int:
     if any(w.strip(".,") in terms["time_word"] for w in ext.split()):
         return 0
     return len(ext)
+
+
+# "University of Texas" + " at Austin": a campus named after `at`, one or two capitalized words.
+_CAMPUS = re.compile(r"[ ]at[ ][A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*)?(?![\w’'-]|[ ][A-Z])")
+
+
+def campus_extension(name: str, after: str) -> int:
+    """How many characters of `after` name a university's campus: `University of Texas` + ` at Austin`."""
+    if head_word(name) not in load_terms()["campus_head"]:
+        return 0
+    m = _CAMPUS.match(after)
+    if not m or any(country_of(w) for w in m.group().split()[1:]):
+        return 0
+    return len(m.group())
 
 
 _NEXT_WORD = re.compile(r" [A-Z][a-z][\w-]*\b")

@@ -24,6 +24,7 @@ from pipeline import acronyms
 from pipeline.countries import countries_in, country_in_name, country_of
 from pipeline.errors import PatternError
 from pipeline.org_rules import (
+    campus_extension,
     capitalized_run,
     cut_person_tail,
     extend_name,
@@ -59,6 +60,7 @@ class OrgMention:
     acronym: str | None = None  # the acronym this mention is, or is the long form of
     context: bool = False  # a context alias: kept only when its entry is named elsewhere
     short_of: str | None = None  # the full name it shortens: "Berklee" of "Berklee College of Music"
+    alias: bool = False  # another-language name in brackets: never the record's name
 
 
 @dataclass
@@ -137,6 +139,12 @@ def _line_around(text: str, start: int, end: int) -> tuple[str, str]:
     return text[ls:start], text[end: le if le != -1 else len(text)]
 
 
+# "Ottawa, Ontario - National Defence / Canadian Armed Forces": a dateline's spaced dash parts names.
+_SPACED_DASH = re.compile(r" [-–—] ")
+# "General Dynamics Land Systems" + "–Canada": a company's national arm, glued by a dash.
+_NATIONAL_ARM = re.compile(r"[-–][A-Z][\w.]*(?: [A-Z][\w.]*)?(?![\w-])")
+
+
 def clean_candidate(c: _Candidate, text: str) -> list[_Candidate]:
     """Trimmed; split at `/` between acronyms (`DND/CAF`); cut before a person; extended over `of ...`."""
     start, end = trim(c.start, c.end, text)
@@ -149,6 +157,12 @@ def clean_candidate(c: _Candidate, text: str) -> list[_Candidate]:
             out.append(_Candidate(pos, pos + len(part), None))
             pos += len(part) + 1
         return out
+    dash = _SPACED_DASH.search(span)
+    if dash:
+        # "Ontario - National Defence /": keep only the parts that name a body by themselves.
+        parts = [_Candidate(start, start + dash.start(), None), _Candidate(start + dash.end(), end, None)]
+        return [p for c2 in parts for p in clean_candidate(c2, text)
+                if has_org_head(text[p.start:p.end]) or is_acronym(text[p.start:p.end])]
     # "Mexico’s National Guard": a country's possessive is a determiner, not part of the name.
     owner = re.match(r"(\S+)[’']s\s+(?=[A-Z])", span)
     if owner and country_of(owner.group(1)):
@@ -161,10 +175,38 @@ def clean_candidate(c: _Candidate, text: str) -> list[_Candidate]:
         # the whole capitalized run must end in the head: not "NSA Exceptional Civilian Service Awards".
         run = capitalized_run(after)
         if run and after[:run].split()[-1] in load_terms()["org_head"]:
+            # "NATO Centre" + " of Excellence for Energy Security"
+            run += extend_name(text[start:end + run], after[run:])
             return [_Candidate(start, end + run, None)]
         return [_Candidate(start, end, c.entry_id)]
     end += extend_name(text[start:end], after)
+    _, after = _line_around(text, start, end)
+    end += campus_extension(text[start:end], after)
+    arm = _NATIONAL_ARM.match(after)
+    if arm:
+        end += next((len(f) for f in (arm.group(), arm.group().split(" ")[0]) if country_of(f[1:])), 0)
     return [_Candidate(start, end, c.entry_id)]
+
+
+def _joined(cands: list[_Candidate], text: str) -> list[_Candidate]:
+    """`Senate Committee on Homeland Security` + ` and ` + `Governmental Affairs`: one name cut in two.
+
+    The model cuts a body's name at `and` when the name's complement is a
+    coordination; the second part names no body of its own (no head, no
+    acronym, no country, not in the gazetteer).
+    """
+    out: list[_Candidate] = []
+    for c in sorted(cands, key=lambda c: (c.start, c.end)):
+        prev = out[-1] if out else None
+        first, second = (text[prev.start:prev.end], text[c.start:c.end]) if prev else ("", "")
+        if (prev and prev.entry_id is None and c.entry_id is None and text[prev.end:c.start] == " and "
+                and re.search(r" (?:of|on|for) ", first) and has_org_head(first)
+                and not has_org_head(second) and not is_acronym(second)
+                and not countries_in(second) and norm(second) not in gazetteer_index()):
+            out[-1] = _Candidate(prev.start, c.end, None)
+        else:
+            out.append(c)
+    return out
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -190,7 +232,7 @@ def _definitions(text: str, cands: list[_Candidate]) -> tuple[dict[str, tuple[in
             ending = [c for c in cands if c.end <= long[1] and long[1] - c.end <= 3 and c.start >= long[0]]
             if not ending:
                 continue
-            long = (ending[0].start, ending[0].end)
+            long = (_named_start(text, ending[0].start, d.long[0], short[0]), ending[0].end)
             initials = {w[0] for w in text[long[0]:long[1]].split() if w[:1].isupper()}
             if short[0] not in initials:
                 continue
@@ -213,6 +255,54 @@ def _definitions(text: str, cands: list[_Candidate]) -> tuple[dict[str, tuple[in
         if tagged or has_org_head(long_text):
             orgs.setdefault(short, long)
     return orgs, others
+
+
+# "System of Cooperation Among the American Air Forces": capitalized words and the small words between.
+_NAME_WORD = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'-]*|of|the|and|for|on|among|de|la|del|des|y)\s+$")
+
+
+def _named_start(text: str, start: int, floor: int, initial: str) -> int:
+    """Where a name that ends in an entity starts, for an acronym in another language's order.
+
+    `... members of the System of Cooperation Among the American Air Forces
+    (SICOFAA)`: the model tags `American Air Forces`; the name runs left over
+    capitalized and small words to the nearest word with the acronym's
+    first letter (`System`), within the definition's window.
+    """
+    if text[start:start + 1] == initial:
+        return start
+    pos = start
+    while pos > floor:
+        m = _NAME_WORD.search(text, max(floor, pos - 40), pos)
+        if not m:
+            break
+        pos = m.start()
+        if text[pos:pos + 1] == initial:
+            return pos
+    return start
+
+
+def _bracket_aliases(text: str, mentions: list[OrgMention]) -> list[OrgMention]:
+    """`Mexican Air Force (Fuerza Aérea Mexicana)`: a name in brackets after a body's name is that body.
+
+    Only a name of two words or more, each capitalized or a small word
+    (`de`, `la`), that is not an acronym (those are definitions) or a place.
+    """
+    out = []
+    for m in mentions:
+        if m.acronym or m.alias:
+            continue
+        b = _BRACKET_NAME.match(text, m.end)
+        if not b or country_of(b.group(1)) or is_acronym(b.group(1)):
+            continue
+        out.append(OrgMention(b.start(1), b.end(1), b.group(1), m.entry_id, None,
+                              short_of=m.short_of or norm(m.text), alias=True))
+    return out
+
+
+_BRACKET_NAME = re.compile(
+    r"[ ]?\(((?:[A-ZÀ-Ý][\w’'-]*)"
+    r"(?:[ ](?:(?:de|del|la|las|los|el|y|des|du|et|of|the)[ ])*[A-ZÀ-Ý][\w’'-]*)+)\)")
 
 
 def _context_mentions(text: str, taken: list[tuple[int, int]]) -> list[OrgMention]:
@@ -238,7 +328,7 @@ def mentions_in_text(text: str, ents: list[tuple[int, int, str | None]]) -> list
     The entity spans come from the ruler and the model; everything else here
     reads the text alone, so it can be tested without a model.
     """
-    cands = [c for s, e, i in ents for c in clean_candidate(_Candidate(s, e, i), text)]
+    cands = _joined([c for s, e, i in ents for c in clean_candidate(_Candidate(s, e, i), text)], text)
     defined, not_orgs = _definitions(text, cands)
     index = gazetteer_index()
     kept: list[OrgMention] = []
@@ -260,6 +350,7 @@ def mentions_in_text(text: str, ents: list[tuple[int, int, str | None]]) -> list
         for s, e in acronyms.find_uses(text, short):
             kept.append(OrgMention(s, e, short, _entry_id(text[long[0]:long[1]], short), short))
     kept = _dedupe(kept + _repeats(text, kept))
+    kept = _dedupe(kept + _bracket_aliases(text, kept))
     kept += _context_mentions(text, [(m.start, m.end) for m in kept])
     return sorted(kept, key=lambda m: (m.start, m.end))
 
@@ -398,7 +489,7 @@ def _merge_shortened(groups: dict[str, list[OrgMention]]) -> None:
 
 def _entity(k: str, ms: list[OrgMention], gaz: dict[str, GazetteerEntry], text: str | None) -> OrgEntity:
     entry = gaz.get(k[4:]) if k.startswith("gaz:") else None
-    full = [" ".join(m.text.split()) for m in ms if not m.context and not is_acronym(m.text)]
+    full = [" ".join(m.text.split()) for m in ms if not m.context and not m.alias and not is_acronym(m.text)]
     acr = next((m.acronym for m in ms if m.acronym), None) or next(
         (m.text for m in ms if is_acronym(m.text)), None)
     # The fullest name, spelled out: "NATO Alliance" only when the text and the gazetteer have no other.
@@ -444,17 +535,56 @@ def find_mentions(doc: Doc) -> list[OrgMention]:
     """Organization mentions of a Doc: its ORG entities (ruler and model) and what the text adds."""
     terms = load_terms()
     text = doc.text  # built anew on every access: read it once
+    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     ents = []
     for ent in doc.ents:
         if ent.label_ == "ORG":
+            if len(ent) == 1 and not ent.ent_id_ and _lone_word_is_no_body(ent[0], surnames):
+                continue
             ents.append((ent.start_char, ent.end_char, ent.ent_id_ or None))
         elif ent.label_ in _OTHER_LABELS and len(ent) > 1 and head_word(ent.text) in terms["org_head"]:
             ents.append((ent.start_char, ent.end_char, None))  # FAC "the Stennis Center for Public Service"
         elif (ent.label_ in ("NORP", "PERSON", "GPE", "PRODUCT") and not country_of(ent.text)
               and _appositive_org(text, ent.end_char)):
             ents.append((ent.start_char, ent.end_char, None))  # "Symantec, the largest ... firm"
+    taken = [(ent.start_char, ent.end_char) for ent in doc.ents]
+    ents += [(s, e, None) for s, e in untagged_names(text, taken)]
     mentions = mentions_in_text(text, ents)
     return sorted(mentions + _short_names(doc, text, mentions), key=lambda m: (m.start, m.end))
+
+
+def _lone_word_is_no_body(tok, surnames: set[str]) -> bool:
+    """A one-word ORG that is a person's surname (`Reyes was a staff member` after `Thomas Reyes`)
+    or an adjective before a common noun (`Indigenous partners`)."""
+    if tok.text in surnames:
+        return True
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.pos_ == "ADJ" and nxt is not None and nxt.text[:1].islower()
+
+
+# "Heroico Colegio Militar", "Canadian Coast Guard": capitalized words and the small words inside names.
+_CAPITALIZED_RUN = re.compile(
+    r"(?<![\w’'.-])[A-Z][\w’'-]*(?:[ ](?:(?:of|for|on|the|and|de|del|la|y|&)[ ])*[A-Z][\w’'.-]*)+")
+
+
+def untagged_names(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names the model left untagged that still read as bodies: a capitalized run with an organization head.
+
+    `the Heroico Colegio Militar in Mexico City`: the small model tags no
+    entity there; the run's head word (`Colegio`) says it names a body. Runs
+    that touch an entity are the model's to judge; the usual filters
+    (positions, events, documents) still apply downstream.
+    """
+    out = []
+    for m in _CAPITALIZED_RUN.finditer(text):
+        span = (m.start(), m.end())
+        if any(_overlaps(span, t) for t in taken) or not has_org_head(m.group()):
+            continue
+        parts = re.split(r" (?:and|&) ", m.group())
+        if len(parts) > 1 and all(has_org_head(p) for p in parts):
+            continue  # "Canadian Coast Guard and Royal Canadian Navy": two bodies, too unsure to cut
+        out.append(span)
+    return out
 
 
 def _short_names(doc: Doc, text: str, mentions: list[OrgMention]) -> list[OrgMention]:

@@ -105,6 +105,11 @@ def test_non_org_reason(name, before, after, rejected):
         ("Homeland Security Advisor", "position"),
         ("Canada-Mexico Defence Relationship", "abstract"),
         ("Operation CARIBBE", "event"),
+        # ships are not bodies, whatever their prefix
+        ("HMCS Ville de Québec", "vessel"),
+        ("USNS Comfort", "vessel"),
+        ("HMCS Harry DeWolf", "vessel"),
+        ("Backgrounder", "document"),
     ],
 )
 def test_non_org_reason_names_the_phenomenon(name, reason):
@@ -132,6 +137,9 @@ def test_cut_person_tail(name, kept):
         ("Committee", " on Foreign Investment in the U.S. (CFIUS).", " on Foreign Investment in the U.S."),
         ("Department of State", " authorized third-party transfers", ""),
         ("Senate Armed Services Committee", ", and with the House Budget Committee", ""),
+        # `and the` starts another body's name
+        ("NATO Centre", " of Excellence for Energy Security and the NATO Strategic Communications Centre",
+         " of Excellence for Energy Security"),
     ],
 )
 def test_extend_name(name, after, extension):
@@ -176,6 +184,29 @@ def test_extend_name(name, after, extension):
           "NSA"]),
         ("Leaders will recommit to NATO’s Open Door Policy, which provides a path to membership for any "
          "European country.", ["NATO"]),
+        # probe sentences of the genre (not from sources/): ships, datelines, surnames, adjectives
+        ("HMCS Ville de Québec visited Cartagena during Operation CARIBBE in the fall of 2018.", []),
+        ("The hospital ship USNS Comfort will deploy to the region again next year.", []),
+        ("January 9, 2023 - Ottawa, Ontario - National Defence / Canadian Armed Forces",
+         ["Canadian Armed Forces"]),
+        ("Thomas Reyes retired from the U.S. Army in 2019 after 30 years of service. Reyes was a staff member "
+         "of the Senate Foreign Relations Committee and a senior advisor at the Office of Management and "
+         "Budget (OMB).",
+         ["U.S. Army", "Senate Foreign Relations Committee", "Office of Management and Budget", "OMB"]),
+        ("The Department of National Defence (DND) has engaged with Indigenous partners throughout the "
+         "process.", ["Department of National Defence", "DND"]),
+        # a known body that starts a longer name, extended over its complement
+        ("The Department of National Defence and Global Affairs Canada jointly fund the NATO Centre of "
+         "Excellence for Energy Security and the NATO Strategic Communications Centre of Excellence in Riga.",
+         ["Department of National Defence", "Global Affairs Canada",
+          "NATO Centre of Excellence for Energy Security", "NATO Strategic Communications Centre of Excellence"]),
+        # a university's campus; a name the model leaves untagged but whose head names a body
+        ("He is a graduate of the University of Texas at Austin and the National War College.",
+         ["University of Texas at Austin", "National War College"]),
+        ("Royal Military College of Canada cadets visited the Heroico Colegio Militar in Mexico City.",
+         ["Royal Military College of Canada", "Heroico Colegio Militar"]),
+        ("Both air forces are members of the System of Cooperation Among the American Air Forces (SICOFAA).",
+         ["System of Cooperation Among the American Air Forces", "SICOFAA"]),
     ],
 )
 def test_find_mentions(nlp, text, expected):
@@ -190,6 +221,30 @@ def test_a_name_found_once_is_found_wherever_it_stands():
     name = "Directorate of Military Training and Cooperation"
     mentions = mentions_in_text(text, [(0, len(name), None)])
     assert [(m.start, m.text) for m in mentions] == [(0, name), (text.index(name, 1), name)]
+
+
+def test_a_name_cut_at_and_is_joined():
+    """The model cuts `... on Homeland Security` from `Governmental Affairs`; the second part names no body."""
+    text = "she was counsel to the Senate Committee on Homeland Security and Governmental Affairs."
+    first = text.index("Senate")
+    second = text.index("Governmental")
+    mentions = mentions_in_text(text, [(first, text.index(" and"), None), (second, len(text) - 1, None)])
+    assert [m.text for m in mentions] == ["Senate Committee on Homeland Security and Governmental Affairs"]
+
+
+def test_two_bodies_joined_by_and_stay_two():
+    text = "The Department of National Defence and Canadian Armed Forces deploy up to 1,000 personnel."
+    a, b = "Department of National Defence", "Canadian Armed Forces"
+    spans = [(text.index(a), text.index(a) + len(a), None), (text.index(b), text.index(b) + len(b), None)]
+    assert [m.text for m in mentions_in_text(text, spans)] == [a, b]
+
+
+def test_a_company_national_arm_is_part_of_its_name():
+    text = "Pratt & Whitney will supply the engines, and General Dynamics Land Systems–Canada, based in London"
+    start = text.index("General")
+    mentions = mentions_in_text(text, [(start, start + len("General Dynamics Land Systems"), None)])
+    assert [m.text for m in mentions] == ["General Dynamics Land Systems–Canada"]
+    assert country_in_name(mentions[0].text) == "CAN"
 
 
 def _records(nlp, text: str) -> dict[str, tuple[str | None, str | None, str, list[str]]]:
@@ -224,6 +279,21 @@ def test_acronym_of_a_body_outside_the_gazetteer_links_its_uses(nlp):
     assert records["National Security Innovation Capital"][0] == "NSIC"
     assert records["National Security Innovation Capital"][3] == [
         "National Security Innovation Capital", "NSIC", "NSIC"]
+
+
+def test_a_name_in_brackets_is_the_same_body_but_never_its_name(nlp):
+    text = ("Personnel from the Colombian Aerospace Force (Fuerza Aeroespacial Colombiana) joined members of "
+            "the Royal Canadian Air Force at 4 Wing Cold Lake.")
+    records = _records(nlp, text)
+    assert records["Colombian Aerospace Force"][1] == "COL"
+    assert records["Colombian Aerospace Force"][3] == ["Colombian Aerospace Force", "Fuerza Aeroespacial Colombiana"]
+
+
+def test_a_known_body_named_only_by_a_short_name_keeps_that_name_and_its_canonical_id(nlp):
+    """`Pentagon` alone: the record's name is the fullest name in the document, its id the canonical one."""
+    text = ("Secretary of Defense Mark T. Esper met with Japanese Minister of Defense Taro Kono at the Pentagon "
+            "yesterday.")
+    assert _records(nlp, text)["Pentagon"] == (None, "USA", "united-states-department-of-defense", ["Pentagon"])
 
 
 def test_org_id_is_the_same_across_documents(nlp):
@@ -307,7 +377,7 @@ def test_state_body_takes_the_country_of_its_sentence(nlp):
         ("Mexican Secretariat of National Defence", "SEDENA", "mex-sedena"),
         ("Committee on Foreign Investment in the U.S.", "CFIUS", "usa-cfius"),
         # the text's own long form wins over a gazetteer body with the same acronym
-        ("Center for Strategic and International Studies", "CSIS", None),
+        ("Center for Strategic and International Studies", "CSIS", "think-csis"),
         ("Oceanus Security Strategies", "OSS", None),
     ],
 )
