@@ -189,9 +189,9 @@ def test_extend_name(name, after, extension):
         ("The hospital ship USNS Comfort will deploy to the region again next year.", []),
         ("January 9, 2023 - Ottawa, Ontario - National Defence / Canadian Armed Forces",
          ["Canadian Armed Forces"]),
-        ("Thomas Reyes retired from the U.S. Army in 2019 after 30 years of service. Reyes was a staff member "
-         "of the Senate Foreign Relations Committee and a senior advisor at the Office of Management and "
-         "Budget (OMB).",
+        ("Thomas Reyes retired from the U.S. Army in 2019 after 30 years of service. Reyes was a staff "
+         "member of the Senate Foreign Relations Committee and a senior advisor at the Office of "
+         "Management and Budget (OMB).",
          ["U.S. Army", "Senate Foreign Relations Committee", "Office of Management and Budget", "OMB"]),
         ("The Department of National Defence (DND) has engaged with Indigenous partners throughout the "
          "process.", ["Department of National Defence", "DND"]),
@@ -199,7 +199,8 @@ def test_extend_name(name, after, extension):
         ("The Department of National Defence and Global Affairs Canada jointly fund the NATO Centre of "
          "Excellence for Energy Security and the NATO Strategic Communications Centre of Excellence in Riga.",
          ["Department of National Defence", "Global Affairs Canada",
-          "NATO Centre of Excellence for Energy Security", "NATO Strategic Communications Centre of Excellence"]),
+          "NATO Centre of Excellence for Energy Security",
+          "NATO Strategic Communications Centre of Excellence"]),
         # a university's campus; a name the model leaves untagged but whose head names a body
         ("He is a graduate of the University of Texas at Austin and the National War College.",
          ["University of Texas at Austin", "National War College"]),
@@ -224,7 +225,7 @@ def test_a_name_found_once_is_found_wherever_it_stands():
 
 
 def test_a_name_cut_at_and_is_joined():
-    """The model cuts `... on Homeland Security` from `Governmental Affairs`; the second part names no body."""
+    """The model cuts `... on Homeland Security` from `Governmental Affairs`, which names no body."""
     text = "she was counsel to the Senate Committee on Homeland Security and Governmental Affairs."
     first = text.index("Senate")
     second = text.index("Governmental")
@@ -240,7 +241,7 @@ def test_two_bodies_joined_by_and_stay_two():
 
 
 def test_a_company_national_arm_is_part_of_its_name():
-    text = "Pratt & Whitney will supply the engines, and General Dynamics Land Systems–Canada, based in London"
+    text = "Pratt & Whitney will supply the engines, and General Dynamics Land Systems–Canada, based in"
     start = text.index("General")
     mentions = mentions_in_text(text, [(start, start + len("General Dynamics Land Systems"), None)])
     assert [m.text for m in mentions] == ["General Dynamics Land Systems–Canada"]
@@ -286,14 +287,16 @@ def test_a_name_in_brackets_is_the_same_body_but_never_its_name(nlp):
             "the Royal Canadian Air Force at 4 Wing Cold Lake.")
     records = _records(nlp, text)
     assert records["Colombian Aerospace Force"][1] == "COL"
-    assert records["Colombian Aerospace Force"][3] == ["Colombian Aerospace Force", "Fuerza Aeroespacial Colombiana"]
+    assert records["Colombian Aerospace Force"][3] == [
+        "Colombian Aerospace Force", "Fuerza Aeroespacial Colombiana"]
 
 
 def test_a_known_body_named_only_by_a_short_name_keeps_that_name_and_its_canonical_id(nlp):
     """`Pentagon` alone: the record's name is the fullest name in the document, its id the canonical one."""
-    text = ("Secretary of Defense Mark T. Esper met with Japanese Minister of Defense Taro Kono at the Pentagon "
-            "yesterday.")
-    assert _records(nlp, text)["Pentagon"] == (None, "USA", "united-states-department-of-defense", ["Pentagon"])
+    text = ("Secretary of Defense Mark T. Esper met with Japanese Minister of Defense Taro Kono at the "
+            "Pentagon yesterday.")
+    assert _records(nlp, text)["Pentagon"] == (
+        None, "USA", "united-states-department-of-defense", ["Pentagon"])
 
 
 def test_org_id_is_the_same_across_documents(nlp):
