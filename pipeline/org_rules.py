@@ -128,6 +128,22 @@ _DESIGNATOR = re.compile(r"^[A-Za-z]+-\d+[A-Za-z]?$")  # "COVID-19", "AT-4", "Mi
 _COUNTED = re.compile(r"(?<![\d,.])(\d[\d,]*)\s+$")  # "100 Tactical Unmanned Aerial Systems"
 
 
+_TITLE_HEAD = re.compile(r"([A-Z][\w’'-]*)\s+(?:of|for)\s")
+
+
+@cache
+def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _after_portfolio(name: str, portfolios: frozenset[str]) -> list[str] | None:
+    """The words of `name` after the longest portfolio it starts with, else None (`Air Force for X`)."""
+    for f in _longest_first(portfolios):
+        if name == f or name.startswith(f + " "):
+            return name[len(f):].split()
+    return None
+
+
 def non_org_reason(name: str, before: str = "", after: str = "") -> str | None:
     """Why a span is not an organization, or None when it may be one.
 
@@ -163,10 +179,19 @@ def non_org_reason(name: str, before: str = "", after: str = "") -> str | None:
         word = gov.group(1)
         if any(word in terms[k] for k in ("event", "document", "award")) and not has_org_head(n):
             return "part of a non-organization name"  # "Declaration on [Migration and Protection]"
-        if word in terms["position"] and not any(w in terms["org_head"] for w in words[1:]) and (
-            _starts_with(n, terms["portfolio"]) or countries_in(n)[:1] and countries_in(n)[0][0] == 0
+        rest = _after_portfolio(n, terms["portfolio"])
+        if word in terms["position"] and (
+            rest is not None and not any(w in terms["org_head"] for w in rest)
+            or not any(w in terms["org_head"] for w in words[1:])
+            and countries_in(n)[:1] and countries_in(n)[0][0] == 0
         ):
-            return "part of a position"  # "Secretary of [Defense]", "Ambassador to [Mexico Ken Salazar]"
+            # "Secretary of [Defense]", "Ambassador to [Mexico Ken Salazar]",
+            # "Assistant Secretary of the [Air Force for Installations, Environment], and Energy"
+            return "part of a position"
+    if n in terms["portfolio"] and re.search(r"(?:,|\band)\s+$", before):
+        clause = re.split(r"[.;:()\n]", before[-150:])[-1]
+        if any(m.group(1) in terms["position"] for m in _TITLE_HEAD.finditer(clause)):
+            return "part of a position"  # "Under Secretary of Defense for Personnel and [Readiness]"
     coord = _COORDINATED.match(after)
     if coord and not has_org_head(n) and any(w in terms["position"] for w in coord.group(1).split()):
         return "part of a position"  # "[National Security] and Intelligence Advisor"

@@ -141,6 +141,14 @@ def _line_around(text: str, start: int, end: int) -> tuple[str, str]:
 
 # "Ottawa, Ontario - National Defence / Canadian Armed Forces": a dateline's spaced dash parts names.
 _SPACED_DASH = re.compile(r" [-–—] ")
+# "Colombian Ministry of " before a known name: capitalized words ending in a head, then `of (the)`.
+_HEAD_OF = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]*[ ]){0,3}[A-Z][\w’'-]*)[ ]of[ ](?:the[ ])?$")
+# " High Commissioner for Human Rights": the rest of such a name.
+_RUN_ON = re.compile(r"(?:[ ](?:(?:of|for|on)[ ](?:the[ ])?)?[A-Z][\w’'-]*)*")
+# "Bureau of Population, Refugees": a list inside a name's complement ...
+_LIST_STARTED = re.compile(r" (?:of|for|on) [^,]+, [A-Z]")
+# ... that the model cut before its last item: ", and Migration".
+_LIST_END = re.compile(r",?[ ](?:and|&)[ ][A-Z][\w’'-]*(?![\w’'-]|[ ][A-Z])")
 # "General Dynamics Land Systems" + "–Canada": a company's national arm, glued by a dash.
 _NATIONAL_ARM = re.compile(r"[-–][A-Z][\w.]*(?: [A-Z][\w.]*)?(?![\w-])")
 
@@ -163,6 +171,14 @@ def clean_candidate(c: _Candidate, text: str) -> list[_Candidate]:
         parts = [_Candidate(start, start + dash.start(), None), _Candidate(start + dash.end(), end, None)]
         return [p for c2 in parts for p in clean_candidate(c2, text)
                 if has_org_head(text[p.start:p.end]) or is_acronym(text[p.start:p.end])]
+    poss = re.search(r"[’']s\s+(?=[A-Z])", span)
+    if poss and not c.entry_id:
+        # "Tufts University’s Fletcher School of Law and Diplomacy": a body's possessive before another body.
+        left, right = span[:poss.start()], span[poss.end():]
+        known = is_acronym(left) or norm(left) in gazetteer_index()
+        if (has_org_head(left) or known) and has_org_head(right):
+            return [*clean_candidate(_Candidate(start, start + poss.start(), None), text),
+                    *clean_candidate(_Candidate(start + poss.end(), end, None), text)]
     # "Mexico’s National Guard": a country's possessive is a determiner, not part of the name.
     owner = re.match(r"(\S+)[’']s\s+(?=[A-Z])", span)
     if owner and country_of(owner.group(1)):
@@ -171,6 +187,13 @@ def clean_candidate(c: _Candidate, text: str) -> list[_Candidate]:
     end = start + cut_person_tail(span)
     _, after = _line_around(text, start, end)
     if c.entry_id:
+        # "Office of the " + "United Nations" + " High Commissioner for Human Rights": a known body as the
+        # complement of a longer body's name.
+        before, _ = _line_around(text, start, end)
+        lead = _HEAD_OF.search(before)
+        if lead and lead.group(1).split()[-1] in load_terms()["org_head"]:
+            run_on = _RUN_ON.match(after)
+            return [_Candidate(start - len(before) + lead.start(), end + run_on.end(), None)]
         # "Canadian Forces Intelligence Command": a known name that starts a longer one is another body;
         # the whole capitalized run must end in the head: not "NSA Exceptional Civilian Service Awards".
         run = capitalized_run(after)
@@ -180,6 +203,9 @@ def clean_candidate(c: _Candidate, text: str) -> list[_Candidate]:
             return [_Candidate(start, end + run, None)]
         return [_Candidate(start, end, c.entry_id)]
     end += extend_name(text[start:end], after)
+    if _LIST_STARTED.search(text, start, end):
+        listed = _LIST_END.match(after)  # "Bureau of Population, Refugees" + ", and Migration"
+        end += listed.end() if listed else 0
     _, after = _line_around(text, start, end)
     end += campus_extension(text[start:end], after)
     arm = _NATIONAL_ARM.match(after)
@@ -234,7 +260,10 @@ def _definitions(text: str, cands: list[_Candidate]) -> tuple[dict[str, tuple[in
                 continue
             long = (_named_start(text, ending[0].start, d.long[0], short[0]), ending[0].end)
             initials = {w[0] for w in text[long[0]:long[1]].split() if w[:1].isupper()}
-            if short[0] not in initials:
+            # "Norwegian Defence Research Establishment (FFI)": no letter in common, but a body's name
+            # right before a bracket that no known body claims is the text's own definition.
+            if short[0] not in initials and (not has_org_head(text[long[0]:long[1]])
+                                             or norm(short) in gazetteer_index()):
                 continue
         else:
             # "Mexican Secretariat ... (SEDENA)": a longer entity ending at the long form keeps its modifiers.
@@ -563,8 +592,10 @@ def _lone_word_is_no_body(tok, surnames: set[str]) -> bool:
 
 
 # "Heroico Colegio Militar", "Canadian Coast Guard": capitalized words and the small words inside names.
+# A period inside a word only: "U.S. Air Force", but not "Security. She".
 _CAPITALIZED_RUN = re.compile(
-    r"(?<![\w’'.-])[A-Z][\w’'-]*(?:[ ](?:(?:of|for|on|the|and|de|del|la|y|&)[ ])*[A-Z][\w’'.-]*)+")
+    r"(?<![\w’'.-])[A-Z][\w’'-]*"
+    r"(?:[ ](?:(?:of|for|on|the|and|de|del|la|y|&)[ ])*[A-Z](?:[\w’'-]|\.(?=\w))*)+")
 
 
 def untagged_names(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -576,11 +607,19 @@ def untagged_names(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, i
     (positions, events, documents) still apply downstream.
     """
     out = []
+    runs = []
     for m in _CAPITALIZED_RUN.finditer(text):
-        span = (m.start(), m.end())
-        if any(_overlaps(span, t) for t in taken) or not has_org_head(m.group()):
+        # "Atlantic Council’s Scowcroft Center ...": a possessive ends one name and starts the next.
+        pos = m.start()
+        for p in re.finditer(r"[’']s ", m.group()):
+            runs.append((pos, m.start() + p.start()))
+            pos = m.start() + p.end()
+        runs.append((pos, m.end()))
+    for span in runs:
+        name = text[span[0]:span[1]]
+        if any(_overlaps(span, t) for t in taken) or " " not in name or not has_org_head(name):
             continue
-        parts = re.split(r" (?:and|&) ", m.group())
+        parts = re.split(r" (?:and|&) ", name)
         if len(parts) > 1 and all(has_org_head(p) for p in parts):
             continue  # "Canadian Coast Guard and Royal Canadian Navy": two bodies, too unsure to cut
         out.append(span)

@@ -90,6 +90,15 @@ def test_trim(text, raw, expected):
         ("Trilateral Fentanyl Committee", "directed the formation of a senior-level ", " to guide", False),
         ("Canadian Joint Operations Command", "SEDENA also has a liaison officer in the ", ".", False),
         ("President’s Advisory Council", "and previously served on the ", " at Berklee.", False),
+        # probe sentences: a portfolio inside a position's title, whatever its list
+        ("Air Force for Installations, Environment",
+         "Rachel Okafor, Nominee for Assistant Secretary of the ", ", and Energy**", True),
+        ("Energy", "Nominee for Assistant Secretary of the Air Force for Installations, Environment, and ",
+         "**", True),
+        ("Readiness", "David Kim, Nominee for Deputy Under Secretary of Defense for Personnel and ", "**",
+         True),
+        ("Defense Health Agency", "He served in the Army National Guard and later worked at the ", " (DHA).",
+         False),
     ],
 )
 def test_non_org_reason(name, before, after, rejected):
@@ -208,6 +217,16 @@ def test_extend_name(name, after, extension):
          ["Royal Military College of Canada", "Heroico Colegio Militar"]),
         ("Both air forces are members of the System of Cooperation Among the American Air Forces (SICOFAA).",
          ["System of Cooperation Among the American Air Forces", "SICOFAA"]),
+        # an acronym in another language with no letter in common (Forsvarets forskningsinstitutt)
+        ("Defence Research and Development Canada and the Norwegian Defence Research Establishment (FFI) "
+         "signed a research arrangement. FFI will host the first workshop.",
+         ["Defence Research and Development Canada", "Norwegian Defence Research Establishment", "FFI",
+          "FFI"]),
+        # a possessive between two bodies ends the first
+        ("Rachel Okafor is a senior fellow at the Atlantic Council’s Scowcroft Center for Strategy and "
+         "Security. She holds an M.A. from Tufts University’s Fletcher School of Law and Diplomacy.",
+         ["Atlantic Council", "Scowcroft Center for Strategy and Security", "Tufts University",
+          "Fletcher School of Law and Diplomacy"]),
     ],
 )
 def test_find_mentions(nlp, text, expected):
@@ -231,6 +250,23 @@ def test_a_name_cut_at_and_is_joined():
     second = text.index("Governmental")
     mentions = mentions_in_text(text, [(first, text.index(" and"), None), (second, len(text) - 1, None)])
     assert [m.text for m in mentions] == ["Senate Committee on Homeland Security and Governmental Affairs"]
+
+
+def test_a_known_body_inside_a_longer_name_gives_way_to_it():
+    """The ruler tags `United Nations`; `Office of the ... High Commissioner for Human Rights` is the body."""
+    text = ("Both sides discussed the work of the Office of the United Nations High Commissioner for Human "
+            "Rights.")
+    start = text.index("United")
+    mentions = mentions_in_text(text, [(start, start + len("United Nations"), "un")])
+    assert [m.text for m in mentions] == ["Office of the United Nations High Commissioner for Human Rights"]
+
+
+def test_a_list_inside_a_name_keeps_its_last_item():
+    text = ("The United States will provide $10 million through the Bureau of Population, Refugees, and "
+            "Migration to support Venezuelan migrants in Colombia.")
+    start = text.index("Bureau")
+    mentions = mentions_in_text(text, [(start, text.index(", and"), None)])
+    assert [m.text for m in mentions] == ["Bureau of Population, Refugees, and Migration"]
 
 
 def test_two_bodies_joined_by_and_stay_two():
