@@ -20,8 +20,8 @@ from pipeline.errors import PatternError
 TERMS_FILE = "org_terms.jsonl"
 TERM_KINDS = ("org_head", "office_head", "event", "event_prefix", "document", "award", "position", "abstract",
               "generic", "place", "appositive", "preposition", "connector", "portfolio", "state_head",
-              "time_word", "vessel_prefix", "campus_head")
-NON_ORG_HEADS = ("event", "document", "award", "position", "abstract")
+              "time_word", "vessel_prefix", "campus_head", "unit_head", "equipment")
+NON_ORG_HEADS = ("event", "document", "award", "position", "abstract", "equipment")
 
 
 @cache
@@ -82,8 +82,8 @@ def trim(start: int, end: int, text: str) -> tuple[int, int]:
             end -= 1
         elif text.endswith(("’s", "'s"), start, end):
             end -= 2
-        elif text.endswith((" and", " &"), start, end):
-            end = text.rindex(" ", start, end)
+        elif text.endswith((" and", " &", " of", " for", " on", " the"), start, end):
+            end = text.rindex(" ", start, end)  # "the National Guard of" [Ukraine]
         else:
             break
     return start, end
@@ -125,7 +125,8 @@ _GOVERNOR = re.compile(
 # " and Intelligence Advisor Jody": a coordination that continues the name.
 _COORDINATED = re.compile(r"^\s*(?:and|&)\s+((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)")
 _DESIGNATOR = re.compile(r"^[A-Za-z]+-\d+[A-Za-z]?$")  # "COVID-19", "AT-4", "Mi-17"
-_COUNTED = re.compile(r"(?<![\d,.])(\d[\d,]*)\s+$")  # "100 Tactical Unmanned Aerial Systems"
+# "100 Tactical Unmanned Aerial Systems"; not "Since 2015, CAF members"
+_COUNTED = re.compile(r"(?<![\d,.])(\d(?:[\d,]*\d)?)\s+$")
 
 
 _TITLE_HEAD = re.compile(r"([A-Z][\w’'-]*)\s+(?:of|for)\s")
@@ -168,11 +169,14 @@ def non_org_reason(name: str, before: str = "", after: str = "") -> str | None:
     for kind in NON_ORG_HEADS:
         if head in terms[kind] or " ".join(words[-2:]) in terms[kind]:
             return kind
-        # "Rim of the Pacific Exercise": the kind word ends a name whose first part is no body.
-        if kind != "position" and words[-1] in terms[kind] and head not in terms["org_head"]:
+        # "Rim of the Pacific Exercise": the kind word ends a name whose first part is no body;
+        # but "House of Commons Standing Committee on National Defence" is a committee.
+        if kind != "position" and words[-1] in terms[kind] and head not in terms["org_head"] and not (
+                kind == "abstract" and has_org_head(n)):
             return kind
     counted = _COUNTED.search(before)
-    if counted and not re.fullmatch(r"(?:19|20)\d\d", counted.group(1)):
+    if counted and not re.fullmatch(r"(?:19|20)\d\d", counted.group(1)) and words[-1] not in terms[
+            "unit_head"]:
         return "counted thing"
     gov = _GOVERNOR.search(before[-150:])
     if gov:

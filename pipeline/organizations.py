@@ -149,6 +149,8 @@ _RUN_ON = re.compile(r"(?:[ ](?:(?:of|for|on)[ ](?:the[ ])?)?[A-Z][\w’'-]*)*")
 _LIST_STARTED = re.compile(r" (?:of|for|on) [^,]+, [A-Z]")
 # ... that the model cut before its last item: ", and Migration".
 _LIST_END = re.compile(r",?[ ](?:and|&)[ ][A-Z][\w’'-]*(?![\w’'-]|[ ][A-Z])")
+# "the 1 Canadian Air Division", "the 12th Marine Regiment": a unit's number starts its name.
+_UNIT_NUMBER = re.compile(r"(?<![\w,.$])\d{1,3}(?:st|nd|rd|th)?[ ]$")
 # "General Dynamics Land Systems" + "–Canada": a company's national arm, glued by a dash.
 _NATIONAL_ARM = re.compile(r"[-–][A-Z][\w.]*(?: [A-Z][\w.]*)?(?![\w-])")
 
@@ -203,6 +205,10 @@ def clean_candidate(c: _Candidate, text: str) -> list[_Candidate]:
             return [_Candidate(start, end + run, None)]
         return [_Candidate(start, end, c.entry_id)]
     end += extend_name(text[start:end], after)
+    before, _ = _line_around(text, start, end)
+    number = _UNIT_NUMBER.search(before)
+    if number and text[start:end].split()[-1] in load_terms()["unit_head"]:
+        start -= len(before) - number.start()  # "12th" + " Marine Littoral Regiment"
     if _LIST_STARTED.search(text, start, end):
         listed = _LIST_END.match(after)  # "Bureau of Population, Refugees" + ", and Migration"
         end += listed.end() if listed else 0
@@ -239,7 +245,8 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _definitions(text: str, cands: list[_Candidate]) -> tuple[dict[str, tuple[int, int]], set[str]]:
+def _definitions(text: str, cands: list[_Candidate]) -> tuple[dict[str, tuple[int, int]],
+                                                               dict[str, tuple[int, int]]]:
     """Acronyms the text defines for organizations (acronym -> long form), and those it defines for others.
 
     A definition is an organization's when its long form is not a
@@ -250,7 +257,7 @@ def _definitions(text: str, cands: list[_Candidate]) -> tuple[dict[str, tuple[in
     """
     terms = load_terms()
     orgs: dict[str, tuple[int, int]] = {}
-    others: set[str] = set()
+    others: dict[str, tuple[int, int]] = {}
     for d in acronyms.text_definitions(text):
         short = text[d.short[0]:d.short[1]]
         long = d.long
@@ -278,7 +285,7 @@ def _definitions(text: str, cands: list[_Candidate]) -> tuple[dict[str, tuple[in
         before, after = _line_around(text, *long)
         long_text = text[long[0]:long[1]]
         if non_org_reason(long_text, before, "") or head_word(long_text) in terms["place"]:
-            others.add(short)
+            others.setdefault(short, long)
             continue
         tagged = any(_overlaps((c.start, c.end), long) or (c.start, c.end) == d.short for c in cands)
         if tagged or has_org_head(long_text):
@@ -364,12 +371,16 @@ def mentions_in_text(text: str, ents: list[tuple[int, int, str | None]]) -> list
     for short, (ls, le) in defined.items():
         kept.append(OrgMention(ls, le, text[ls:le], _entry_id(text[ls:le], short), short))
     long_spans = [(m.start, m.end) for m in kept]
+    # "National Advanced Surface-to-Air Missile System (NASAMS)": the model's piece of a non-body's long form
+    other_spans = list(not_orgs.values())
     for c in cands:
         span = text[c.start:c.end]
         if span in not_orgs or span in defined:
             continue  # acronym uses are added below
         if any(_overlaps((c.start, c.end), ls) for ls in long_spans):
             continue  # the defined long form replaces what the model cut
+        if c.entry_id is None and any(_overlaps((c.start, c.end), o) for o in other_spans):
+            continue
         before, after = _line_around(text, c.start, c.end)
         if non_org_reason(span, before, after):
             continue

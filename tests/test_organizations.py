@@ -99,6 +99,9 @@ def test_trim(text, raw, expected):
          True),
         ("Defense Health Agency", "He served in the Army National Guard and later worked at the ", " (DHA).",
          False),
+        ("CAF", "Since 2015, ", " members have trained more than 36,000 members", False),
+        ("1 Canadian Air Division", "its Canadian component, the ", ", is based in Winnipeg.", False),
+        ("National Advanced Surface-to-Air Missile System", "Canada has purchased a ", " (NASAMS)", True),
     ],
 )
 def test_non_org_reason(name, before, after, rejected):
@@ -222,6 +225,19 @@ def test_extend_name(name, after, extension):
          "signed a research arrangement. FFI will host the first workshop.",
          ["Defence Research and Development Canada", "Norwegian Defence Research Establishment", "FFI",
           "FFI"]),
+        # a year is no count; a name cut before its complement's country; units keep their number
+        ("Since 2015, CAF members have trained more than 36,000 members of the Ukrainian Armed Forces and "
+         "the National Guard of Ukraine.", ["CAF", "Ukrainian Armed Forces", "National Guard of Ukraine"]),
+        ("The leaders welcomed the decision to reorganize the 12th Marine Regiment into the 12th Marine "
+         "Littoral Regiment by 2025.", ["12th Marine Regiment", "12th Marine Littoral Regiment"]),
+        ("Its Canadian component, the 1 Canadian Air Division, is based in Winnipeg.",
+         ["1 Canadian Air Division"]),
+        # a committee whose complement ends in an abstract word; equipment is no body
+        ("The House of Commons Standing Committee on National Defence has held hearings on the subject.",
+         ["House of Commons Standing Committee on National Defence"]),
+        ("In addition, Canada has purchased a National Advanced Surface-to-Air Missile System (NASAMS) from "
+         "the United States for Ukraine, through the Canadian Commercial Corporation (CCC).",
+         ["Canadian Commercial Corporation", "CCC"]),
         # a possessive between two bodies ends the first
         ("Rachel Okafor is a senior fellow at the Atlantic Council’s Scowcroft Center for Strategy and "
          "Security. She holds an M.A. from Tufts University’s Fletcher School of Law and Diplomacy.",
