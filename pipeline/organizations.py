@@ -21,7 +21,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from pipeline import acronyms
-from pipeline.countries import countries_in, country_in_name, country_of
+from pipeline.countries import countries_in, country_in_name, country_of, place_table
 from pipeline.errors import PatternError
 from pipeline.org_rules import (
     campus_extension,
@@ -341,8 +341,19 @@ _BRACKET_NAME = re.compile(
     r"(?:[ ](?:(?:de|del|la|las|los|el|y|des|du|et|of|the)[ ])*[A-ZÀ-Ý][\w’'-]*)+)\)")
 
 
+# "Ottawa, Ontario - " [National Defence] " / Canadian Armed Forces": a field of a dateline.
+_FIELD_BEFORE = re.compile(r"(?:^|[ ][-–—]|/)[ ]?$")
+_FIELD_AFTER = re.compile(r"[ ]?(?:/|$)")
+
+
 def _context_mentions(text: str, taken: list[tuple[int, int]]) -> list[OrgMention]:
-    """`the Alliance`, `successful Alliance`: a context alias standing alone, not inside another name."""
+    """`the Alliance`, `successful Alliance`: a context alias standing alone, not inside another name.
+
+    A context alias counts only where its body is named elsewhere in the
+    document, unless it stands as a field of its own: the dateline of a
+    Canadian defence release (`Ottawa, Ontario - National Defence / Canadian
+    Armed Forces`) names the department by its applied title.
+    """
     out = []
     for entry in load_gazetteer():
         for alias in entry.context_aliases:
@@ -350,11 +361,15 @@ def _context_mentions(text: str, taken: list[tuple[int, int]]) -> list[OrgMentio
                 prev = re.search(r"(\S+)\s+$", text[max(0, m.start() - 30):m.start()])
                 if prev and prev.group(1)[:1].isupper() and prev.group(1) not in ("The", "Our", "This"):
                     continue  # "Global Alliance": another name
-                if re.match(r"\s+(?:of|for)\s+[A-Z]", text[m.end():m.end() + 20]):
-                    continue  # "Alliance for Progress"
+                if prev and prev.group(1) in load_terms()["preposition"]:
+                    continue  # "Minister of National Defence": part of a position or another name
+                if re.match(r"(?:[ \t]+|\n(?![ \t]*\n))(?:(?:of|for)\s+)?[A-Z]", text[m.end():m.end() + 20]):
+                    continue  # "Alliance for Progress", "National Defence Headquarters"
                 if any(_overlaps((m.start(), m.end()), t) for t in taken):
                     continue
-                out.append(OrgMention(m.start(), m.end(), m.group(), entry.id, None, True))
+                before, after = _line_around(text, m.start(), m.end())
+                field = bool(_FIELD_BEFORE.search(before) and _FIELD_AFTER.match(after))
+                out.append(OrgMention(m.start(), m.end(), m.group(), entry.id, None, not field))
     return out
 
 
@@ -385,6 +400,8 @@ def mentions_in_text(text: str, ents: list[tuple[int, int, str | None]]) -> list
         if non_org_reason(span, before, after):
             continue
         entry = c.entry_id or (index[norm(span)].id if norm(span) in index else None)
+        if entry is None and norm(span) in place_table() and not has_org_head(span):
+            continue  # "Halifax, Nova Scotia - National Defence": a town, not a body
         kept.append(OrgMention(c.start, c.end, span, entry, span if is_acronym(span) else None))
     for short, long in defined.items():
         for s, e in acronyms.find_uses(text, short):

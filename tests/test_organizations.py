@@ -200,7 +200,9 @@ def test_extend_name(name, after, extension):
         ("HMCS Ville de Québec visited Cartagena during Operation CARIBBE in the fall of 2018.", []),
         ("The hospital ship USNS Comfort will deploy to the region again next year.", []),
         ("January 9, 2023 - Ottawa, Ontario - National Defence / Canadian Armed Forces",
-         ["Canadian Armed Forces"]),
+         ["National Defence", "Canadian Armed Forces"]),
+        ("Halifax, Nova Scotia - National Defence\n\nToday, Canada's Minister of National Defence met with "
+         "her Norwegian counterpart.", ["National Defence"]),
         ("Thomas Reyes retired from the U.S. Army in 2019 after 30 years of service. Reyes was a staff "
          "member of the Senate Foreign Relations Committee and a senior advisor at the Office of "
          "Management and Budget (OMB).",
