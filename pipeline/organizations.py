@@ -3,8 +3,9 @@
 Downstream users join on organizations, so `DND` and `Department of National
 Defence` must be one record, `DND/CAF` two, and every record's id the same in
 every document. Candidates come from the gazetteer's entity_ruler
-(`data/gazetteer.jsonl`) and the model; org_rules.py trims them and drops what
-is not a body; acronyms.py links long and short forms.
+(gazetteer.py, `data/gazetteer.jsonl`), the model, and capitalized names the
+model left untagged; org_spans.py sets where each name starts and ends,
+org_rules.py drops what is not a body; acronyms.py links long and short forms.
 
 Pure functions over text first (candidates to mentions, grouping, ids,
 countries), then the one function that reads a spaCy Doc.
@@ -16,39 +17,34 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from spacy.tokens import Doc
 
 from pipeline import acronyms
 from pipeline.countries import countries_in, country_in_name, country_of, place_table
-from pipeline.errors import PatternError
+from pipeline.gazetteer import GazetteerEntry, gazetteer_index, gazetteer_patterns, load_gazetteer
 from pipeline.org_rules import (
-    campus_extension,
-    capitalized_run,
-    cut_person_tail,
-    extend_name,
     has_org_head,
     head_word,
-    jsonl_rows,
     load_terms,
     non_org_reason,
     norm,
-    trim,
     words_of,
 )
+from pipeline.org_spans import (
+    Candidate,
+    clean_candidate,
+    is_acronym,
+    joined,
+    line_around,
+    named_start,
+    overlaps,
+    untagged_names,
+)
 
-GAZETTEER_FILE = "gazetteer.jsonl"
+__all__ = ["GazetteerEntry", "OrgEntity", "OrgMention", "find_mentions", "gazetteer_patterns", "group",
+           "load_gazetteer", "mentions_in_text", "slug"]
 
-
-@dataclass(frozen=True)
-class GazetteerEntry:
-    id: str
-    name: str
-    acronyms: tuple[str, ...]
-    aliases: tuple[str, ...]
-    country: str | None
-    context_aliases: tuple[str, ...] = ()  # "Alliance": NATO only where NATO is named
 
 
 @dataclass(frozen=True)
@@ -73,44 +69,6 @@ class OrgEntity:
     from_gazetteer: bool = False
 
 
-# ---------------------------------------------------------------- data
-
-
-@cache
-def load_gazetteer() -> tuple[GazetteerEntry, ...]:
-    """The packaged gazetteer; a malformed line is a PatternError naming the line."""
-    entries = []
-    for n, row in jsonl_rows(GAZETTEER_FILE):
-        try:
-            entries.append(GazetteerEntry(
-                id=row["id"], name=row["name"], acronyms=tuple(row.get("acronyms", [])),
-                aliases=tuple(row.get("aliases", [])), country=row.get("country"),
-                context_aliases=tuple(row.get("context_aliases", [])),
-            ))
-        except (KeyError, TypeError) as exc:
-            raise PatternError(f"{GAZETTEER_FILE}:{n}: {exc}") from exc
-    return tuple(entries)
-
-
-@cache
-def gazetteer_index() -> dict[str, GazetteerEntry]:
-    """Normalized name, alias and acronym to entry (first entry wins)."""
-    index: dict[str, GazetteerEntry] = {}
-    for entry in load_gazetteer():
-        for surface in (entry.name, *entry.aliases, *entry.acronyms):
-            index.setdefault(norm(surface), entry)
-    return index
-
-
-def gazetteer_patterns() -> list[dict]:
-    """entity_ruler patterns: every name, alias and acronym of every entry, with its id."""
-    patterns = []
-    for entry in load_gazetteer():
-        for surface in (entry.name, *entry.aliases, *entry.acronyms):
-            patterns.append({"label": "ORG", "pattern": surface, "id": entry.id})
-    return patterns
-
-
 def slug(name: str) -> str:
     """A stable id from a name: lower case ASCII words joined by hyphens."""
     s = name.lower().replace("’", "").replace("'", "").replace("&", " and ")
@@ -118,134 +76,7 @@ def slug(name: str) -> str:
     return s or "org"
 
 
-def is_acronym(s: str) -> bool:
-    return acronyms.is_short_form(s) and sum(c.isupper() for c in s) * 2 > len(s)
-
-
-# ---------------------------------------------------------------- spans of one text
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    start: int
-    end: int
-    entry_id: str | None
-
-
-def _line_around(text: str, start: int, end: int) -> tuple[str, str]:
-    """Text before and after a span, within its line (the cleaned view joins wrapped lines)."""
-    ls = text.rfind("\n", 0, start) + 1
-    le = text.find("\n", end)
-    return text[ls:start], text[end: le if le != -1 else len(text)]
-
-
-# "Ottawa, Ontario - National Defence / Canadian Armed Forces": a dateline's spaced dash parts names.
-_SPACED_DASH = re.compile(r" [-–—] ")
-# "Colombian Ministry of " before a known name: capitalized words ending in a head, then `of (the)`.
-_HEAD_OF = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]*[ ]){0,3}[A-Z][\w’'-]*)[ ]of[ ](?:the[ ])?$")
-# " High Commissioner for Human Rights": the rest of such a name.
-_RUN_ON = re.compile(r"(?:[ ](?:(?:of|for|on)[ ](?:the[ ])?)?[A-Z][\w’'-]*)*")
-# "Bureau of Population, Refugees": a list inside a name's complement ...
-_LIST_STARTED = re.compile(r" (?:of|for|on) [^,]+, [A-Z]")
-# ... that the model cut before its last item: ", and Migration".
-_LIST_END = re.compile(r",?[ ](?:and|&)[ ][A-Z][\w’'-]*(?![\w’'-]|[ ][A-Z])")
-# "the 1 Canadian Air Division", "the 12th Marine Regiment": a unit's number starts its name.
-_UNIT_NUMBER = re.compile(r"(?<![\w,.$])\d{1,3}(?:st|nd|rd|th)?[ ]$")
-# "General Dynamics Land Systems" + "–Canada": a company's national arm, glued by a dash.
-_NATIONAL_ARM = re.compile(r"[-–][A-Z][\w.]*(?: [A-Z][\w.]*)?(?![\w-])")
-
-
-def clean_candidate(c: _Candidate, text: str) -> list[_Candidate]:
-    """Trimmed; split at `/` between acronyms (`DND/CAF`); cut before a person; extended over `of ...`."""
-    start, end = trim(c.start, c.end, text)
-    if end <= start:
-        return []
-    span = text[start:end]
-    if "/" in span and all(is_acronym(p) for p in span.split("/")):
-        out, pos = [], start
-        for part in span.split("/"):
-            out.append(_Candidate(pos, pos + len(part), None))
-            pos += len(part) + 1
-        return out
-    dash = _SPACED_DASH.search(span)
-    if dash:
-        # "Ontario - National Defence /": keep only the parts that name a body by themselves.
-        parts = [_Candidate(start, start + dash.start(), None), _Candidate(start + dash.end(), end, None)]
-        return [p for c2 in parts for p in clean_candidate(c2, text)
-                if has_org_head(text[p.start:p.end]) or is_acronym(text[p.start:p.end])]
-    poss = re.search(r"[’']s\s+(?=[A-Z])", span)
-    if poss and not c.entry_id:
-        # "Tufts University’s Fletcher School of Law and Diplomacy": a body's possessive before another body.
-        left, right = span[:poss.start()], span[poss.end():]
-        known = is_acronym(left) or norm(left) in gazetteer_index()
-        if (has_org_head(left) or known) and has_org_head(right):
-            return [*clean_candidate(_Candidate(start, start + poss.start(), None), text),
-                    *clean_candidate(_Candidate(start + poss.end(), end, None), text)]
-    # "Mexico’s National Guard": a country's possessive is a determiner, not part of the name.
-    owner = re.match(r"(\S+)[’']s\s+(?=[A-Z])", span)
-    if owner and country_of(owner.group(1)):
-        start += owner.end()
-        span = text[start:end]
-    end = start + cut_person_tail(span)
-    _, after = _line_around(text, start, end)
-    if c.entry_id:
-        # "Office of the " + "United Nations" + " High Commissioner for Human Rights": a known body as the
-        # complement of a longer body's name.
-        before, _ = _line_around(text, start, end)
-        lead = _HEAD_OF.search(before)
-        if lead and lead.group(1).split()[-1] in load_terms()["org_head"]:
-            run_on = _RUN_ON.match(after)
-            return [_Candidate(start - len(before) + lead.start(), end + run_on.end(), None)]
-        # "Canadian Forces Intelligence Command": a known name that starts a longer one is another body;
-        # the whole capitalized run must end in the head: not "NSA Exceptional Civilian Service Awards".
-        run = capitalized_run(after)
-        if run and after[:run].split()[-1] in load_terms()["org_head"]:
-            # "NATO Centre" + " of Excellence for Energy Security"
-            run += extend_name(text[start:end + run], after[run:])
-            return [_Candidate(start, end + run, None)]
-        return [_Candidate(start, end, c.entry_id)]
-    end += extend_name(text[start:end], after)
-    before, _ = _line_around(text, start, end)
-    number = _UNIT_NUMBER.search(before)
-    if number and text[start:end].split()[-1] in load_terms()["unit_head"]:
-        start -= len(before) - number.start()  # "12th" + " Marine Littoral Regiment"
-    if _LIST_STARTED.search(text, start, end):
-        listed = _LIST_END.match(after)  # "Bureau of Population, Refugees" + ", and Migration"
-        end += listed.end() if listed else 0
-    _, after = _line_around(text, start, end)
-    end += campus_extension(text[start:end], after)
-    arm = _NATIONAL_ARM.match(after)
-    if arm:
-        end += next((len(f) for f in (arm.group(), arm.group().split(" ")[0]) if country_of(f[1:])), 0)
-    return [_Candidate(start, end, c.entry_id)]
-
-
-def _joined(cands: list[_Candidate], text: str) -> list[_Candidate]:
-    """`Senate Committee on Homeland Security` + ` and ` + `Governmental Affairs`: one name cut in two.
-
-    The model cuts a body's name at `and` when the name's complement is a
-    coordination; the second part names no body of its own (no head, no
-    acronym, no country, not in the gazetteer).
-    """
-    out: list[_Candidate] = []
-    for c in sorted(cands, key=lambda c: (c.start, c.end)):
-        prev = out[-1] if out else None
-        first, second = (text[prev.start:prev.end], text[c.start:c.end]) if prev else ("", "")
-        if (prev and prev.entry_id is None and c.entry_id is None and text[prev.end:c.start] == " and "
-                and re.search(r" (?:of|on|for) ", first) and has_org_head(first)
-                and not has_org_head(second) and not is_acronym(second)
-                and not countries_in(second) and norm(second) not in gazetteer_index()):
-            out[-1] = _Candidate(prev.start, c.end, None)
-        else:
-            out.append(c)
-    return out
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
-def _definitions(text: str, cands: list[_Candidate]) -> tuple[dict[str, tuple[int, int]],
+def _definitions(text: str, cands: list[Candidate]) -> tuple[dict[str, tuple[int, int]],
                                                                dict[str, tuple[int, int]]]:
     """Acronyms the text defines for organizations (acronym -> long form), and those it defines for others.
 
@@ -265,7 +96,7 @@ def _definitions(text: str, cands: list[_Candidate]) -> tuple[dict[str, tuple[in
             ending = [c for c in cands if c.end <= long[1] and long[1] - c.end <= 3 and c.start >= long[0]]
             if not ending:
                 continue
-            long = (_named_start(text, ending[0].start, d.long[0], short[0]), ending[0].end)
+            long = (named_start(text, ending[0].start, d.long[0], short[0]), ending[0].end)
             initials = {w[0] for w in text[long[0]:long[1]].split() if w[:1].isupper()}
             # "Norwegian Defence Research Establishment (FFI)": no letter in common, but a body's name
             # right before a bracket that no known body claims is the text's own definition.
@@ -282,40 +113,15 @@ def _definitions(text: str, cands: list[_Candidate]) -> tuple[dict[str, tuple[in
         if adjective and country_of(adjective.group(1)) and not text[long[0]:long[1]].startswith(
                 adjective.group(1)):
             long = (long[0] - len(adjective.group(0)), long[1])
-        before, after = _line_around(text, *long)
+        before, after = line_around(text, *long)
         long_text = text[long[0]:long[1]]
         if non_org_reason(long_text, before, "") or head_word(long_text) in terms["place"]:
             others.setdefault(short, long)
             continue
-        tagged = any(_overlaps((c.start, c.end), long) or (c.start, c.end) == d.short for c in cands)
+        tagged = any(overlaps((c.start, c.end), long) or (c.start, c.end) == d.short for c in cands)
         if tagged or has_org_head(long_text):
             orgs.setdefault(short, long)
     return orgs, others
-
-
-# "System of Cooperation Among the American Air Forces": capitalized words and the small words between.
-_NAME_WORD = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'-]*|of|the|and|for|on|among|de|la|del|des|y)\s+$")
-
-
-def _named_start(text: str, start: int, floor: int, initial: str) -> int:
-    """Where a name that ends in an entity starts, for an acronym in another language's order.
-
-    `... members of the System of Cooperation Among the American Air Forces
-    (SICOFAA)`: the model tags `American Air Forces`; the name runs left over
-    capitalized and small words to the nearest word with the acronym's
-    first letter (`System`), within the definition's window.
-    """
-    if text[start:start + 1] == initial:
-        return start
-    pos = start
-    while pos > floor:
-        m = _NAME_WORD.search(text, max(floor, pos - 40), pos)
-        if not m:
-            break
-        pos = m.start()
-        if text[pos:pos + 1] == initial:
-            return pos
-    return start
 
 
 def _bracket_aliases(text: str, mentions: list[OrgMention]) -> list[OrgMention]:
@@ -365,9 +171,9 @@ def _context_mentions(text: str, taken: list[tuple[int, int]]) -> list[OrgMentio
                     continue  # "Minister of National Defence": part of a position or another name
                 if re.match(r"(?:[ \t]+|\n(?![ \t]*\n))(?:(?:of|for)\s+)?[A-Z]", text[m.end():m.end() + 20]):
                     continue  # "Alliance for Progress", "National Defence Headquarters"
-                if any(_overlaps((m.start(), m.end()), t) for t in taken):
+                if any(overlaps((m.start(), m.end()), t) for t in taken):
                     continue
-                before, after = _line_around(text, m.start(), m.end())
+                before, after = line_around(text, m.start(), m.end())
                 field = bool(_FIELD_BEFORE.search(before) and _FIELD_AFTER.match(after))
                 out.append(OrgMention(m.start(), m.end(), m.group(), entry.id, None, not field))
     return out
@@ -379,7 +185,7 @@ def mentions_in_text(text: str, ents: list[tuple[int, int, str | None]]) -> list
     The entity spans come from the ruler and the model; everything else here
     reads the text alone, so it can be tested without a model.
     """
-    cands = _joined([c for s, e, i in ents for c in clean_candidate(_Candidate(s, e, i), text)], text)
+    cands = joined([c for s, e, i in ents for c in clean_candidate(Candidate(s, e, i), text)], text)
     defined, not_orgs = _definitions(text, cands)
     index = gazetteer_index()
     kept: list[OrgMention] = []
@@ -392,11 +198,11 @@ def mentions_in_text(text: str, ents: list[tuple[int, int, str | None]]) -> list
         span = text[c.start:c.end]
         if span in not_orgs or span in defined:
             continue  # acronym uses are added below
-        if any(_overlaps((c.start, c.end), ls) for ls in long_spans):
+        if any(overlaps((c.start, c.end), ls) for ls in long_spans):
             continue  # the defined long form replaces what the model cut
-        if c.entry_id is None and any(_overlaps((c.start, c.end), o) for o in other_spans):
+        if c.entry_id is None and any(overlaps((c.start, c.end), o) for o in other_spans):
             continue
-        before, after = _line_around(text, c.start, c.end)
+        before, after = line_around(text, c.start, c.end)
         if non_org_reason(span, before, after):
             continue
         entry = c.entry_id or (index[norm(span)].id if norm(span) in index else None)
@@ -519,7 +325,7 @@ def _with_text_uses(mentions: list[OrgMention], text: str) -> list[OrgMention]:
     known = {m.acronym: m.entry_id for m in mentions if m.acronym}
     for short, entry_id in known.items():
         for s, e in acronyms.find_uses(text, short):
-            if (s, e) not in have and not any(_overlaps((s, e), h) for h in have):
+            if (s, e) not in have and not any(overlaps((s, e), h) for h in have):
                 out.append(OrgMention(s, e, short, entry_id, short))
     return out
 
@@ -619,41 +425,6 @@ def _lone_word_is_no_body(tok, surnames: set[str]) -> bool:
     return tok.pos_ == "ADJ" and nxt is not None and nxt.text[:1].islower()
 
 
-# "Heroico Colegio Militar", "Canadian Coast Guard": capitalized words and the small words inside names.
-# A period inside a word only: "U.S. Air Force", but not "Security. She".
-_CAPITALIZED_RUN = re.compile(
-    r"(?<![\w’'.-])[A-Z][\w’'-]*"
-    r"(?:[ ](?:(?:of|for|on|the|and|de|del|la|y|&)[ ])*[A-Z](?:[\w’'-]|\.(?=\w))*)+")
-
-
-def untagged_names(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Names the model left untagged that still read as bodies: a capitalized run with an organization head.
-
-    `the Heroico Colegio Militar in Mexico City`: the small model tags no
-    entity there; the run's head word (`Colegio`) says it names a body. Runs
-    that touch an entity are the model's to judge; the usual filters
-    (positions, events, documents) still apply downstream.
-    """
-    out = []
-    runs = []
-    for m in _CAPITALIZED_RUN.finditer(text):
-        # "Atlantic Council’s Scowcroft Center ...": a possessive ends one name and starts the next.
-        pos = m.start()
-        for p in re.finditer(r"[’']s ", m.group()):
-            runs.append((pos, m.start() + p.start()))
-            pos = m.start() + p.end()
-        runs.append((pos, m.end()))
-    for span in runs:
-        name = text[span[0]:span[1]]
-        if any(_overlaps(span, t) for t in taken) or " " not in name or not has_org_head(name):
-            continue
-        parts = re.split(r" (?:and|&) ", name)
-        if len(parts) > 1 and all(has_org_head(p) for p in parts):
-            continue  # "Canadian Coast Guard and Royal Canadian Navy": two bodies, too unsure to cut
-        out.append(span)
-    return out
-
-
 def _short_names(doc: Doc, text: str, mentions: list[OrgMention]) -> list[OrgMention]:
     """`at Berklee` after `Berklee College of Music`: a body's distinctive first word, standing alone.
 
@@ -677,7 +448,7 @@ def _short_names(doc: Doc, text: str, mentions: list[OrgMention]) -> list[OrgMen
     for word, full in firsts.items():
         for hit in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
             span = doc.char_span(hit.start(), hit.end())
-            if span is None or len(span) != 1 or any(_overlaps((hit.start(), hit.end()), t) for t in taken):
+            if span is None or len(span) != 1 or any(overlaps((hit.start(), hit.end()), t) for t in taken):
                 continue
             tok = span[0]
             if tok.pos_ != "PROPN" or tok.is_sent_start:
