@@ -58,6 +58,8 @@ _LIST_STARTED = re.compile(r" (?:of|for|on) [^,]+, [A-Z]")
 _LIST_END = re.compile(r",?[ ](?:and|&)[ ][A-Z][\w’'-]*(?![\w’'-]|[ ][A-Z])")
 # "the 1 Canadian Air Division", "the 12th Marine Regiment": a unit's number starts its name.
 _UNIT_NUMBER = re.compile(r"(?<![\w,.$])\d{1,3}(?:st|nd|rd|th)?[ ]$")
+# "the Spanish " before "Navy": a nationality the model left out of the name.
+_NATION_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z][\w.]*)[ ]$")
 # "General Dynamics Land Systems" + "–Canada": a company's national arm, glued by a dash.
 _NATIONAL_ARM = re.compile(r"[-–][A-Z][\w.]*(?: [A-Z][\w.]*)?(?![\w-])")
 
@@ -94,7 +96,11 @@ def clean_candidate(c: Candidate, text: str) -> list[Candidate]:
         start += owner.end()
         span = text[start:end]
     end = start + cut_person_tail(span)
-    _, after = line_around(text, start, end)
+    before, after = line_around(text, start, end)
+    adjective = _NATION_BEFORE.search(before)
+    if adjective and country_of(adjective.group(1)) and span.split()[0] in load_terms()["org_head"]:
+        start -= len(before) - adjective.start(1)  # "the Spanish" + "Navy"
+        span = text[start:end]
     if c.entry_id:
         # "Office of the " + "United Nations" + " High Commissioner for Human Rights": a known body as the
         # complement of a longer body's name.

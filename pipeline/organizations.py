@@ -115,7 +115,9 @@ def _definitions(text: str, cands: list[Candidate]) -> tuple[dict[str, tuple[int
             long = (long[0] - len(adjective.group(0)), long[1])
         before, after = line_around(text, *long)
         long_text = text[long[0]:long[1]]
-        if non_org_reason(long_text, before, "") or head_word(long_text) in terms["place"]:
+        # "Maritime Forces Atlantic (MARLANT)": a place after a head is the body's modifier
+        if non_org_reason(long_text, before, "") or (
+                head_word(long_text) in terms["place"] and not has_org_head(long_text)):
             others.setdefault(short, long)
             continue
         tagged = any(overlaps((c.start, c.end), long) or (c.start, c.end) == d.short for c in cands)

@@ -240,6 +240,14 @@ def test_extend_name(name, after, extension):
         ("In addition, Canada has purchased a National Advanced Surface-to-Air Missile System (NASAMS) from "
          "the United States for Ukraine, through the Canadian Commercial Corporation (CCC).",
          ["Canadian Commercial Corporation", "CCC"]),
+        # a nationality the model left out; ships; a place after a head modifies the body
+        ("Ships and aircraft from the United States Navy, the French Navy, the Royal Navy, the Spanish Navy "
+         "and the German Navy joined HMCS Halifax, HMCS Ville de Québec and HMCS Fredericton.",
+         ["United States Navy", "French Navy", "Royal Navy", "Spanish Navy", "German Navy"]),
+        ("\"Multinational exercises like CUTLASS FURY strengthen our interoperability with NATO Allies,\" "
+         "said the Commander of Maritime Forces Atlantic (MARLANT). Canadian Fleet Atlantic and the Naval "
+         "Reserve also contributed personnel.",
+         ["NATO", "Maritime Forces Atlantic", "MARLANT", "Canadian Fleet Atlantic", "Naval Reserve"]),
         # a possessive between two bodies ends the first
         ("Rachel Okafor is a senior fellow at the Atlantic Council’s Scowcroft Center for Strategy and "
          "Security. She holds an M.A. from Tufts University’s Fletcher School of Law and Diplomacy.",
