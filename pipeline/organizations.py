@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -368,6 +369,8 @@ def _entity(k: str, ms: list[OrgMention], gaz: dict[str, GazetteerEntry], text: 
         country = country_of(owner.group(1)) if owner else None  # "Mexico’s National Guard"
         if country is None and _is_state_body(name):
             country = _sentence_country(text, first)
+        # "Ukraine's Ministry of Defence": the gazetteer's Ministry of Defence of Ukraine, same id everywhere
+        entry = _national_index().get((country, norm(name))) if country else None
     return OrgEntity(
         name=re.sub(r"^(?:the|The)\s+", "", name),
         acronym=acr,
@@ -376,6 +379,17 @@ def _entity(k: str, ms: list[OrgMention], gaz: dict[str, GazetteerEntry], text: 
         mentions=sorted(ms, key=lambda m: (m.start, m.end)),
         from_gazetteer=entry is not None,
     )
+
+
+@cache
+def _national_index() -> dict[tuple[str, str], GazetteerEntry]:
+    """(country, name without its country) -> entry: `Ministry of Defence` of UKR is `ukr-mod`."""
+    index: dict[tuple[str, str], GazetteerEntry] = {}
+    for entry in load_gazetteer():
+        if entry.country:
+            for form in (entry.name, *entry.aliases):
+                index.setdefault((entry.country, _strip_country(form)), entry)
+    return index
 
 
 def _is_state_body(name: str) -> bool:

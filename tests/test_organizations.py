@@ -361,6 +361,21 @@ def test_a_known_body_named_only_by_a_short_name_keeps_that_name_and_its_canonic
         None, "USA", "united-states-department-of-defense", ["Pentagon"])
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Canada's support is coordinated with Ukraine's Ministry of Defence and with the Ukraine Defense "
+         "Contact Group.", "Ministry of Defence", ("UKR", "ministry-of-defence-of-ukraine")),
+        ("Japan's Ministry of Defense and the U.S. Department of Defense will deepen cooperation on space.",
+         "Ministry of Defense", ("JPN", "japanese-ministry-of-defense")),
+    ],
+)
+def test_a_body_named_without_its_country_takes_the_known_id_of_its_country(nlp, text, name, expected):
+    """The name stays the document's; the id is the gazetteer's, so documents join on it."""
+    acronym, country, org_id, _ = _records(nlp, text)[name]
+    assert (country, org_id) == expected
+
+
 def test_org_id_is_the_same_across_documents(nlp):
     """The long form in one document and only the acronym in another are one organization."""
     a = _records(nlp, "is a priority for the Department of National Defence (DND) and Canadian Armed")
