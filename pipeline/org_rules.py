@@ -20,7 +20,7 @@ from pipeline.errors import PatternError
 TERMS_FILE = "org_terms.jsonl"
 TERM_KINDS = ("org_head", "office_head", "event", "event_prefix", "document", "award", "position", "abstract",
               "generic", "place", "appositive", "preposition", "connector", "portfolio", "state_head",
-              "time_word", "vessel_prefix", "campus_head", "unit_head", "equipment")
+              "time_word", "vessel_prefix", "campus_head", "unit_head", "equipment", "headline_verb")
 NON_ORG_HEADS = ("event", "document", "award", "position", "abstract", "equipment")
 
 

@@ -22,6 +22,7 @@ from pipeline.org_rules import (
     cut_person_tail,
     extend_name,
     has_org_head,
+    head_word,
     load_terms,
     norm,
     trim,
@@ -76,6 +77,13 @@ def clean_candidate(c: Candidate, text: str) -> list[Candidate]:
             out.append(Candidate(pos, pos + len(part), None))
             pos += len(part) + 1
         return out
+    verb = next((m for m in re.finditer(r"\S+", span) if m.group() in load_terms()["headline_verb"]), None)
+    if verb and not c.entry_id:
+        # "Biden-Harris Administration Announces New Actions": a title-case headline runs on over its verb.
+        parts = [Candidate(start, start + verb.start(), None), Candidate(start + verb.end(), end, None)]
+        pieces = [p for c2 in parts if c2.end > c2.start for p in clean_candidate(c2, text)]
+        return [p for p in pieces if head_word(text[p.start:p.end]) in load_terms()["org_head"]
+                or is_acronym(text[p.start:p.end])]
     dash = _SPACED_DASH.search(span)
     if dash:
         # "Ontario - National Defence /": keep only the parts that name a body by themselves.

@@ -248,6 +248,11 @@ def test_extend_name(name, after, extension):
          "said the Commander of Maritime Forces Atlantic (MARLANT). Canadian Fleet Atlantic and the Naval "
          "Reserve also contributed personnel.",
          ["NATO", "Maritime Forces Atlantic", "MARLANT", "Canadian Fleet Atlantic", "Naval Reserve"]),
+        # a title-case headline runs on over its verb
+        ("FACT SHEET: Biden-Harris Administration Announces New Actions to Strengthen Cybersecurity",
+         ["Biden-Harris Administration"]),
+        ("Minister Anand Announces Defence Team Support for Canadian Forces Health Services",
+         ["Canadian Forces Health Services"]),
         # a possessive between two bodies ends the first
         ("Rachel Okafor is a senior fellow at the Atlantic Council’s Scowcroft Center for Strategy and "
          "Security. She holds an M.A. from Tufts University’s Fletcher School of Law and Diplomacy.",
