@@ -365,8 +365,7 @@ def _entity(k: str, ms: list[OrgMention], gaz: dict[str, GazetteerEntry], text: 
     country = entry.country if entry else country_in_name(name)
     if country is None and entry is None and text is not None:
         first = min(m.start for m in ms)
-        owner = re.search(r"(\S+)[’']s\s+$", text[max(0, first - 40):first])
-        country = country_of(owner.group(1)) if owner else None  # "Mexico’s National Guard"
+        country = _owner_country(text[max(0, first - 60):first])
         if country is None and _is_state_body(name):
             country = _sentence_country(text, first)
         # "Ukraine's Ministry of Defence": the gazetteer's Ministry of Defence of Ukraine, same id everywhere
@@ -379,6 +378,26 @@ def _entity(k: str, ms: list[OrgMention], gaz: dict[str, GazetteerEntry], text: 
         mentions=sorted(ms, key=lambda m: (m.start, m.end)),
         from_gazetteer=entry is not None,
     )
+
+
+def _owner_country(before: str) -> str | None:
+    """The country of a possessive owner right before a name.
+
+    `Mexico’s National Guard` (a country), `the Department of Justice's
+    National Security Division` (a known body: its country).
+    """
+    owner = re.search(r"((?:\S+ ){0,5}\S+)[’']s\s+$", before)
+    if not owner:
+        return None
+    words = owner.group(1).split()
+    if country_of(words[-1]):
+        return country_of(words[-1])
+    index = gazetteer_index()
+    for k in range(len(words)):
+        entry = index.get(norm(" ".join(words[k:])))
+        if entry:
+            return entry.country
+    return None
 
 
 @cache

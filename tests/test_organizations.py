@@ -381,6 +381,12 @@ def test_a_body_named_without_its_country_takes_the_known_id_of_its_country(nlp,
     assert (country, org_id) == expected
 
 
+def test_a_body_owned_by_a_known_body_takes_its_country(nlp):
+    text = ("The Department of Justice's National Security Division will expand its capacity to disrupt "
+            "ransomware actors.")
+    assert _records(nlp, text)["National Security Division"][1] == "USA"
+
+
 def test_org_id_is_the_same_across_documents(nlp):
     """The long form in one document and only the acronym in another are one organization."""
     a = _records(nlp, "is a priority for the Department of National Defence (DND) and Canadian Armed")
