@@ -61,6 +61,9 @@ _LEADING = re.compile(r"(?:(?:the|The|THE|a|A|an|An|our|Our)\s+|[(\[{\s,.;:•·
 _TRAILING_CHARS = frozenset(" \t\n([{,.;:…-'’/")  # "Agency’s", "Defence (", "Security and", "Defence /"
 
 
+_CORPORATE_SUFFIXES = (" Inc.", " Ltd.", " Corp.", " Co.", " S.A.", " N.V.")
+
+
 def trim(start: int, end: int, text: str) -> tuple[int, int]:
     """Shrink a span to the name.
 
@@ -78,6 +81,8 @@ def trim(start: int, end: int, text: str) -> tuple[int, int]:
             break
         start = m.end()
     while start < end:  # from the right, one piece at a time: linear
+        if text.endswith(_CORPORATE_SUFFIXES, start, end):
+            break  # "Irving Shipbuilding Inc.": the period belongs to the abbreviation
         if text[end - 1] in _TRAILING_CHARS:
             end -= 1
         elif text.endswith(("’s", "'s"), start, end):

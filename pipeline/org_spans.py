@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline import acronyms
-from pipeline.countries import countries_in, country_of
+from pipeline.countries import countries_in, country_of, place_table
 from pipeline.gazetteer import gazetteer_index
 from pipeline.org_rules import (
     campus_extension,
@@ -59,6 +59,10 @@ _LIST_STARTED = re.compile(r" (?:of|for|on) [^,]+, [A-Z]")
 _LIST_END = re.compile(r",?[ ](?:and|&)[ ][A-Z][\w’'-]*(?![\w’'-]|[ ][A-Z])")
 # "the 1 Canadian Air Division", "the 12th Marine Regiment": a unit's number starts its name.
 _UNIT_NUMBER = re.compile(r"(?<![\w,.$])\d{1,3}(?:st|nd|rd|th)?[ ]$")
+# "Lockheed Martin" + " Canada" (a country's name, then no more capitalized words)
+_NATIONAL_SUFFIX = re.compile(r"[ ]([A-Z][\w.]*(?:[ ][A-Z][\w.]*)?)(?![\w’'-]|[ ][A-Z])")
+# "the Mexican Attorney " before "General's Office": up to three capitalized words.
+_TITLE_BEFORE = re.compile(r"(?<![\w.’'-])(?:[A-Z][\w.-]*[ ]){1,3}$")
 # "the Spanish " before "Navy": a nationality the model left out of the name.
 _NATION_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z][\w.]*)[ ]$")
 # "General Dynamics Land Systems" + "–Canada": a company's national arm, glued by a dash.
@@ -117,6 +121,11 @@ def clean_candidate(c: Candidate, text: str) -> list[Candidate]:
         if lead and lead.group(1).split()[-1] in load_terms()["org_head"]:
             run_on = _RUN_ON.match(after)
             return [Candidate(start - len(before) + lead.start(), end + run_on.end(), None)]
+        # "Lockheed Martin" + " Canada": a body's national arm is another body.
+        arm = _NATIONAL_SUFFIX.match(after)
+        place = place_table().get(arm.group(1)) if arm else None
+        if place and place.kind == "country" and place.name == arm.group(1):
+            return [Candidate(start, end + arm.end(), None)]
         # "Canadian Forces Intelligence Command": a known name that starts a longer one is another body;
         # the whole capitalized run must end in the head: not "NSA Exceptional Civilian Service Awards".
         run = capitalized_run(after)
@@ -127,6 +136,10 @@ def clean_candidate(c: Candidate, text: str) -> list[Candidate]:
         return [Candidate(start, end, c.entry_id)]
     end += extend_name(text[start:end], after)
     before, _ = line_around(text, start, end)
+    title = _TITLE_BEFORE.search(before)
+    if title and re.match(r"[\w-]+[’']s ", span):
+        start -= len(before) - title.start()  # "Mexican Attorney " + "General's Office"
+        before = before[:title.start()]
     number = _UNIT_NUMBER.search(before)
     if number and text[start:end].split()[-1] in load_terms()["unit_head"]:
         start -= len(before) - number.start()  # "12th" + " Marine Littoral Regiment"

@@ -170,8 +170,9 @@ def _context_mentions(text: str, taken: list[tuple[int, int]]) -> list[OrgMentio
                 prev = re.search(r"(\S+)\s+$", text[max(0, m.start() - 30):m.start()])
                 if prev and prev.group(1)[:1].isupper() and prev.group(1) not in ("The", "Our", "This"):
                     continue  # "Global Alliance": another name
-                if prev and prev.group(1) in load_terms()["preposition"]:
-                    continue  # "Minister of National Defence": part of a position or another name
+                gov = re.search(r"(\S+)\s+(\S+)\s+$", text[max(0, m.start() - 40):m.start()])
+                if gov and gov.group(2) in load_terms()["preposition"] and gov.group(1)[:1].isupper():
+                    continue  # "Minister of National Defence", but not "on behalf of National Defence"
                 if re.match(r"(?:[ \t]+|\n(?![ \t]*\n))(?:(?:of|for)\s+)?[A-Z]", text[m.end():m.end() + 20]):
                     continue  # "Alliance for Progress", "National Defence Headquarters"
                 if any(overlaps((m.start(), m.end()), t) for t in taken):

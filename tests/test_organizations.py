@@ -248,6 +248,21 @@ def test_extend_name(name, after, extension):
          "said the Commander of Maritime Forces Atlantic (MARLANT). Canadian Fleet Atlantic and the Naval "
          "Reserve also contributed personnel.",
          ["NATO", "Maritime Forces Atlantic", "MARLANT", "Canadian Fleet Atlantic", "Naval Reserve"]),
+        # a known company's national arm is another body; a corporate suffix keeps its period
+        ("Lockheed Martin Canada will integrate the combat system, and MDA Ltd. will supply radar "
+         "components. Thales Canada and L3Harris Technologies Canada will provide in-service support.",
+         ["Lockheed Martin Canada", "MDA Ltd.", "Thales Canada", "L3Harris Technologies Canada"]),
+        ("Today, the Government of Canada announced that Irving Shipbuilding Inc. has been awarded a contract.",
+         ["Government of Canada", "Irving Shipbuilding Inc."]),
+        # the department's applied title after a lowercase preposition is the department
+        ("The contract was awarded by Public Services and Procurement Canada (PSPC) on behalf of National "
+         "Defence, following a review by the Treasury Board.",
+         ["Public Services and Procurement Canada", "PSPC", "National Defence", "Treasury Board"]),
+        # a name never starts at a title's possessive
+        ("The Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF) and the Mexican Attorney General's "
+         "Office (FGR) will share firearms tracing data.",
+         ["Bureau of Alcohol, Tobacco, Firearms and Explosives", "ATF", "Mexican Attorney General's Office",
+          "FGR"]),
         # a title-case headline runs on over its verb
         ("FACT SHEET: Biden-Harris Administration Announces New Actions to Strengthen Cybersecurity",
          ["Biden-Harris Administration"]),
