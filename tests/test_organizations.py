@@ -252,7 +252,8 @@ def test_extend_name(name, after, extension):
         ("Lockheed Martin Canada will integrate the combat system, and MDA Ltd. will supply radar "
          "components. Thales Canada and L3Harris Technologies Canada will provide in-service support.",
          ["Lockheed Martin Canada", "MDA Ltd.", "Thales Canada", "L3Harris Technologies Canada"]),
-        ("Today, the Government of Canada announced that Irving Shipbuilding Inc. has been awarded a contract.",
+        ("Today, the Government of Canada announced that Irving Shipbuilding Inc. has been awarded a "
+         "contract.",
          ["Government of Canada", "Irving Shipbuilding Inc."]),
         # the department's applied title after a lowercase preposition is the department
         ("The contract was awarded by Public Services and Procurement Canada (PSPC) on behalf of National "
