@@ -95,7 +95,8 @@ def trim(start: int, end: int, text: str) -> tuple[int, int]:
 
 
 def words_of(name: str) -> list[str]:
-    return name.replace("’s ", " ").replace("'s ", " ").split()
+    """The words of a name without possessives: `Air Force’s` -> Air, Force."""
+    return [w[:-2] if w.endswith(("’s", "'s")) else w for w in name.split()]
 
 
 def head_word(name: str) -> str:
@@ -134,6 +135,7 @@ _DESIGNATOR = re.compile(r"^[A-Za-z]+-\d+[A-Za-z]?$")  # "COVID-19", "AT-4", "Mi
 _COUNTED = re.compile(r"(?<![\d,.])(\d(?:[\d,]*\d)?)\s+$")
 
 
+_PLACE_AFTER = re.compile(r",[ ]([A-Z][\w.]*(?:[ ](?:and[ ])?[A-Z][\w.]*){0,2})(?![\w’'-])")
 _TITLE_HEAD = re.compile(r"([A-Z][\w’'-]*)\s+(?:of|for)\s")
 
 
@@ -179,6 +181,9 @@ def non_org_reason(name: str, before: str = "", after: str = "") -> str | None:
         if kind != "position" and words[-1] in terms[kind] and head not in terms["org_head"] and not (
                 kind == "abstract" and has_org_head(n)):
             return kind
+    province = _PLACE_AFTER.match(after)
+    if len(words) == 1 and not n.isupper() and province and province.group(1) in terms["place"]:
+        return "place"  # "Inuvik, Northwest Territories": a town before its province
     counted = _COUNTED.search(before)
     if counted and not re.fullmatch(r"(?:19|20)\d\d", counted.group(1)) and words[-1] not in terms[
             "unit_head"]:

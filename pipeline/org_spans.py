@@ -228,12 +228,25 @@ def untagged_names(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, i
             runs.append((pos, m.start() + p.start()))
             pos = m.start() + p.end()
         runs.append((pos, m.end()))
-    for span in runs:
+    for span in _split_bodies(text, runs):
         name = text[span[0]:span[1]]
         if any(overlaps(span, t) for t in taken) or " " not in name or not has_org_head(name):
             continue
-        parts = re.split(r" (?:and|&) ", name)
-        if len(parts) > 1 and all(has_org_head(p) for p in parts):
-            continue  # "Canadian Coast Guard and Royal Canadian Navy": two bodies, too unsure to cut
         out.append(span)
+    return out
+
+
+def _split_bodies(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`Canadian Ranger Patrol Group and the Royal Canadian Air Force`: two bodies, each half with a head.
+
+    `Office of Management and Budget` stays whole: `Budget` names no body.
+    """
+    out = []
+    for start, end in runs:
+        name = text[start:end]
+        cut = re.search(r" (?:and|&) (?:the )?", name)
+        if cut and has_org_head(name[:cut.start()]) and has_org_head(name[cut.end():]):
+            out += [(start, start + cut.start()), (start + cut.end(), end)]
+        else:
+            out.append((start, end))
     return out

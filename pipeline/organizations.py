@@ -446,7 +446,8 @@ def find_mentions(doc: Doc) -> list[OrgMention]:
         elif (ent.label_ in ("NORP", "PERSON", "GPE", "PRODUCT") and not country_of(ent.text)
               and _appositive_org(text, ent.end_char)):
             ents.append((ent.start_char, ent.end_char, None))  # "Symantec, the largest ... firm"
-    taken = [(ent.start_char, ent.end_char) for ent in doc.ents]
+    # a nationality the model tagged alone is part of a name it missed: "1st [Canadian] Ranger Patrol Group"
+    taken = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ != "NORP"]
     ents += [(s, e, None) for s, e in untagged_names(text, taken)]
     mentions = mentions_in_text(text, ents)
     return sorted(mentions + _short_names(doc, text, mentions), key=lambda m: (m.start, m.end))

@@ -264,6 +264,15 @@ def test_extend_name(name, after, extension):
          "Office (FGR) will share firearms tracing data.",
          ["Bureau of Alcohol, Tobacco, Firearms and Explosives", "ATF", "Mexican Attorney General's Office",
           "FGR"]),
+        # a town before its province; a nationality tagged alone inside a unit's name; a patrol is a body
+        ("Inuvik, Northwest Territories - National Defence / Canadian Armed Forces",
+         ["National Defence", "Canadian Armed Forces"]),
+        ("Members of 1st Canadian Ranger Patrol Group and the Royal Canadian Air Force's 440 Transport "
+         "Squadron will support patrols.",
+         ["1st Canadian Ranger Patrol Group", "Royal Canadian Air Force", "440 Transport Squadron"]),
+        ("Miguel Torres is a former Chief of the U.S. Border Patrol and served as a special agent with "
+         "Immigration and Customs Enforcement.",
+         ["U.S. Border Patrol", "Immigration and Customs Enforcement"]),
         # a title-case headline runs on over its verb
         ("FACT SHEET: Biden-Harris Administration Announces New Actions to Strengthen Cybersecurity",
          ["Biden-Harris Administration"]),
