@@ -20,8 +20,8 @@ from pipeline.errors import PatternError
 TERMS_FILE = "org_terms.jsonl"
 TERM_KINDS = ("org_head", "office_head", "event", "event_prefix", "document", "award", "position", "abstract",
               "generic", "place", "appositive", "preposition", "connector", "portfolio", "state_head",
-              "time_word")
-NON_ORG_HEADS = ("event", "document", "award", "position", "abstract")
+              "time_word", "vessel_prefix", "campus_head", "unit_head", "equipment", "headline_verb")
+NON_ORG_HEADS = ("event", "document", "award", "position", "abstract", "equipment")
 
 
 @cache
@@ -58,7 +58,10 @@ def norm(name: str) -> str:
 
 
 _LEADING = re.compile(r"(?:(?:the|The|THE|a|A|an|An|our|Our)\s+|[(\[{\s,.;:•·▪*-])+")
-_TRAILING_CHARS = frozenset(" \t\n([{,.;:…-'’")  # "Agency’s", "Defence (", "Security and"
+_TRAILING_CHARS = frozenset(" \t\n([{,.;:…-'’/")  # "Agency’s", "Defence (", "Security and", "Defence /"
+
+
+_CORPORATE_SUFFIXES = (" Inc.", " Ltd.", " Corp.", " Co.", " S.A.", " N.V.")
 
 
 def trim(start: int, end: int, text: str) -> tuple[int, int]:
@@ -78,19 +81,22 @@ def trim(start: int, end: int, text: str) -> tuple[int, int]:
             break
         start = m.end()
     while start < end:  # from the right, one piece at a time: linear
+        if text.endswith(_CORPORATE_SUFFIXES, start, end):
+            break  # "Irving Shipbuilding Inc.": the period belongs to the abbreviation
         if text[end - 1] in _TRAILING_CHARS:
             end -= 1
         elif text.endswith(("’s", "'s"), start, end):
             end -= 2
-        elif text.endswith((" and", " &"), start, end):
-            end = text.rindex(" ", start, end)
+        elif text.endswith((" and", " &", " of", " for", " on", " the"), start, end):
+            end = text.rindex(" ", start, end)  # "the National Guard of" [Ukraine]
         else:
             break
     return start, end
 
 
 def words_of(name: str) -> list[str]:
-    return name.replace("’s ", " ").replace("'s ", " ").split()
+    """The words of a name without possessives: `Air Force’s` -> Air, Force."""
+    return [w[:-2] if w.endswith(("’s", "'s")) else w for w in name.split()]
 
 
 def head_word(name: str) -> str:
@@ -125,7 +131,25 @@ _GOVERNOR = re.compile(
 # " and Intelligence Advisor Jody": a coordination that continues the name.
 _COORDINATED = re.compile(r"^\s*(?:and|&)\s+((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)")
 _DESIGNATOR = re.compile(r"^[A-Za-z]+-\d+[A-Za-z]?$")  # "COVID-19", "AT-4", "Mi-17"
-_COUNTED = re.compile(r"(?<![\d,.])(\d[\d,]*)\s+$")  # "100 Tactical Unmanned Aerial Systems"
+# "100 Tactical Unmanned Aerial Systems"; not "Since 2015, CAF members"
+_COUNTED = re.compile(r"(?<![\d,.])(\d(?:[\d,]*\d)?)\s+$")
+
+
+_PLACE_AFTER = re.compile(r",[ ]([A-Z][\w.]*(?:[ ](?:and[ ])?[A-Z][\w.]*){0,2})(?![\w’'-])")
+_TITLE_HEAD = re.compile(r"([A-Z][\w’'-]*)\s+(?:of|for)\s")
+
+
+@cache
+def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _after_portfolio(name: str, portfolios: frozenset[str]) -> list[str] | None:
+    """The words of `name` after the longest portfolio it starts with, else None (`Air Force for X`)."""
+    for f in _longest_first(portfolios):
+        if name == f or name.startswith(f + " "):
+            return name[len(f):].split()
+    return None
 
 
 def non_org_reason(name: str, before: str = "", after: str = "") -> str | None:
@@ -146,25 +170,42 @@ def non_org_reason(name: str, before: str = "", after: str = "") -> str | None:
         return "generic words"  # "Allies and Partners"
     if words[0] in terms["event_prefix"] and len(words) > 1:
         return "event"  # "Operation CARIBBE", "Exercise MAPLE FLAG"
+    if words[0] in terms["vessel_prefix"] and len(words) > 1:
+        return "vessel"  # "HMCS Ville de Québec", "USNS Comfort": a ship, not a body
     head = head_word(n)
     for kind in NON_ORG_HEADS:
         if head in terms[kind] or " ".join(words[-2:]) in terms[kind]:
             return kind
-        # "Rim of the Pacific Exercise": the kind word ends a name whose first part is no body.
-        if kind != "position" and words[-1] in terms[kind] and head not in terms["org_head"]:
+        # "Rim of the Pacific Exercise": the kind word ends a name whose first part is no body;
+        # but "House of Commons Standing Committee on National Defence" is a committee.
+        if kind != "position" and words[-1] in terms[kind] and head not in terms["org_head"] and not (
+                kind == "abstract" and has_org_head(n)):
             return kind
+    province = _PLACE_AFTER.match(after)
+    if len(words) == 1 and not n.isupper() and province and province.group(1) in terms["place"]:
+        return "place"  # "Inuvik, Northwest Territories": a town before its province
     counted = _COUNTED.search(before)
-    if counted and not re.fullmatch(r"(?:19|20)\d\d", counted.group(1)):
+    if counted and not re.fullmatch(r"(?:19|20)\d\d", counted.group(1)) and words[-1] not in terms[
+            "unit_head"]:
         return "counted thing"
     gov = _GOVERNOR.search(before[-150:])
     if gov:
         word = gov.group(1)
         if any(word in terms[k] for k in ("event", "document", "award")) and not has_org_head(n):
             return "part of a non-organization name"  # "Declaration on [Migration and Protection]"
-        if word in terms["position"] and not any(w in terms["org_head"] for w in words[1:]) and (
-            _starts_with(n, terms["portfolio"]) or countries_in(n)[:1] and countries_in(n)[0][0] == 0
+        rest = _after_portfolio(n, terms["portfolio"])
+        if word in terms["position"] and (
+            rest is not None and not any(w in terms["org_head"] for w in rest)
+            or not any(w in terms["org_head"] for w in words[1:])
+            and countries_in(n)[:1] and countries_in(n)[0][0] == 0
         ):
-            return "part of a position"  # "Secretary of [Defense]", "Ambassador to [Mexico Ken Salazar]"
+            # "Secretary of [Defense]", "Ambassador to [Mexico Ken Salazar]",
+            # "Assistant Secretary of the [Air Force for Installations, Environment], and Energy"
+            return "part of a position"
+    if n in terms["portfolio"] and re.search(r"(?:,|\band)\s+$", before):
+        clause = re.split(r"[.;:()\n]", before[-150:])[-1]
+        if any(m.group(1) in terms["position"] for m in _TITLE_HEAD.finditer(clause)):
+            return "part of a position"  # "Under Secretary of Defense for Personnel and [Readiness]"
     coord = _COORDINATED.match(after)
     if coord and not has_org_head(n) and any(w in terms["position"] for w in coord.group(1).split()):
         return "part of a position"  # "[National Security] and Intelligence Advisor"
@@ -187,7 +228,8 @@ def cut_person_tail(name: str) -> int:
 # "Commission" + " on the National Defense Strategy for the United States"
 _CONTINUATION = re.compile(
     r"[ ](?:of|on|for)[ ](?:the[ ])?(?:(?:[A-Z]\.){2,}|[A-Z][\w’'&-]*)"
-    r"(?:[ ](?:(?:of|for|on|and|&|in(?=[ ]the))[ ])?(?:the[ ])?(?:(?:[A-Z]\.){2,}|[A-Z][\w’'&-]*))*"
+    # "... Security and the NATO Strategic ...": `and the` starts another body's name
+    r"(?:[ ](?:(?:of|for|on|in(?=[ ]the))[ ](?:the[ ])?|(?:and|&)[ ])?(?:(?:[A-Z]\.){2,}|[A-Z][\w’'&-]*))*"
 )
 
 
@@ -204,6 +246,20 @@ def extend_name(name: str, after: str) -> int:
     if any(w.strip(".,") in terms["time_word"] for w in ext.split()):
         return 0
     return len(ext)
+
+
+# "University of Texas" + " at Austin": a campus named after `at`, one or two capitalized words.
+_CAMPUS = re.compile(r"[ ]at[ ][A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*)?(?![\w’'-]|[ ][A-Z])")
+
+
+def campus_extension(name: str, after: str) -> int:
+    """How many characters of `after` name a university's campus: `University of Texas` + ` at Austin`."""
+    if head_word(name) not in load_terms()["campus_head"]:
+        return 0
+    m = _CAMPUS.match(after)
+    if not m or any(country_of(w) for w in m.group().split()[1:]):
+        return 0
+    return len(m.group())
 
 
 _NEXT_WORD = re.compile(r" [A-Z][a-z][\w-]*\b")

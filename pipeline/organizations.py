@@ -3,8 +3,9 @@
 Downstream users join on organizations, so `DND` and `Department of National
 Defence` must be one record, `DND/CAF` two, and every record's id the same in
 every document. Candidates come from the gazetteer's entity_ruler
-(`data/gazetteer.jsonl`) and the model; org_rules.py trims them and drops what
-is not a body; acronyms.py links long and short forms.
+(gazetteer.py, `data/gazetteer.jsonl`), the model, and capitalized names the
+model left untagged; org_spans.py sets where each name starts and ends,
+org_rules.py drops what is not a body; acronyms.py links long and short forms.
 
 Pure functions over text first (candidates to mentions, grouping, ids,
 countries), then the one function that reads a spaCy Doc.
@@ -21,33 +22,30 @@ from functools import cache
 from spacy.tokens import Doc
 
 from pipeline import acronyms
-from pipeline.countries import countries_in, country_in_name, country_of
-from pipeline.errors import PatternError
+from pipeline.countries import countries_in, country_in_name, country_of, place_table
+from pipeline.gazetteer import GazetteerEntry, gazetteer_index, gazetteer_patterns, load_gazetteer
 from pipeline.org_rules import (
-    capitalized_run,
-    cut_person_tail,
-    extend_name,
     has_org_head,
     head_word,
-    jsonl_rows,
     load_terms,
     non_org_reason,
     norm,
-    trim,
     words_of,
 )
+from pipeline.org_spans import (
+    Candidate,
+    clean_candidate,
+    is_acronym,
+    joined,
+    line_around,
+    named_start,
+    overlaps,
+    untagged_names,
+)
 
-GAZETTEER_FILE = "gazetteer.jsonl"
+__all__ = ["GazetteerEntry", "OrgEntity", "OrgMention", "find_mentions", "gazetteer_patterns", "group",
+           "load_gazetteer", "mentions_in_text", "slug"]
 
-
-@dataclass(frozen=True)
-class GazetteerEntry:
-    id: str
-    name: str
-    acronyms: tuple[str, ...]
-    aliases: tuple[str, ...]
-    country: str | None
-    context_aliases: tuple[str, ...] = ()  # "Alliance": NATO only where NATO is named
 
 
 @dataclass(frozen=True)
@@ -59,6 +57,7 @@ class OrgMention:
     acronym: str | None = None  # the acronym this mention is, or is the long form of
     context: bool = False  # a context alias: kept only when its entry is named elsewhere
     short_of: str | None = None  # the full name it shortens: "Berklee" of "Berklee College of Music"
+    alias: bool = False  # another-language name in brackets: never the record's name
 
 
 @dataclass
@@ -71,44 +70,6 @@ class OrgEntity:
     from_gazetteer: bool = False
 
 
-# ---------------------------------------------------------------- data
-
-
-@cache
-def load_gazetteer() -> tuple[GazetteerEntry, ...]:
-    """The packaged gazetteer; a malformed line is a PatternError naming the line."""
-    entries = []
-    for n, row in jsonl_rows(GAZETTEER_FILE):
-        try:
-            entries.append(GazetteerEntry(
-                id=row["id"], name=row["name"], acronyms=tuple(row.get("acronyms", [])),
-                aliases=tuple(row.get("aliases", [])), country=row.get("country"),
-                context_aliases=tuple(row.get("context_aliases", [])),
-            ))
-        except (KeyError, TypeError) as exc:
-            raise PatternError(f"{GAZETTEER_FILE}:{n}: {exc}") from exc
-    return tuple(entries)
-
-
-@cache
-def gazetteer_index() -> dict[str, GazetteerEntry]:
-    """Normalized name, alias and acronym to entry (first entry wins)."""
-    index: dict[str, GazetteerEntry] = {}
-    for entry in load_gazetteer():
-        for surface in (entry.name, *entry.aliases, *entry.acronyms):
-            index.setdefault(norm(surface), entry)
-    return index
-
-
-def gazetteer_patterns() -> list[dict]:
-    """entity_ruler patterns: every name, alias and acronym of every entry, with its id."""
-    patterns = []
-    for entry in load_gazetteer():
-        for surface in (entry.name, *entry.aliases, *entry.acronyms):
-            patterns.append({"label": "ORG", "pattern": surface, "id": entry.id})
-    return patterns
-
-
 def slug(name: str) -> str:
     """A stable id from a name: lower case ASCII words joined by hyphens."""
     s = name.lower().replace("’", "").replace("'", "").replace("&", " and ")
@@ -116,62 +77,8 @@ def slug(name: str) -> str:
     return s or "org"
 
 
-def is_acronym(s: str) -> bool:
-    return acronyms.is_short_form(s) and sum(c.isupper() for c in s) * 2 > len(s)
-
-
-# ---------------------------------------------------------------- spans of one text
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    start: int
-    end: int
-    entry_id: str | None
-
-
-def _line_around(text: str, start: int, end: int) -> tuple[str, str]:
-    """Text before and after a span, within its line (the cleaned view joins wrapped lines)."""
-    ls = text.rfind("\n", 0, start) + 1
-    le = text.find("\n", end)
-    return text[ls:start], text[end: le if le != -1 else len(text)]
-
-
-def clean_candidate(c: _Candidate, text: str) -> list[_Candidate]:
-    """Trimmed; split at `/` between acronyms (`DND/CAF`); cut before a person; extended over `of ...`."""
-    start, end = trim(c.start, c.end, text)
-    if end <= start:
-        return []
-    span = text[start:end]
-    if "/" in span and all(is_acronym(p) for p in span.split("/")):
-        out, pos = [], start
-        for part in span.split("/"):
-            out.append(_Candidate(pos, pos + len(part), None))
-            pos += len(part) + 1
-        return out
-    # "Mexico’s National Guard": a country's possessive is a determiner, not part of the name.
-    owner = re.match(r"(\S+)[’']s\s+(?=[A-Z])", span)
-    if owner and country_of(owner.group(1)):
-        start += owner.end()
-        span = text[start:end]
-    end = start + cut_person_tail(span)
-    _, after = _line_around(text, start, end)
-    if c.entry_id:
-        # "Canadian Forces Intelligence Command": a known name that starts a longer one is another body;
-        # the whole capitalized run must end in the head: not "NSA Exceptional Civilian Service Awards".
-        run = capitalized_run(after)
-        if run and after[:run].split()[-1] in load_terms()["org_head"]:
-            return [_Candidate(start, end + run, None)]
-        return [_Candidate(start, end, c.entry_id)]
-    end += extend_name(text[start:end], after)
-    return [_Candidate(start, end, c.entry_id)]
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
-def _definitions(text: str, cands: list[_Candidate]) -> tuple[dict[str, tuple[int, int]], set[str]]:
+def _definitions(text: str, cands: list[Candidate]) -> tuple[dict[str, tuple[int, int]],
+                                                               dict[str, tuple[int, int]]]:
     """Acronyms the text defines for organizations (acronym -> long form), and those it defines for others.
 
     A definition is an organization's when its long form is not a
@@ -182,7 +89,7 @@ def _definitions(text: str, cands: list[_Candidate]) -> tuple[dict[str, tuple[in
     """
     terms = load_terms()
     orgs: dict[str, tuple[int, int]] = {}
-    others: set[str] = set()
+    others: dict[str, tuple[int, int]] = {}
     for d in acronyms.text_definitions(text):
         short = text[d.short[0]:d.short[1]]
         long = d.long
@@ -190,9 +97,12 @@ def _definitions(text: str, cands: list[_Candidate]) -> tuple[dict[str, tuple[in
             ending = [c for c in cands if c.end <= long[1] and long[1] - c.end <= 3 and c.start >= long[0]]
             if not ending:
                 continue
-            long = (ending[0].start, ending[0].end)
+            long = (named_start(text, ending[0].start, d.long[0], short[0]), ending[0].end)
             initials = {w[0] for w in text[long[0]:long[1]].split() if w[:1].isupper()}
-            if short[0] not in initials:
+            # "Norwegian Defence Research Establishment (FFI)": no letter in common, but a body's name
+            # right before a bracket that no known body claims is the text's own definition.
+            if short[0] not in initials and (not has_org_head(text[long[0]:long[1]])
+                                             or norm(short) in gazetteer_index()):
                 continue
         else:
             # "Mexican Secretariat ... (SEDENA)": a longer entity ending at the long form keeps its modifiers.
@@ -204,19 +114,55 @@ def _definitions(text: str, cands: list[_Candidate]) -> tuple[dict[str, tuple[in
         if adjective and country_of(adjective.group(1)) and not text[long[0]:long[1]].startswith(
                 adjective.group(1)):
             long = (long[0] - len(adjective.group(0)), long[1])
-        before, after = _line_around(text, *long)
+        before, after = line_around(text, *long)
         long_text = text[long[0]:long[1]]
-        if non_org_reason(long_text, before, "") or head_word(long_text) in terms["place"]:
-            others.add(short)
+        # "Maritime Forces Atlantic (MARLANT)": a place after a head is the body's modifier
+        if non_org_reason(long_text, before, "") or (
+                head_word(long_text) in terms["place"] and not has_org_head(long_text)):
+            others.setdefault(short, long)
             continue
-        tagged = any(_overlaps((c.start, c.end), long) or (c.start, c.end) == d.short for c in cands)
+        tagged = any(overlaps((c.start, c.end), long) or (c.start, c.end) == d.short for c in cands)
         if tagged or has_org_head(long_text):
             orgs.setdefault(short, long)
     return orgs, others
 
 
+def _bracket_aliases(text: str, mentions: list[OrgMention]) -> list[OrgMention]:
+    """`Mexican Air Force (Fuerza Aérea Mexicana)`: a name in brackets after a body's name is that body.
+
+    Only a name of two words or more, each capitalized or a small word
+    (`de`, `la`), that is not an acronym (those are definitions) or a place.
+    """
+    out = []
+    for m in mentions:
+        if m.acronym or m.alias:
+            continue
+        b = _BRACKET_NAME.match(text, m.end)
+        if not b or country_of(b.group(1)) or is_acronym(b.group(1)):
+            continue
+        out.append(OrgMention(b.start(1), b.end(1), b.group(1), m.entry_id, None,
+                              short_of=m.short_of or norm(m.text), alias=True))
+    return out
+
+
+_BRACKET_NAME = re.compile(
+    r"[ ]?\(((?:[A-ZÀ-Ý][\w’'-]*)"
+    r"(?:[ ](?:(?:de|del|la|las|los|el|y|des|du|et|of|the)[ ])*[A-ZÀ-Ý][\w’'-]*)+)\)")
+
+
+# "Ottawa, Ontario - " [National Defence] " / Canadian Armed Forces": a field of a dateline.
+_FIELD_BEFORE = re.compile(r"(?:^|[ ][-–—]|/)[ ]?$")
+_FIELD_AFTER = re.compile(r"[ ]?(?:/|$)")
+
+
 def _context_mentions(text: str, taken: list[tuple[int, int]]) -> list[OrgMention]:
-    """`the Alliance`, `successful Alliance`: a context alias standing alone, not inside another name."""
+    """`the Alliance`, `successful Alliance`: a context alias standing alone, not inside another name.
+
+    A context alias counts only where its body is named elsewhere in the
+    document, unless it stands as a field of its own: the dateline of a
+    Canadian defence release (`Ottawa, Ontario - National Defence / Canadian
+    Armed Forces`) names the department by its applied title.
+    """
     out = []
     for entry in load_gazetteer():
         for alias in entry.context_aliases:
@@ -224,11 +170,16 @@ def _context_mentions(text: str, taken: list[tuple[int, int]]) -> list[OrgMentio
                 prev = re.search(r"(\S+)\s+$", text[max(0, m.start() - 30):m.start()])
                 if prev and prev.group(1)[:1].isupper() and prev.group(1) not in ("The", "Our", "This"):
                     continue  # "Global Alliance": another name
-                if re.match(r"\s+(?:of|for)\s+[A-Z]", text[m.end():m.end() + 20]):
-                    continue  # "Alliance for Progress"
-                if any(_overlaps((m.start(), m.end()), t) for t in taken):
+                gov = re.search(r"(\S+)\s+(\S+)\s+$", text[max(0, m.start() - 40):m.start()])
+                if gov and gov.group(2) in load_terms()["preposition"] and gov.group(1)[:1].isupper():
+                    continue  # "Minister of National Defence", but not "on behalf of National Defence"
+                if re.match(r"(?:[ \t]+|\n(?![ \t]*\n))(?:(?:of|for)\s+)?[A-Z]", text[m.end():m.end() + 20]):
+                    continue  # "Alliance for Progress", "National Defence Headquarters"
+                if any(overlaps((m.start(), m.end()), t) for t in taken):
                     continue
-                out.append(OrgMention(m.start(), m.end(), m.group(), entry.id, None, True))
+                before, after = line_around(text, m.start(), m.end())
+                field = bool(_FIELD_BEFORE.search(before) and _FIELD_AFTER.match(after))
+                out.append(OrgMention(m.start(), m.end(), m.group(), entry.id, None, not field))
     return out
 
 
@@ -238,28 +189,35 @@ def mentions_in_text(text: str, ents: list[tuple[int, int, str | None]]) -> list
     The entity spans come from the ruler and the model; everything else here
     reads the text alone, so it can be tested without a model.
     """
-    cands = [c for s, e, i in ents for c in clean_candidate(_Candidate(s, e, i), text)]
+    cands = joined([c for s, e, i in ents for c in clean_candidate(Candidate(s, e, i), text)], text)
     defined, not_orgs = _definitions(text, cands)
     index = gazetteer_index()
     kept: list[OrgMention] = []
     for short, (ls, le) in defined.items():
         kept.append(OrgMention(ls, le, text[ls:le], _entry_id(text[ls:le], short), short))
     long_spans = [(m.start, m.end) for m in kept]
+    # "National Advanced Surface-to-Air Missile System (NASAMS)": the model's piece of a non-body's long form
+    other_spans = list(not_orgs.values())
     for c in cands:
         span = text[c.start:c.end]
         if span in not_orgs or span in defined:
             continue  # acronym uses are added below
-        if any(_overlaps((c.start, c.end), ls) for ls in long_spans):
+        if any(overlaps((c.start, c.end), ls) for ls in long_spans):
             continue  # the defined long form replaces what the model cut
-        before, after = _line_around(text, c.start, c.end)
+        if c.entry_id is None and any(overlaps((c.start, c.end), o) for o in other_spans):
+            continue
+        before, after = line_around(text, c.start, c.end)
         if non_org_reason(span, before, after):
             continue
         entry = c.entry_id or (index[norm(span)].id if norm(span) in index else None)
+        if entry is None and norm(span) in place_table() and not has_org_head(span):
+            continue  # "Halifax, Nova Scotia - National Defence": a town, not a body
         kept.append(OrgMention(c.start, c.end, span, entry, span if is_acronym(span) else None))
     for short, long in defined.items():
         for s, e in acronyms.find_uses(text, short):
             kept.append(OrgMention(s, e, short, _entry_id(text[long[0]:long[1]], short), short))
     kept = _dedupe(kept + _repeats(text, kept))
+    kept = _dedupe(kept + _bracket_aliases(text, kept))
     kept += _context_mentions(text, [(m.start, m.end) for m in kept])
     return sorted(kept, key=lambda m: (m.start, m.end))
 
@@ -371,7 +329,7 @@ def _with_text_uses(mentions: list[OrgMention], text: str) -> list[OrgMention]:
     known = {m.acronym: m.entry_id for m in mentions if m.acronym}
     for short, entry_id in known.items():
         for s, e in acronyms.find_uses(text, short):
-            if (s, e) not in have and not any(_overlaps((s, e), h) for h in have):
+            if (s, e) not in have and not any(overlaps((s, e), h) for h in have):
                 out.append(OrgMention(s, e, short, entry_id, short))
     return out
 
@@ -398,7 +356,7 @@ def _merge_shortened(groups: dict[str, list[OrgMention]]) -> None:
 
 def _entity(k: str, ms: list[OrgMention], gaz: dict[str, GazetteerEntry], text: str | None) -> OrgEntity:
     entry = gaz.get(k[4:]) if k.startswith("gaz:") else None
-    full = [" ".join(m.text.split()) for m in ms if not m.context and not is_acronym(m.text)]
+    full = [" ".join(m.text.split()) for m in ms if not m.context and not m.alias and not is_acronym(m.text)]
     acr = next((m.acronym for m in ms if m.acronym), None) or next(
         (m.text for m in ms if is_acronym(m.text)), None)
     # The fullest name, spelled out: "NATO Alliance" only when the text and the gazetteer have no other.
@@ -408,10 +366,11 @@ def _entity(k: str, ms: list[OrgMention], gaz: dict[str, GazetteerEntry], text: 
     country = entry.country if entry else country_in_name(name)
     if country is None and entry is None and text is not None:
         first = min(m.start for m in ms)
-        owner = re.search(r"(\S+)[’']s\s+$", text[max(0, first - 40):first])
-        country = country_of(owner.group(1)) if owner else None  # "Mexico’s National Guard"
+        country = _owner_country(text[max(0, first - 60):first])
         if country is None and _is_state_body(name):
             country = _sentence_country(text, first)
+        # "Ukraine's Ministry of Defence": the gazetteer's Ministry of Defence of Ukraine, same id everywhere
+        entry = _national_index().get((country, norm(name))) if country else None
     return OrgEntity(
         name=re.sub(r"^(?:the|The)\s+", "", name),
         acronym=acr,
@@ -420,6 +379,37 @@ def _entity(k: str, ms: list[OrgMention], gaz: dict[str, GazetteerEntry], text: 
         mentions=sorted(ms, key=lambda m: (m.start, m.end)),
         from_gazetteer=entry is not None,
     )
+
+
+def _owner_country(before: str) -> str | None:
+    """The country of a possessive owner right before a name.
+
+    `Mexico’s National Guard` (a country), `the Department of Justice's
+    National Security Division` (a known body: its country).
+    """
+    owner = re.search(r"((?:\S+ ){0,5}\S+)[’']s\s+$", before)
+    if not owner:
+        return None
+    words = owner.group(1).split()
+    if country_of(words[-1]):
+        return country_of(words[-1])
+    index = gazetteer_index()
+    for k in range(len(words)):
+        entry = index.get(norm(" ".join(words[k:])))
+        if entry:
+            return entry.country
+    return None
+
+
+@cache
+def _national_index() -> dict[tuple[str, str], GazetteerEntry]:
+    """(country, name without its country) -> entry: `Ministry of Defence` of UKR is `ukr-mod`."""
+    index: dict[tuple[str, str], GazetteerEntry] = {}
+    for entry in load_gazetteer():
+        if entry.country:
+            for form in (entry.name, *entry.aliases):
+                index.setdefault((entry.country, _strip_country(form)), entry)
+    return index
 
 
 def _is_state_body(name: str) -> bool:
@@ -444,17 +434,32 @@ def find_mentions(doc: Doc) -> list[OrgMention]:
     """Organization mentions of a Doc: its ORG entities (ruler and model) and what the text adds."""
     terms = load_terms()
     text = doc.text  # built anew on every access: read it once
+    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     ents = []
     for ent in doc.ents:
         if ent.label_ == "ORG":
+            if len(ent) == 1 and not ent.ent_id_ and _lone_word_is_no_body(ent[0], surnames):
+                continue
             ents.append((ent.start_char, ent.end_char, ent.ent_id_ or None))
         elif ent.label_ in _OTHER_LABELS and len(ent) > 1 and head_word(ent.text) in terms["org_head"]:
             ents.append((ent.start_char, ent.end_char, None))  # FAC "the Stennis Center for Public Service"
         elif (ent.label_ in ("NORP", "PERSON", "GPE", "PRODUCT") and not country_of(ent.text)
               and _appositive_org(text, ent.end_char)):
             ents.append((ent.start_char, ent.end_char, None))  # "Symantec, the largest ... firm"
+    # a nationality the model tagged alone is part of a name it missed: "1st [Canadian] Ranger Patrol Group"
+    taken = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ != "NORP"]
+    ents += [(s, e, None) for s, e in untagged_names(text, taken)]
     mentions = mentions_in_text(text, ents)
     return sorted(mentions + _short_names(doc, text, mentions), key=lambda m: (m.start, m.end))
+
+
+def _lone_word_is_no_body(tok, surnames: set[str]) -> bool:
+    """A one-word ORG that is a person's surname (`Reyes was a staff member` after `Thomas Reyes`)
+    or an adjective before a common noun (`Indigenous partners`)."""
+    if tok.text in surnames:
+        return True
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.pos_ == "ADJ" and nxt is not None and nxt.text[:1].islower()
 
 
 def _short_names(doc: Doc, text: str, mentions: list[OrgMention]) -> list[OrgMention]:
@@ -480,7 +485,7 @@ def _short_names(doc: Doc, text: str, mentions: list[OrgMention]) -> list[OrgMen
     for word, full in firsts.items():
         for hit in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
             span = doc.char_span(hit.start(), hit.end())
-            if span is None or len(span) != 1 or any(_overlaps((hit.start(), hit.end()), t) for t in taken):
+            if span is None or len(span) != 1 or any(overlaps((hit.start(), hit.end()), t) for t in taken):
                 continue
             tok = span[0]
             if tok.pos_ != "PROPN" or tok.is_sent_start:

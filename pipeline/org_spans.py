@@ -1,0 +1,252 @@
+"""Where an organization's name starts and ends: candidate spans cleaned, split, joined and found.
+
+The model's ORG spans and the ruler's gazetteer spans are candidates; these
+functions trim them (org_rules.trim), split what holds two bodies (`DND/CAF`,
+`Tufts University’s Fletcher School`, a dateline's dashes), extend what the
+model cut short (`... Centre` + ` of Excellence for Energy Security`, `12th` +
+` Marine Regiment`, `University of Texas` + ` at Austin`), join a name cut at
+`and`, and find names the model left untagged. Pure functions over text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline import acronyms
+from pipeline.countries import countries_in, country_of, place_table
+from pipeline.gazetteer import gazetteer_index
+from pipeline.org_rules import (
+    campus_extension,
+    capitalized_run,
+    cut_person_tail,
+    extend_name,
+    has_org_head,
+    head_word,
+    load_terms,
+    norm,
+    trim,
+)
+
+
+def is_acronym(s: str) -> bool:
+    return acronyms.is_short_form(s) and sum(c.isupper() for c in s) * 2 > len(s)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    entry_id: str | None
+
+
+def line_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """Text before and after a span, within its line (the cleaned view joins wrapped lines)."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    return text[ls:start], text[end: le if le != -1 else len(text)]
+
+
+# "Ottawa, Ontario - National Defence / Canadian Armed Forces": a dateline's spaced dash parts names.
+_SPACED_DASH = re.compile(r" [-–—] ")
+# "Colombian Ministry of " before a known name: capitalized words ending in a head, then `of (the)`.
+_HEAD_OF = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]*[ ]){0,3}[A-Z][\w’'-]*)[ ]of[ ](?:the[ ])?$")
+# " High Commissioner for Human Rights": the rest of such a name.
+_RUN_ON = re.compile(r"(?:[ ](?:(?:of|for|on)[ ](?:the[ ])?)?[A-Z][\w’'-]*)*")
+# "Bureau of Population, Refugees": a list inside a name's complement ...
+_LIST_STARTED = re.compile(r" (?:of|for|on) [^,]+, [A-Z]")
+# ... that the model cut before its last item: ", and Migration".
+_LIST_END = re.compile(r",?[ ](?:and|&)[ ][A-Z][\w’'-]*(?![\w’'-]|[ ][A-Z])")
+# "the 1 Canadian Air Division", "the 12th Marine Regiment": a unit's number starts its name.
+_UNIT_NUMBER = re.compile(r"(?<![\w,.$])\d{1,3}(?:st|nd|rd|th)?[ ]$")
+# "Lockheed Martin" + " Canada" (a country's name, then no more capitalized words)
+_NATIONAL_SUFFIX = re.compile(r"[ ]([A-Z][\w.]*(?:[ ][A-Z][\w.]*)?)(?![\w’'-]|[ ][A-Z])")
+# "the Mexican Attorney " before "General's Office": up to three capitalized words.
+_TITLE_BEFORE = re.compile(r"(?<![\w.’'-])(?:[A-Z][\w.-]*[ ]){1,3}$")
+# "the Spanish " before "Navy": a nationality the model left out of the name.
+_NATION_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z][\w.]*)[ ]$")
+# "General Dynamics Land Systems" + "–Canada": a company's national arm, glued by a dash.
+_NATIONAL_ARM = re.compile(r"[-–][A-Z][\w.]*(?: [A-Z][\w.]*)?(?![\w-])")
+
+
+def clean_candidate(c: Candidate, text: str) -> list[Candidate]:
+    """Trimmed; split at `/` between acronyms (`DND/CAF`); cut before a person; extended over `of ...`."""
+    start, end = trim(c.start, c.end, text)
+    if end <= start:
+        return []
+    span = text[start:end]
+    if "/" in span and all(is_acronym(p) for p in span.split("/")):
+        out, pos = [], start
+        for part in span.split("/"):
+            out.append(Candidate(pos, pos + len(part), None))
+            pos += len(part) + 1
+        return out
+    verb = next((m for m in re.finditer(r"\S+", span) if m.group() in load_terms()["headline_verb"]), None)
+    if verb and not c.entry_id:
+        # "Biden-Harris Administration Announces New Actions": a title-case headline runs on over its verb.
+        parts = [Candidate(start, start + verb.start(), None), Candidate(start + verb.end(), end, None)]
+        pieces = [p for c2 in parts if c2.end > c2.start for p in clean_candidate(c2, text)]
+        return [p for p in pieces if head_word(text[p.start:p.end]) in load_terms()["org_head"]
+                or is_acronym(text[p.start:p.end])]
+    dash = _SPACED_DASH.search(span)
+    if dash:
+        # "Ontario - National Defence /": keep only the parts that name a body by themselves.
+        parts = [Candidate(start, start + dash.start(), None), Candidate(start + dash.end(), end, None)]
+        return [p for c2 in parts for p in clean_candidate(c2, text)
+                if has_org_head(text[p.start:p.end]) or is_acronym(text[p.start:p.end])]
+    poss = re.search(r"[’']s\s+(?=[A-Z])", span)
+    if poss and not c.entry_id:
+        # "Tufts University’s Fletcher School of Law and Diplomacy": a body's possessive before another body.
+        left, right = span[:poss.start()], span[poss.end():]
+        known = is_acronym(left) or norm(left) in gazetteer_index()
+        if (has_org_head(left) or known) and has_org_head(right):
+            return [*clean_candidate(Candidate(start, start + poss.start(), None), text),
+                    *clean_candidate(Candidate(start + poss.end(), end, None), text)]
+    # "Mexico’s National Guard": a country's possessive is a determiner, not part of the name.
+    owner = re.match(r"(\S+)[’']s\s+(?=[A-Z])", span)
+    if owner and country_of(owner.group(1)):
+        start += owner.end()
+        span = text[start:end]
+    end = start + cut_person_tail(span)
+    before, after = line_around(text, start, end)
+    adjective = _NATION_BEFORE.search(before)
+    if adjective and country_of(adjective.group(1)) and span.split()[0] in load_terms()["org_head"]:
+        start -= len(before) - adjective.start(1)  # "the Spanish" + "Navy"
+        span = text[start:end]
+    if c.entry_id:
+        # "Office of the " + "United Nations" + " High Commissioner for Human Rights": a known body as the
+        # complement of a longer body's name.
+        before, _ = line_around(text, start, end)
+        lead = _HEAD_OF.search(before)
+        if lead and lead.group(1).split()[-1] in load_terms()["org_head"]:
+            run_on = _RUN_ON.match(after)
+            return [Candidate(start - len(before) + lead.start(), end + run_on.end(), None)]
+        # "Lockheed Martin" + " Canada": a body's national arm is another body.
+        arm = _NATIONAL_SUFFIX.match(after)
+        place = place_table().get(arm.group(1)) if arm else None
+        if place and place.kind == "country" and place.name == arm.group(1):
+            return [Candidate(start, end + arm.end(), None)]
+        # "Canadian Forces Intelligence Command": a known name that starts a longer one is another body;
+        # the whole capitalized run must end in the head: not "NSA Exceptional Civilian Service Awards".
+        run = capitalized_run(after)
+        if run and after[:run].split()[-1] in load_terms()["org_head"]:
+            # "NATO Centre" + " of Excellence for Energy Security"
+            run += extend_name(text[start:end + run], after[run:])
+            return [Candidate(start, end + run, None)]
+        return [Candidate(start, end, c.entry_id)]
+    end += extend_name(text[start:end], after)
+    before, _ = line_around(text, start, end)
+    title = _TITLE_BEFORE.search(before)
+    if title and re.match(r"[\w-]+[’']s ", span):
+        start -= len(before) - title.start()  # "Mexican Attorney " + "General's Office"
+        before = before[:title.start()]
+    number = _UNIT_NUMBER.search(before)
+    if number and text[start:end].split()[-1] in load_terms()["unit_head"]:
+        start -= len(before) - number.start()  # "12th" + " Marine Littoral Regiment"
+    if _LIST_STARTED.search(text, start, end):
+        listed = _LIST_END.match(after)  # "Bureau of Population, Refugees" + ", and Migration"
+        end += listed.end() if listed else 0
+    _, after = line_around(text, start, end)
+    end += campus_extension(text[start:end], after)
+    arm = _NATIONAL_ARM.match(after)
+    if arm:
+        end += next((len(f) for f in (arm.group(), arm.group().split(" ")[0]) if country_of(f[1:])), 0)
+    return [Candidate(start, end, c.entry_id)]
+
+
+def joined(cands: list[Candidate], text: str) -> list[Candidate]:
+    """`Senate Committee on Homeland Security` + ` and ` + `Governmental Affairs`: one name cut in two.
+
+    The model cuts a body's name at `and` when the name's complement is a
+    coordination; the second part names no body of its own (no head, no
+    acronym, no country, not in the gazetteer).
+    """
+    out: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (c.start, c.end)):
+        prev = out[-1] if out else None
+        first, second = (text[prev.start:prev.end], text[c.start:c.end]) if prev else ("", "")
+        if (prev and prev.entry_id is None and c.entry_id is None and text[prev.end:c.start] == " and "
+                and re.search(r" (?:of|on|for) ", first) and has_org_head(first)
+                and not has_org_head(second) and not is_acronym(second)
+                and not countries_in(second) and norm(second) not in gazetteer_index()):
+            out[-1] = Candidate(prev.start, c.end, None)
+        else:
+            out.append(c)
+    return out
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+# "System of Cooperation Among the American Air Forces": capitalized words and the small words between.
+_NAME_WORD = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'-]*|of|the|and|for|on|among|de|la|del|des|y)\s+$")
+
+
+def named_start(text: str, start: int, floor: int, initial: str) -> int:
+    """Where a name that ends in an entity starts, for an acronym in another language's order.
+
+    `... members of the System of Cooperation Among the American Air Forces
+    (SICOFAA)`: the model tags `American Air Forces`; the name runs left over
+    capitalized and small words to the nearest word with the acronym's
+    first letter (`System`), within the definition's window.
+    """
+    if text[start:start + 1] == initial:
+        return start
+    pos = start
+    while pos > floor:
+        m = _NAME_WORD.search(text, max(floor, pos - 40), pos)
+        if not m:
+            break
+        pos = m.start()
+        if text[pos:pos + 1] == initial:
+            return pos
+    return start
+
+
+# "Heroico Colegio Militar", "Canadian Coast Guard": capitalized words and the small words inside names.
+# A period inside a word only: "U.S. Air Force", but not "Security. She".
+_CAPITALIZED_RUN = re.compile(
+    r"(?<![\w’'.-])[A-Z][\w’'-]*"
+    r"(?:[ ](?:(?:of|for|on|the|and|de|del|la|y|&)[ ])*[A-Z](?:[\w’'-]|\.(?=\w))*)+")
+
+
+def untagged_names(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names the model left untagged that still read as bodies: a capitalized run with an organization head.
+
+    `the Heroico Colegio Militar in Mexico City`: the small model tags no
+    entity there; the run's head word (`Colegio`) says it names a body. Runs
+    that touch an entity are the model's to judge; the usual filters
+    (positions, events, documents) still apply downstream.
+    """
+    out = []
+    runs = []
+    for m in _CAPITALIZED_RUN.finditer(text):
+        # "Atlantic Council’s Scowcroft Center ...": a possessive ends one name and starts the next.
+        pos = m.start()
+        for p in re.finditer(r"[’']s ", m.group()):
+            runs.append((pos, m.start() + p.start()))
+            pos = m.start() + p.end()
+        runs.append((pos, m.end()))
+    for span in _split_bodies(text, runs):
+        name = text[span[0]:span[1]]
+        if any(overlaps(span, t) for t in taken) or " " not in name or not has_org_head(name):
+            continue
+        out.append(span)
+    return out
+
+
+def _split_bodies(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`Canadian Ranger Patrol Group and the Royal Canadian Air Force`: two bodies, each half with a head.
+
+    `Office of Management and Budget` stays whole: `Budget` names no body.
+    """
+    out = []
+    for start, end in runs:
+        name = text[start:end]
+        cut = re.search(r" (?:and|&) (?:the )?", name)
+        if cut and has_org_head(name[:cut.start()]) and has_org_head(name[cut.end():]):
+            out += [(start, start + cut.start()), (start + cut.end(), end)]
+        else:
+            out.append((start, end))
+    return out
