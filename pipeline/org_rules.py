@@ -124,8 +124,8 @@ def _starts_with(name: str, forms: frozenset[str]) -> bool:
 
 # "Secretary of ", "Declaration on ", "Ambassador to the ": a head noun and its preposition,
 # also before a list the span ends: "Framework for Security, Public Health, and [Safe Communities]".
-_GOVERNOR = re.compile(
-    r"([A-Z][\w’'-]*)\s+(?:of|for|to|on)\s+(?:the\s+)?"
+_GOVERNOR = re.compile(  # a word starts only after a non-word: one start per run of capitals
+    r"(?<![\w’'-])([A-Z][\w’'-]*)\s+(?:of|for|to|on)\s+(?:the\s+)?"
     r"(?:[A-Z][\w’'-]*,?\s+(?:and\s+)?)*$"  # one word an iteration: linear
 )
 # " and Intelligence Advisor Jody": a coordination that continues the name.
@@ -136,7 +136,7 @@ _COUNTED = re.compile(r"(?<![\d,.])(\d(?:[\d,]*\d)?)\s+$")
 
 
 _PLACE_AFTER = re.compile(r",[ ]([A-Z][\w.]*(?:[ ](?:and[ ])?[A-Z][\w.]*){0,2})(?![\w’'-])")
-_TITLE_HEAD = re.compile(r"([A-Z][\w’'-]*)\s+(?:of|for)\s")
+_TITLE_HEAD = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*)\s+(?:of|for)\s")
 
 
 @cache

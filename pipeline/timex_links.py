@@ -98,7 +98,8 @@ def resolve_anaphors(found: list[Timex], dct: date | None, text: str) -> list[Ti
 
 
 # "from June 10 to 12", "from March to May 2021", "between 2010 and 2014": the word between the ends
-_RANGE_LINK = re.compile(r"\s*(?:to|until|till|through|and|[-–])\s*", re.I)
+# no start inside a run of spaces, so even a search is linear on long blank runs
+_RANGE_LINK = re.compile(r"(?<!\s)\s*(?:to|until|till|through|and|[-–])\s*", re.I)
 # the second end as a bare day of the month: "to 12", not "to 12 percent" or "to 12:00"
 _RANGE_DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\b(?![:.,]?\d|\s*(?:%|[A-Za-z]))")
 

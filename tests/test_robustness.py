@@ -339,7 +339,7 @@ def test_cli_refuses_a_folder_another_process_is_writing(tmp_path):
 _SWEEP = r'''
 import importlib, pkgutil, re, sys
 import pipeline
-from pipeline import ingest, organizations, dates
+from pipeline import ingest, organizations, org_rules, org_spans, dates
 n = 100_000
 texts = {
     "capitals": "A" * n, "capitals+dot": "A." * (n // 2), "brackets(": "(" * n, "brackets[": "[" * n,
@@ -371,9 +371,12 @@ for kind, text in texts.items():
         ingest.split_front_matter("---\n" + text, "x")
     except ingest.SourceError:
         pass
-    organizations.trim(0, len(text), text)
+    org_rules.trim(0, len(text), text)
+    org_rules.non_org_reason(text[:2000], text, text)
+    org_spans.untagged_names(text, [])
     organizations.slug(text)
     dates.trim(0, len(text), text)
+    dates._candidates(text)  # the text scan of the date grammar
 print("ok", len(patterns), flush=True)
 '''
 
