@@ -12,12 +12,21 @@ from conftest import ROOT
 
 from pipeline.output import read_jsonl, write_schemas
 
+PUBLISHED = ROOT / "output" / "schema"
+
 
 @pytest.fixture(scope="module")
-def schemas(tmp_path_factory) -> dict[str, dict]:
-    folder = tmp_path_factory.mktemp("schema")
-    return {p.name.removesuffix(".schema.json"): json.loads(p.read_text())
-            for p in write_schemas(folder)}
+def schemas() -> dict[str, dict]:
+    """The schemas consumers read: the committed output/schema/ files."""
+    return {p.name.removesuffix(".schema.json"): json.loads(p.read_text(encoding="utf-8"))
+            for p in PUBLISHED.glob("*.schema.json")}
+
+
+def test_published_schemas_are_those_of_the_records(tmp_path):
+    """A change to records.py must show in output/schema/: run `make schema` and commit."""
+    fresh = {p.name: p.read_bytes() for p in write_schemas(tmp_path)}
+    published = {p.name: p.read_bytes() for p in PUBLISHED.glob("*.schema.json")}
+    assert fresh == published
 
 
 @pytest.mark.parametrize("name", ["documents", "organizations", "dates", "events", "rejects"])
