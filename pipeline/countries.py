@@ -8,13 +8,12 @@ students`). Both use this one table, `data/countries.jsonl`.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from pipeline.errors import PatternError
+from pipeline.ruledata import jsonl_rows
 
 COUNTRIES_FILE = "countries.jsonl"
 
@@ -26,17 +25,13 @@ def _surfaces() -> dict[str, str | None]:
     Regions are listed so that `Inter-American` or `North American` are read
     whole and never as `American`.
     """
-    text = resources.files("pipeline.data").joinpath(COUNTRIES_FILE).read_text(encoding="utf-8")
     out: dict[str, str | None] = {}
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
+    for n, row in jsonl_rows(COUNTRIES_FILE):
         try:
-            row = json.loads(line)
             iso3 = row["iso3"]  # null for a region: "North American" names no country
             forms = [row["name"], *row.get("aliases", []), *row.get("adjectives", []),
                      *row.get("demonyms", [])]
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        except (KeyError, TypeError) as exc:
             raise PatternError(f"{COUNTRIES_FILE}:{n}: {exc}") from exc
         if iso3 is not None and not re.fullmatch(r"[A-Z]{3}", iso3):
             raise PatternError(f"{COUNTRIES_FILE}:{n}: bad iso3 {iso3!r}")
@@ -96,11 +91,6 @@ class Place:
     country: str | None
 
 
-def _rows(file: str) -> list[tuple[int, dict]]:
-    text = resources.files("pipeline.data").joinpath(file).read_text(encoding="utf-8")
-    return [(n, json.loads(line)) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
-
-
 @cache
 def place_table() -> dict[str, Place]:
     """Surface form (exact case) -> Place, over countries, regions and places.
@@ -111,7 +101,7 @@ def place_table() -> dict[str, Place]:
     """
     table: dict[str, Place] = {}
     for file in (COUNTRIES_FILE, PLACES_FILE):
-        for n, row in _rows(file):
+        for n, row in jsonl_rows(file):
             try:
                 if file == COUNTRIES_FILE:
                     kind = "country" if row["iso3"] else "region"

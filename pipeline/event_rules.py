@@ -14,13 +14,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Token
 from spacy.vocab import Vocab
 
 from pipeline.errors import PatternError
+from pipeline.ruledata import read_text
 from pipeline.tree_match import TreePattern, compile_pattern
 
 TYPES_FILE = "event_types.json"
@@ -44,15 +44,11 @@ class EventPattern:
 # --- data -----------------------------------------------------------------------------
 
 
-def _read(name: str) -> str:
-    return resources.files("pipeline.data").joinpath(name).read_text(encoding="utf-8")
-
-
 @cache
 def lexicon() -> dict[str, frozenset[str]]:
     """Word classes by id; every word also in lower and capitalized case (`Summit`, `summit`)."""
     try:
-        data = json.loads(_read(LEXICON_FILE))
+        data = json.loads(read_text(LEXICON_FILE))
     except json.JSONDecodeError as exc:
         raise PatternError(f"{LEXICON_FILE}: {exc}") from exc
     out = {}
@@ -65,14 +61,14 @@ def lexicon() -> dict[str, frozenset[str]]:
 
 @cache
 def ordinals() -> dict[str, int]:
-    return dict(json.loads(_read(LEXICON_FILE))["ordinals"]["values"])
+    return dict(json.loads(read_text(LEXICON_FILE))["ordinals"]["values"])
 
 
 @cache
 def plover_of() -> dict[str, str]:
     """Event type -> PLOVER category, from the taxonomy file."""
     try:
-        return {t["id"]: t["plover"] for t in json.loads(_read(TYPES_FILE))["types"]}
+        return {t["id"]: t["plover"] for t in json.loads(read_text(TYPES_FILE))["types"]}
     except (json.JSONDecodeError, KeyError, TypeError) as exc:
         raise PatternError(f"{TYPES_FILE}: {exc}") from exc
 
@@ -96,7 +92,7 @@ def load_patterns() -> tuple[EventPattern, ...]:
     """The packaged trigger patterns; a malformed line is a PatternError naming the line."""
     types = plover_of()
     out = []
-    for n, line in enumerate(_read(PATTERNS_FILE).splitlines(), 1):
+    for n, line in enumerate(read_text(PATTERNS_FILE).splitlines(), 1):
         if not line.strip():
             continue
         where = f"{PATTERNS_FILE}:{n}"

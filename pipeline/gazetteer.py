@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.errors import PatternError
-from pipeline.org_rules import jsonl_rows, norm
+from pipeline.org_rules import norm
+from pipeline.ruledata import jsonl_rows
 
 GAZETTEER_FILE = "gazetteer.jsonl"
 

@@ -9,13 +9,12 @@ of these phenomena; the word lists the rules use are data
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib import resources
 
 from pipeline.countries import countries_in, country_of
 from pipeline.errors import PatternError
+from pipeline.ruledata import jsonl_rows
 
 TERMS_FILE = "org_terms.jsonl"
 TERM_KINDS = ("org_head", "office_head", "event", "event_prefix", "document", "award", "position", "abstract",
@@ -34,20 +33,6 @@ def load_terms() -> dict[str, frozenset[str]]:
             raise PatternError(f"{TERMS_FILE}:{n}: needs id, a known kind and a words list")
         out[kind].update(row["words"])
     return {k: frozenset(v) for k, v in out.items()}
-
-
-def jsonl_rows(name: str) -> list[tuple[int, dict]]:
-    """(line number, object) of each line of a packaged JSONL file; bad JSON is a PatternError."""
-    text = resources.files("pipeline.data").joinpath(name).read_text(encoding="utf-8")
-    rows = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if line.strip():
-            try:
-                rows.append((n, json.loads(line)))
-            except json.JSONDecodeError as exc:
-                raise PatternError(f"{name}:{n}: {exc}") from exc
-    return rows
-
 
 
 def norm(name: str) -> str:

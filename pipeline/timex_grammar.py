@@ -15,9 +15,9 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from pipeline.errors import PatternError
+from pipeline.ruledata import read_text
 
 WORDS_FILE = "timex_words.jsonl"
 _REQUIRED = ("id", "kind", "forms", "value", "example")
@@ -87,8 +87,7 @@ def parse_entries(text: str, name: str = WORDS_FILE) -> tuple[Entry, ...]:
 @cache
 def lexicon() -> Lexicon:
     """The packaged word lists, read once."""
-    text = resources.files("pipeline.data").joinpath(WORDS_FILE).read_text(encoding="utf-8")
-    return Lexicon(parse_entries(text))
+    return Lexicon(parse_entries(read_text(WORDS_FILE)))
 
 
 def alt(forms: tuple[str, ...] | list[str], case_sensitive: bool = False) -> str:

@@ -585,11 +585,11 @@ def test_issue_mentions_are_clean(first_source_records):
     ],
 )
 def test_a_malformed_terms_file_is_a_pattern_error(monkeypatch, tmp_path, line, message):
-    from pipeline import org_rules
+    from pipeline import org_rules, ruledata
     from pipeline.errors import PatternError
 
     (tmp_path / "org_terms.jsonl").write_text(line + "\n", encoding="utf-8")
-    monkeypatch.setattr(org_rules.resources, "files", lambda _package: tmp_path)
+    monkeypatch.setattr(ruledata.resources, "files", lambda _package: tmp_path)
     org_rules.load_terms.cache_clear()
     try:
         with pytest.raises(PatternError, match=message):
