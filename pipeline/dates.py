@@ -139,6 +139,17 @@ def _after_name(doc: Doc, span: Span) -> bool:
                for kind in ("month", "season", "weekday", "signal", "relative", "date_mod", "fiscal"))
 
 
+def _describes_state(span: Span) -> bool:
+    """`the formerly state-owned company`, `the aluminium previously used`, `a design currently
+    under development`, `X, formerly an Apple executive`: an adverb inside a noun phrase describes
+    what a thing was or is, not when a clause's event happens (`McCord previously served`)."""
+    tok = span[0]
+    if len(span) != 1 or tok.dep_ != "advmod" or lexicon().value("state_ref", tok.text) is None:
+        return False
+    head = tok.head
+    return head.dep_ in ("amod", "acl", "appos") or head.pos_ in ("NOUN", "PROPN", "ADP")
+
+
 def _needs_signal(rule: str, text: str) -> bool:
     """A bare `May`, `March` or `fall` is a date only after a signal or a modifier."""
     if rule == "month":
@@ -211,6 +222,8 @@ def _accept(doc: Doc, full: str, rule: str, s: int, e: int, dct: date | None) ->
     if rule == "decade" and span[0].i > 0 and doc[span[0].i - 1].tag_ == "PRP$":
         return None  # "in his 70s": an age
     if _needs_signal(rule, text) and not _licenses_bare(doc, span, full, s):
+        return None
+    if rule == "ref" and _describes_state(span):
         return None
     # "since November": the signal itself says the time is past
     tense = "past" if signal and lexicon().value("past_signal", signal) else tense_of(span)

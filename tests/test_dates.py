@@ -270,6 +270,19 @@ GOVERNMENT = [
     ("The ship was delivered two years earlier than planned.", [("two years", "DURATION", "P2Y", None)]),
     ("A decade ago, the two countries signed a defence cooperation agreement.",
      [("A decade ago", "DATE", "2012", None)]),
+    # a reference adverb that modifies a clause is a date; inside a noun phrase it describes a state
+    ("Mike McCord previously served as Under Secretary of Defense.",
+     [("previously", "DATE", "PAST_REF", None)]),
+    ("McCord is currently Director of Civil-Military Programs at the Stennis Center.",
+     [("currently", "DATE", "PRESENT_REF", None)]),
+    ("The store currently sells digital music tracks.", [("currently", "DATE", "PRESENT_REF", None)]),
+    ("Mark Papermaster, formerly an Apple Inc. executive overseeing hardware engineering for the "
+     "company's iPhone, is stepping down from his post.", []),
+    ("The listing came after the formerly state-owned company was floated on the stock markets.", []),
+    ("The Dreamliner will be the first commercial jet to be manufactured mainly with carbon-fiber "
+     "composites instead of the aluminium previously used.", []),
+    ("It will take delivery of six new A350 XWB aircraft, a new design currently under development "
+     "by Airbus.", []),
 ]
 
 
