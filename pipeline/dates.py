@@ -150,6 +150,14 @@ def _describes_state(span: Span) -> bool:
     return head.dep_ in ("amod", "acl", "appos") or head.pos_ in ("NOUN", "PROPN", "ADP")
 
 
+def _lacks_the(full: str, start: int, text: str) -> bool:
+    """`under the current circumstances` is now; `its five current models`, `the nation's current
+    fleet` name which things, not a time: the adjective is a date only right after `the`."""
+    if lexicon().value("ref_after_the", text) is None:
+        return False
+    return re.search(r"\bthe\s+$", full[max(0, start - 8):start], re.IGNORECASE) is None
+
+
 def _needs_signal(rule: str, text: str) -> bool:
     """A bare `May`, `March` or `fall` is a date only after a signal or a modifier."""
     if rule == "month":
@@ -223,7 +231,7 @@ def _accept(doc: Doc, full: str, rule: str, s: int, e: int, dct: date | None) ->
         return None  # "in his 70s": an age
     if _needs_signal(rule, text) and not _licenses_bare(doc, span, full, s):
         return None
-    if rule == "ref" and _describes_state(span):
+    if rule == "ref" and (_describes_state(span) or _lacks_the(full, s, text)):
         return None
     # "since November": the signal itself says the time is past
     tense = "past" if signal and lexicon().value("past_signal", signal) else tense_of(span)

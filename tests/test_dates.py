@@ -283,6 +283,14 @@ GOVERNMENT = [
      "composites instead of the aluminium previously used.", []),
     ("It will take delivery of six new A350 XWB aircraft, a new design currently under development "
      "by Airbus.", []),
+    # "the current" situation is now; "its current models" says which models
+    ("There is no more important task for Russian authorities than stability of our financial system "
+     "under the current circumstances.", [("current", "DATE", "PRESENT_REF", None)]),
+    ("However, given the current weakened state of the US economy, we will consider other options.",
+     [("current", "DATE", "PRESENT_REF", None)]),
+    ("The purchase includes rights to the Saturn brand, its five current models and its dealership "
+     "network.", []),
+    ("The RAF will replace the nation's current ageing fleet.", []),
 ]
 
 
