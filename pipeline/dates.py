@@ -158,6 +158,12 @@ def _lacks_the(full: str, start: int, text: str) -> bool:
     return re.search(r"\bthe\s+$", full[max(0, start - 8):start], re.IGNORECASE) is None
 
 
+def _compares(doc: Doc, span: Span) -> bool:
+    """`three days later than originally planned`: a comparison of two times, not a reference."""
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and lexicon().value("not_ref_before", nxt.text) is not None
+
+
 def _needs_signal(rule: str, text: str) -> bool:
     """A bare `May`, `March` or `fall` is a date only after a signal or a modifier."""
     if rule == "month":
@@ -231,7 +237,7 @@ def _accept(doc: Doc, full: str, rule: str, s: int, e: int, dct: date | None) ->
         return None  # "in his 70s": an age
     if _needs_signal(rule, text) and not _licenses_bare(doc, span, full, s):
         return None
-    if rule == "ref" and (_describes_state(span) or _lacks_the(full, s, text)):
+    if rule == "ref" and (_describes_state(span) or _lacks_the(full, s, text) or _compares(doc, span)):
         return None
     # "since November": the signal itself says the time is past
     tense = "past" if signal and lexicon().value("past_signal", signal) else tense_of(span)

@@ -291,6 +291,9 @@ GOVERNMENT = [
     ("The purchase includes rights to the Saturn brand, its five current models and its dealership "
      "network.", []),
     ("The RAF will replace the nation's current ageing fleet.", []),
+    # "later than planned" compares two times; the duration stays ("two years earlier than planned")
+    ("The first delivery will arrive on November 11, three days later than originally planned.",
+     [("November 11", "DATE", "2022-11-11", None), ("three days", "DURATION", "P3D", None)]),
 ]
 
 
