@@ -452,6 +452,14 @@ def _participle_of(doc: Doc, inner: tuple[int, int], outer: tuple[int, int]) -> 
     return False
 
 
+def _situated_by(c: EventCandidate, cands: list[EventCandidate]) -> bool:
+    """Does `c`'s sentence also name the earlier event by a definite noun, so that `c` is a
+    second occurrence placed against it, not a retelling: `On the margins of the meeting, he
+    met with his Latvian counterpart`."""
+    return any(o.anaphoric and o.type == c.type and o.sentence == c.sentence and o.trigger != c.trigger
+               for o in cands)
+
+
 def _elaborations(cands: list[EventCandidate], doc: Doc) -> list[EventCandidate]:
     """Merge an undated mention into the same-type event of the sentence just before it, in the
     same paragraph: `SEMAR also participated in ... in August 2012. This was the first time a
@@ -470,7 +478,7 @@ def _elaborations(cands: list[EventCandidate], doc: Doc) -> list[EventCandidate]
                 and prev.evidence and c.sentence != prev.evidence[-1]
                 and 0 <= c.sentence[0] - prev.evidence[-1][1] <= 3
                 and "\n" not in text[prev.evidence[-1][1]:c.sentence[0]]
-                and _compatible(prev, c)):
+                and _compatible(prev, c) and not _situated_by(c, cands)):
             out[out.index(prev)] = _absorb(prev, c)
             continue
         out.append(c)
