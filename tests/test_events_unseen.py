@@ -124,6 +124,9 @@ UNSEEN = [
     ("The ministers welcomed the conclusion of negotiations on an Equipment and Technology Transfer "
      "Agreement, which was signed by the two governments in July 2023.",
      date(2023, 10, 13), "signed", "AGREE", "2023-07", None, set()),
+    # the subject of a relative clause is its antecedent
+    ("Finland, which joined the Alliance in April 2023, welcomed the decision.",
+     date(2024, 3, 8), "joined", "JOIN", "2023-04", None, {"Finland"}),
 ]
 
 
