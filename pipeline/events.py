@@ -199,7 +199,12 @@ def _date_of(h: _Hit, window, attached, owned, timex_root, ordinal) -> Timex | N
     """
     trig, kind = h.trigger, h.pattern.kind
     # a parse glued across a line break (a blog's date line and its headline) dates nothing
-    own = _nearest(trig, [tx for tx in attached.get(trig.i, []) if window[0] <= tx.start < window[1]])
+    mine = [tx for tx in attached.get(trig.i, []) if window[0] <= tx.start < window[1]]
+    if h.theme is not None and h.theme.i != trig.i:
+        # "Exercise MAPLE RESOLVE 2023 took place ... from May 1": a year in the name is no date
+        name = range(h.theme.left_edge.idx, h.theme.right_edge.idx + len(h.theme.right_edge))
+        mine = [tx for tx in mine if tx.start not in name] or mine
+    own = _nearest(trig, mine)
     if own is not None:
         return own
     in_window = [tx for tx, _ in timex_root if window[0] <= tx.start < window[1]]

@@ -127,6 +127,9 @@ UNSEEN = [
     # the subject of a relative clause is its antecedent
     ("Finland, which joined the Alliance in April 2023, welcomed the decision.",
      date(2024, 3, 8), "joined", "JOIN", "2023-04", None, {"Finland"}),
+    # a named exercise that `took place`; the year in its name does not date it
+    ("Exercise MAPLE RESOLVE 2023 took place in Wainwright, Alberta, from May 1 to 25, 2023.",
+     date(2023, 6, 30), "took", "EXERCISE", "2023-05-01", "Wainwright, Alberta", set()),
 ]
 
 
