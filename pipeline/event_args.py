@@ -224,6 +224,18 @@ def controller_subject(trig: Token) -> Token | None:
     return None
 
 
+def relative_antecedent(trig: Token) -> set[int]:
+    """The noun phrase a relative pronoun subject stands for, without the clause itself:
+    `Finland, which joined the Alliance in April 2023` -> Finland."""
+    if trig.dep_ != "relcl" or trig.head is trig:
+        return set()
+    if not any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in trig.children):
+        return set()
+    head = trig.head
+    left = [t.i for t in head.lefts if t.dep_ in ("compound", "det", "amod", "nmod")]
+    return {head.i, *(i for i in left if trig.doc[i].dep_ != "det")}
+
+
 def scope_of(trig: Token, theme: Token | None, kind: str, window: set[int],
              triggers: set[int]) -> tuple[set[int], set[int]]:
     """(scope, inherited): token ids an argument may come from, cut to the window.
@@ -249,6 +261,8 @@ def scope_of(trig: Token, theme: Token | None, kind: str, window: set[int],
     if subj is not None:
         inherited = {t.i for t in subj.subtree}
         ids |= inherited
+    inherited |= relative_antecedent(trig)
+    ids |= inherited
     for i in sorted(ids):
         tok = trig.doc[i]
         if i == trig.i or i not in ids:

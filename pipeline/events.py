@@ -199,7 +199,12 @@ def _date_of(h: _Hit, window, attached, owned, timex_root, ordinal) -> Timex | N
     """
     trig, kind = h.trigger, h.pattern.kind
     # a parse glued across a line break (a blog's date line and its headline) dates nothing
-    own = _nearest(trig, [tx for tx in attached.get(trig.i, []) if window[0] <= tx.start < window[1]])
+    mine = [tx for tx in attached.get(trig.i, []) if window[0] <= tx.start < window[1]]
+    if h.theme is not None and h.theme.i != trig.i:
+        # "Exercise MAPLE RESOLVE 2023 took place ... from May 1": a year in the name is no date
+        name = range(h.theme.left_edge.idx, h.theme.right_edge.idx + len(h.theme.right_edge))
+        mine = [tx for tx in mine if tx.start not in name] or mine
+    own = _nearest(trig, mine)
     if own is not None:
         return own
     in_window = [tx for tx, _ in timex_root if window[0] <= tx.start < window[1]]
@@ -452,6 +457,14 @@ def _participle_of(doc: Doc, inner: tuple[int, int], outer: tuple[int, int]) -> 
     return False
 
 
+def _situated_by(c: EventCandidate, cands: list[EventCandidate]) -> bool:
+    """Does `c`'s sentence also name the earlier event by a definite noun, so that `c` is a
+    second occurrence placed against it, not a retelling: `On the margins of the meeting, he
+    met with his Latvian counterpart`."""
+    return any(o.anaphoric and o.type == c.type and o.sentence == c.sentence and o.trigger != c.trigger
+               for o in cands)
+
+
 def _elaborations(cands: list[EventCandidate], doc: Doc) -> list[EventCandidate]:
     """Merge an undated mention into the same-type event of the sentence just before it, in the
     same paragraph: `SEMAR also participated in ... in August 2012. This was the first time a
@@ -470,7 +483,7 @@ def _elaborations(cands: list[EventCandidate], doc: Doc) -> list[EventCandidate]
                 and prev.evidence and c.sentence != prev.evidence[-1]
                 and 0 <= c.sentence[0] - prev.evidence[-1][1] <= 3
                 and "\n" not in text[prev.evidence[-1][1]:c.sentence[0]]
-                and _compatible(prev, c)):
+                and _compatible(prev, c) and not _situated_by(c, cands)):
             out[out.index(prev)] = _absorb(prev, c)
             continue
         out.append(c)

@@ -112,6 +112,24 @@ UNSEEN = [
      date(2014, 11, 7), "acceded", "JOIN", "2013", None, {"Mexico"}),
     ("The two leaders also launched the Indo-Pacific Economic Framework for Prosperity (IPEF) with 11 "
      "other countries today.", date(2022, 5, 23), "launched", "ESTABLISH", "2022-05-23", None, set()),
+    # blind batch 4: passive and active `assign ... to` a unit or post, `became ... member`,
+    # a relative clause that signs the agreement it hangs from
+    ("HMCS Ottawa was assigned to Standing NATO Maritime Group 2 in January 2023.",
+     date(2023, 6, 30), "assigned", "DEPLOY", "2023-01", None, set()),
+    ("Canada has also assigned a Defence Attaché to the Embassy in Tokyo since 1990.",
+     date(2023, 10, 13), "assigned", "DEPLOY", "1990", None, {"Canada"}),
+    ("Sweden became NATO's 32nd member on March 7, 2024, when it deposited its instrument of accession "
+     "with the United States Department of State in Washington.",
+     date(2024, 3, 8), "member", "JOIN", "2024-03-07", None, {"Sweden"}),
+    ("The ministers welcomed the conclusion of negotiations on an Equipment and Technology Transfer "
+     "Agreement, which was signed by the two governments in July 2023.",
+     date(2023, 10, 13), "signed", "AGREE", "2023-07", None, set()),
+    # the subject of a relative clause is its antecedent
+    ("Finland, which joined the Alliance in April 2023, welcomed the decision.",
+     date(2024, 3, 8), "joined", "JOIN", "2023-04", None, {"Finland"}),
+    # a named exercise that `took place`; the year in its name does not date it
+    ("Exercise MAPLE RESOLVE 2023 took place in Wainwright, Alberta, from May 1 to 25, 2023.",
+     date(2023, 6, 30), "took", "EXERCISE", "2023-05-01", "Wainwright, Alberta", set()),
 ]
 
 
@@ -138,6 +156,19 @@ ONCE = [
 @pytest.mark.parametrize(("text", "dct", "etype"), ONCE)
 def test_one_event_per_occurrence(nlp, text, dct, etype):
     assert [e.type for e in events_of(nlp, text, dct)].count(etype) == 1
+
+
+# A meeting placed against an earlier one (`on the margins of the meeting`) is a second occurrence.
+TWICE = [
+    ("On June 15, 2023, Minister Blair participated in the NATO Defence Ministers' Meeting in Brussels. "
+     "On the margins of the meeting, he met with his Latvian counterpart, Ināra Mūrniece.",
+     date(2023, 7, 13), "MEET"),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "etype"), TWICE)
+def test_a_meeting_on_the_margins_is_its_own_event(nlp, text, dct, etype):
+    assert [e.type for e in events_of(nlp, text, dct)].count(etype) == 2
 
 
 def test_an_organization_and_its_acronym_are_one_participant(nlp):
