@@ -15,8 +15,17 @@ imports and model load included, for all four alike); its peak memory is the
 largest sum of RSS over the process and all its descendants, sampled every
 20 ms (RSS counts shared pages once per process, so this overstates; the
 PSS sum, which shares them out, is printed too). The CPU time of the tree
-and the cores it kept busy on average (CPU / wall) show when other load on
-the machine starved a run. Usage:
+(from `wait4`, exact) and the cores it kept busy on average (CPU / wall)
+show when other load on the machine starved a run.
+
+The sampler must not take the CPU it measures: on two cores, (c) keeps both
+busy, so every cycle the sampler spends is taken from a worker. RSS comes
+from the cheap `/proc/PID/statm` and the process list is refreshed ten times
+a second; PSS needs `smaps_rollup`, which walks the page tables (about 2 ms
+per process here), so it is read once a second and whenever the RSS sum
+has grown by a tenth since the last reading. Reading PSS every 20 ms took
+a quarter of a core and made (c) look 25% slower than it is. The sampler's
+own CPU time is printed beside each run. Usage:
 `python -m pipeline.bench [--copies N] [--workers N] [--keep]`.
 """
 
@@ -28,6 +37,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -57,6 +67,7 @@ class Run:
     name: str
     seconds: float
     cpu_seconds: float  # user + system time of the whole process tree
+    sampler_cpu_seconds: float  # what measuring it cost this process
     rss_mb: float
     pss_mb: float
     status: int
@@ -92,6 +103,18 @@ def _descendants(pid: int) -> list[int]:
     return out
 
 
+_PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+def _rss_kb(pid: int) -> int:
+    """Resident set size from /proc/PID/statm (its second field, in pages): cheap to read."""
+    try:
+        with open(f"/proc/{pid}/statm") as fh:
+            return int(fh.read().split()[1]) * _PAGE_KB
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def _field_kb(path: str, field: str) -> int:
     try:
         with open(path) as fh:
@@ -103,41 +126,48 @@ def _field_kb(path: str, field: str) -> int:
     return 0
 
 
-def _cpu_ticks(pid: int) -> int:
-    """utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat)."""
-    try:
-        with open(f"/proc/{pid}/stat") as fh:
-            fields = fh.read().rsplit(")", 1)[1].split()
-        return int(fields[11]) + int(fields[12])
-    except (OSError, ValueError, IndexError):
-        return 0
-
-
 def measure(name: str, argv: list[str]) -> Run:
-    """Run a command, timing it and sampling its process tree's memory and CPU until it exits."""
+    """Run a command, timing it and sampling its process tree's memory until it exits.
+
+    Its CPU time is exact: `wait4` reports the command's own and that of every
+    descendant it waited for (the workers), so nothing needs sampling for it.
+    """
     peak = {"rss": 0, "pss": 0}
-    ticks: dict[int, int] = {}
+    done = threading.Event()
+    sampler_cpu = [0.0]
     started = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    with tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err)
 
-    def sample() -> None:
-        while proc.poll() is None:
-            pids = _descendants(proc.pid)
-            peak["rss"] = max(peak["rss"], sum(_field_kb(f"/proc/{p}/status", "VmRSS:") for p in pids))
-            peak["pss"] = max(peak["pss"], sum(_field_kb(f"/proc/{p}/smaps_rollup", "Pss:") for p in pids))
-            for p in pids:
-                ticks[p] = max(ticks.get(p, 0), _cpu_ticks(p))
-            time.sleep(0.02)
+        def sample() -> None:
+            cpu_started = time.thread_time()
+            pids: list[int] = []
+            listed = pss_read = 0.0
+            rss_at_pss = 0
+            while not done.is_set():
+                now = time.perf_counter()
+                if now - listed >= 0.1:  # processes come and go rarely: list them ten times a second
+                    pids, listed = _descendants(proc.pid), now
+                rss = sum(_rss_kb(p) for p in pids)
+                peak["rss"] = max(peak["rss"], rss)
+                if now - pss_read >= 1.0 or rss > 1.1 * rss_at_pss:
+                    pss = sum(_field_kb(f"/proc/{p}/smaps_rollup", "Pss:") for p in pids)
+                    peak["pss"], pss_read, rss_at_pss = max(peak["pss"], pss), now, rss
+                done.wait(0.02)
+            sampler_cpu[0] = time.thread_time() - cpu_started
 
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    _, err = proc.communicate()
-    seconds = time.perf_counter() - started
-    sampler.join()
-    if proc.returncode not in (0, 3):
-        sys.stderr.write(err.decode("utf-8", "replace"))
-    cpu = sum(ticks.values()) / os.sysconf("SC_CLK_TCK")
-    return Run(name, seconds, cpu, peak["rss"] / 1024, peak["pss"] / 1024, proc.returncode)
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - started
+        done.set()
+        sampler.join()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode not in (0, 3):
+            err.seek(0)
+            sys.stderr.write(err.read().decode("utf-8", "replace"))
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(name, seconds, cpu, sampler_cpu[0], peak["rss"] / 1024, peak["pss"] / 1024, proc.returncode)
 
 
 def _digest(out: Path) -> str:
@@ -182,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         r = runs[-1]
         print(f"  {r.name:<30} {r.seconds:7.2f} s {docs / r.seconds:8.2f} docs/s "
               f"{words / r.seconds:9.0f} words/s  cpu {r.cpu_seconds:6.1f} s "
-              f"({r.cpu_seconds / r.seconds:4.2f} cores)  "
+              f"({r.cpu_seconds / r.seconds:4.2f} cores, sampler {r.sampler_cpu_seconds:4.1f} s)  "
               f"peak RSS {r.rss_mb:4.0f} MB  PSS {r.pss_mb:4.0f} MB  exit {r.status}", flush=True)
 
     a, b, c, d = runs
