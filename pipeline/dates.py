@@ -19,6 +19,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.nlp import ents_of, text_of
 from pipeline.timex import Norm, normalize_as, parse_calendar
 from pipeline.timex_grammar import anchors, extent, fragments, lexicon, rules
 from pipeline.timex_links import Timex, join_ranges, resolve_anaphors, signal_before
@@ -264,7 +265,7 @@ def _model_candidates(
     """Model DATE/TIME entities the rules left alone, when dateparser reads a calendar date in them."""
     out = []
     month = re.compile(fragments()["MONTH"])
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         s, e = trim(ent.start_char, ent.end_char, full)
@@ -287,7 +288,7 @@ def _model_candidates(
 
 def find_dates(doc: Doc, dct: date | None) -> list[Timex]:
     """Temporal expressions of the Doc with TIMEX3 type, value, granularity, mod and signal."""
-    text = doc.text
+    text = text_of(doc)
     chosen: list[tuple[int, int, Norm]] = []
     taken = bytearray(len(text))  # 1 under every expression chosen so far
     names = [r.name for r in rules()]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from pipeline.countries import Place, place_table
+from pipeline.nlp import ents_of
 
 _MAX_WORDS = 6
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -62,17 +63,20 @@ def places_in(tokens: list[Token]) -> list[tuple[int, int, Place]]:
     The tokens must be consecutive in the Doc.
     """
     table = _places()
+    texts = [t.text_with_ws for t in tokens]
     out = []
     k = 0
     while k < len(tokens):
         hit = None
-        for n in range(min(_MAX_WORDS, len(tokens) - k), 0, -1):
-            span = tokens[k:k + n]
-            if any(t.i != span[0].i + j for j, t in enumerate(span)):
+        first = tokens[k].text
+        # a name starts with a capital (after any whitespace token): nothing else can start one
+        longest = min(_MAX_WORDS, len(tokens) - k) if first[:1].isupper() or first.isspace() else 0
+        for n in range(longest, 0, -1):
+            if any(tokens[k + j].i != tokens[k].i + j for j in range(n)):
                 continue
-            surface = "".join(t.text_with_ws for t in span).strip()
+            surface = "".join(texts[k:k + n]).strip()
             if surface in table and surface[:1].isupper():
-                hit = (span[0].i, span[-1].i + 1, table[surface])
+                hit = (tokens[k].i, tokens[k + n - 1].i + 1, table[surface])
                 break
         if hit:
             out.append(hit)
@@ -143,7 +147,8 @@ def location_in(tokens: set[int], doc: Doc, preps: frozenset[str], anchors: set[
 
     A place entity followed by `, Region` keeps it: `Cold Lake, Alberta`.
     """
-    ents = [e for e in doc.ents if e.root.i in tokens and (e.label_ in _PLACE_LABELS or _known_place(e.text))]
+    ents = [e for e in ents_of(doc)
+            if e.root.i in tokens and (e.label_ in _PLACE_LABELS or _known_place(e.text))]
     for ent in sorted(ents, key=lambda e: e.start):
         prep = governing_preposition(ent.root)
         if prep is None or prep.lower_ not in preps or prep.i in skip_preps:
@@ -153,7 +158,7 @@ def location_in(tokens: set[int], doc: Doc, preps: frozenset[str], anchors: set[
         end = ent.end
         nxt = doc[end:end + 1]
         if len(nxt) and nxt[0].text == "," and end + 1 < len(doc):
-            follow = [e for e in doc.ents if e.start == end + 1 and e.label_ == "GPE"]
+            follow = [e for e in ents_of(doc) if e.start == end + 1 and e.label_ == "GPE"]
             if follow:
                 end = follow[0].end
         span = doc[ent.start:end]
@@ -275,7 +280,17 @@ def scope_of(trig: Token, theme: Token | None, kind: str, window: set[int],
     return ids & window, inherited & window
 
 
-def participants_in(doc: Doc, scope: set[int], orgs: list, triggers: set[int],
+def mention_spans(doc: Doc, orgs: list) -> list[tuple]:
+    """(mention, its Span) for each organization mention that covers whole tokens of `doc`."""
+    out = []
+    for m in orgs:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            out.append((m, span))
+    return out
+
+
+def participants_in(doc: Doc, scope: set[int], spans: list[tuple], triggers: set[int],
                     role_of, place: range = range(0)) -> tuple[ParticipantRef, ...]:
     """Organizations and countries named in `scope`, each with its role.
 
@@ -294,11 +309,6 @@ def participants_in(doc: Doc, scope: set[int], orgs: list, triggers: set[int],
             seen.update(keys)
             out.append(p)
 
-    spans = []
-    for m in orgs:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            spans.append((m, span))
     for m, span in spans:
         if span.root.i in scope and span.root.i not in place and not any(t.i in triggers for t in span):
             add(ParticipantRef(m.text, role_of(span.root), (m.start, m.end), country_of(m.text)),

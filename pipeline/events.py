@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.dates import Timex
 from pipeline.event_args import (
@@ -24,6 +24,7 @@ from pipeline.event_args import (
     country_of,
     dominating,
     location_in,
+    mention_spans,
     ordinal_of,
     participants_in,
     role_key,
@@ -40,6 +41,7 @@ from pipeline.event_rules import (
     plover_of,
     tree_patterns,
 )
+from pipeline.nlp import ents_of, text_of
 from pipeline.organizations import OrgMention
 from pipeline.tree_match import tree_matches
 
@@ -78,7 +80,7 @@ class _Hit:
 def _windows(doc: Doc) -> list[tuple[int, int]]:
     """Sentence pieces cut at line breaks: a bullet or heading is never glued to the next line."""
     out = []
-    text = doc.text  # built from the tokens on every access: read it once
+    text = text_of(doc)
     # Sentence starts straight from the parse: `doc.sents` rechecks the whole Doc per sentence.
     starts = [0, *(int(i) for i in (doc.to_array("SENT_START") == 1).nonzero()[0] if i > 0)]
     bounds = [doc[i].idx for i in starts] + [len(text)]
@@ -157,10 +159,11 @@ def find_events(doc: Doc, orgs: list[OrgMention], dates: list[Timex]) -> list[Ev
         if owner is not None:
             attached.setdefault(owner, []).append(tx)
     owned = {id(tx) for txs in attached.values() for tx in txs}
+    org_spans = mention_spans(doc, orgs)
     out = []
     for hs in by_token.values():
         for h in hs:
-            cand = _candidate(h, doc, orgs, windows, attached, owned, timex_root, set(by_token))
+            cand = _candidate(h, doc, org_spans, windows, attached, owned, timex_root, set(by_token))
             if cand is not None:
                 out.append(cand)
                 break
@@ -261,7 +264,7 @@ def _asserted(h: _Hit, date: Timex | None) -> bool:
                 or (is_habitual(trig) and date is None))
 
 
-def _candidate(h: _Hit, doc: Doc, orgs: list[OrgMention], windows, attached, owned,
+def _candidate(h: _Hit, doc: Doc, org_spans: list[tuple[OrgMention, Span]], windows, attached, owned,
                timex_root, triggers: set[int]) -> EventCandidate | None:
     trig, pat = h.trigger, h.pattern
     kind = pat.kind
@@ -283,7 +286,7 @@ def _candidate(h: _Hit, doc: Doc, orgs: list[OrgMention], windows, attached, own
         parts: tuple[ParticipantRef, ...] = ()
         if trig.dep_ in ("nsubj", "nsubjpass"):
             scope = {t.i for t in trig.head.subtree} & window_ids
-            parts = participants_in(doc, scope, orgs, triggers, lambda t: "participant")
+            parts = participants_in(doc, scope, org_spans, triggers, lambda t: "participant")
         return EventCandidate(pat.type, span, window, pat.id, pat.confidence, plover_of()[pat.type],
                               participants=parts, evidence=(window,), anaphoric=True)
     date = _date_of(h, window, attached, owned, timex_root, ordinal)
@@ -301,7 +304,7 @@ def _candidate(h: _Hit, doc: Doc, orgs: list[OrgMention], windows, attached, own
         return _role(tok, anchor, trig, pat)
 
     place = _place(h, doc, scope, window, ordinal)
-    participants = participants_in(doc, scope, orgs, triggers, role_of, place[2] if place else range(0))
+    participants = participants_in(doc, scope, org_spans, triggers, role_of, place[2] if place else range(0))
     location = place[:2] if place else _host_country(participants)
     if kind == "nominal" and not (date or ordinal or (participants and location)):
         return None  # "these regular talks are an effective way": no anchor, not an occurrence
@@ -375,10 +378,10 @@ def _host_country(participants) -> tuple[str, str | None] | None:
 def _entity_location(tok: Token) -> tuple[str, str | None, range]:
     """The place entity holding `tok`, with a following `, Region` (`Mombasa, Kenya`)."""
     doc = tok.doc
-    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    ent = next((e for e in ents_of(doc) if e.start <= tok.i < e.end), None)
     start, end = (ent.start, ent.end) if ent is not None else (tok.i, tok.i + 1)
     if end + 1 < len(doc) and doc[end].text == ",":
-        follow = next((e for e in doc.ents if e.start == end + 1 and e.label_ == "GPE"), None)
+        follow = next((e for e in ents_of(doc) if e.start == end + 1 and e.label_ == "GPE"), None)
         if follow is not None:
             end = follow.end
     name = " ".join(doc[start:end].text.split())
@@ -470,7 +473,7 @@ def _elaborations(cands: list[EventCandidate], doc: Doc) -> list[EventCandidate]
     same paragraph: `SEMAR also participated in ... in August 2012. This was the first time a
     Mexican Navy ship participated in an exercise ...`."""
     out: list[EventCandidate] = []
-    text = doc.text
+    text = text_of(doc)
     for c in sorted(cands, key=lambda c: c.trigger):
         prev = next((e for e in reversed(out) if e.type == c.type and not e.anaphoric), None)
         if (prev is not None and not c.anaphoric and c.date is None and prev.date is not None

@@ -23,6 +23,7 @@ from pipeline.settings import Settings
 
 if TYPE_CHECKING:  # imported in build_nlp: a run served from the cache never imports spaCy
     from spacy.language import Language
+    from spacy.tokens import Doc, Span
 
 ORG_RULER = "org_ruler"
 
@@ -75,3 +76,25 @@ def iter_chunks(text: str, max_chars: int) -> Iterator[tuple[int, str]]:
             end = start + cut if cut > 0 else end
         yield start, text[start:end]
         start = end
+
+
+# Reading a parsed Doc. spaCy rebuilds `doc.text` from the tokens and makes new Span objects
+# for `doc.ents` on every access; the extractors read both many times per Doc, so each is
+# built once and kept in the Doc's `user_data` (the Doc is not changed after the pipeline).
+_MEMO = "pipeline.memo"
+
+
+def text_of(doc: Doc) -> str:
+    """`doc.text`, built once per Doc."""
+    memo = doc.user_data.setdefault(_MEMO, {})
+    if "text" not in memo:
+        memo["text"] = doc.text
+    return memo["text"]
+
+
+def ents_of(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, built once per Doc."""
+    memo = doc.user_data.setdefault(_MEMO, {})
+    if "ents" not in memo:
+        memo["ents"] = tuple(doc.ents)
+    return memo["ents"]

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from pipeline import acronyms
 from pipeline.countries import countries_in, country_in_name, country_of, place_table
 from pipeline.gazetteer import GazetteerEntry, gazetteer_index, gazetteer_patterns, load_gazetteer
+from pipeline.nlp import ents_of, text_of
 from pipeline.org_rules import (
     has_org_head,
     head_word,
@@ -433,10 +434,10 @@ _OTHER_LABELS = frozenset({"FAC", "GPE", "LOC", "PERSON", "NORP"})
 def find_mentions(doc: Doc) -> list[OrgMention]:
     """Organization mentions of a Doc: its ORG entities (ruler and model) and what the text adds."""
     terms = load_terms()
-    text = doc.text  # built anew on every access: read it once
-    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    text = text_of(doc)
+    surnames = {ent[-1].text for ent in ents_of(doc) if ent.label_ == "PERSON" and len(ent) > 1}
     ents = []
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ == "ORG":
             if len(ent) == 1 and not ent.ent_id_ and _lone_word_is_no_body(ent[0], surnames):
                 continue
@@ -447,7 +448,7 @@ def find_mentions(doc: Doc) -> list[OrgMention]:
               and _appositive_org(text, ent.end_char)):
             ents.append((ent.start_char, ent.end_char, None))  # "Symantec, the largest ... firm"
     # a nationality the model tagged alone is part of a name it missed: "1st [Canadian] Ranger Patrol Group"
-    taken = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ != "NORP"]
+    taken = [(ent.start_char, ent.end_char) for ent in ents_of(doc) if ent.label_ != "NORP"]
     ents += [(s, e, None) for s, e in untagged_names(text, taken)]
     mentions = mentions_in_text(text, ents)
     return sorted(mentions + _short_names(doc, text, mentions), key=lambda m: (m.start, m.end))

@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-import numpy
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
@@ -49,7 +48,7 @@ class _Node:
 class TreePattern:
     key: str
     nodes: tuple[_Node, ...]
-    anchor_hashes: numpy.ndarray  # lemma hashes the first node accepts
+    anchor_hashes: tuple[int, ...]  # lemma hashes the first node accepts
 
 
 def _predicate(attrs: dict, where: str) -> Callable[[Token], bool]:
@@ -86,8 +85,7 @@ def compile_pattern(key: str, pattern: list[dict]) -> TreePattern:
             raise PatternError(f"{key}: node {name!r} needs a known LEFT_ID and one of {_OPS}")
         nodes.append(_Node(name, left, op, _predicate(node.get("RIGHT_ATTRS", {}), key)))
         seen.add(name)
-    hashes = numpy.array(sorted(get_string_id(w) for w in anchors), dtype=numpy.uint64)
-    return TreePattern(key, tuple(nodes), hashes)
+    return TreePattern(key, tuple(nodes), tuple(sorted(get_string_id(w) for w in anchors)))
 
 
 def _related(tok: Token, op: str) -> Iterator[Token]:
@@ -125,11 +123,14 @@ def tree_matches(doc: Doc, patterns: tuple[TreePattern, ...]) -> list[tuple[str,
     """(pattern key, node name -> token) for every anchor token where a pattern matches."""
     if not len(doc):
         return []
-    lemmas = doc.to_array("LEMMA").astype(numpy.uint64)
+    # Where each lemma occurs, built once: every pattern then looks up only its anchors.
+    where: dict[int, list[int]] = {}
+    for i, lemma in enumerate(doc.to_array("LEMMA").tolist()):
+        where.setdefault(lemma, []).append(i)
     out = []
     for pattern in patterns:
-        for i in numpy.nonzero(numpy.isin(lemmas, pattern.anchor_hashes))[0]:
-            tok = doc[int(i)]
+        for i in sorted(i for h in pattern.anchor_hashes for i in where.get(h, ())):
+            tok = doc[i]
             if not pattern.nodes[0].test(tok):
                 continue
             found = _extend(pattern, 1, {pattern.nodes[0].name: tok})
