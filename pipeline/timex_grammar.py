@@ -91,10 +91,30 @@ def lexicon() -> Lexicon:
 
 
 def alt(forms: tuple[str, ...] | list[str], case_sensitive: bool = False) -> str:
-    """A non-capturing alternation of literal forms, longest first; spaces match any whitespace."""
-    parts = sorted({re.escape(f).replace(r"\ ", r"\s+") for f in forms}, key=len, reverse=True)
-    body = "|".join(parts)
-    return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
+    """A non-capturing alternation of literal forms, longest first; spaces match any whitespace.
+
+    It is written as a trie (`ye(?:ars?|sterday)`), not as a flat list of words: a
+    flat alternation of two hundred words is tried word by word at every position
+    of the text, a trie rejects a position on its first character. It matches what
+    the flat longest-first alternation matches: where several forms fit, each a
+    prefix of the next, the trie's greedy branches try the longest first too.
+    Case-insensitive forms are folded to lower case, and the group says `(?i:`.
+    """
+    trie: dict[str, dict] = {}
+    for form in forms:
+        node = trie
+        for ch in form if case_sensitive else form.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a form ends here
+    return f"(?-i:{_trie_regex(trie)})" if case_sensitive else f"(?i:{_trie_regex(trie)})"
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(node[ch]) for ch in sorted(node) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 @dataclass(frozen=True)

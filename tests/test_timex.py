@@ -7,6 +7,7 @@ is the one of the document they come from.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 from pipeline.errors import PatternError
 from pipeline.timex import normalize
 from pipeline.timex_calendar import duration_value, weekday_date, year_for
-from pipeline.timex_grammar import lexicon, parse_entries, rules
+from pipeline.timex_grammar import alt, lexicon, parse_entries, rules
 
 D = date
 
@@ -317,3 +318,28 @@ def test_normalize_never_raises_and_values_are_well_formed(words, dct, tense):
         assert norm.type in ("DATE", "TIME", "DURATION", "SET")
         assert norm.value and not norm.value.startswith("ANAPHOR")
         assert norm.mod is None or norm.mod.isupper()
+
+
+def _flat_alternation(forms: list[str], case_sensitive: bool) -> str:
+    """The plain way to write `alt`: every form escaped, longest first."""
+    parts = sorted({re.escape(f).replace(r"\ ", r"\s+") for f in forms}, key=len, reverse=True)
+    return f"(?-i:{'|'.join(parts)})" if case_sensitive else f"(?:{'|'.join(parts)})"
+
+
+_FORM = st.text(alphabet="abAB.-' ", min_size=1, max_size=6).filter(lambda f: "  " not in f)
+
+
+@given(
+    forms=st.lists(_FORM, min_size=1, max_size=8),
+    text=st.text(alphabet="abAB.-' \n", max_size=14),
+    after=st.sampled_from(["", r"\b", "b", r"\s", "$", r"(?!\w)"]),
+    case_sensitive=st.booleans(),
+)
+@settings(max_examples=400, deadline=None)
+def test_alt_matches_what_a_flat_longest_first_alternation_matches(forms, text, after, case_sensitive):
+    # alt() is a trie for speed; where it stands in a rule, what follows it decides by backtracking
+    flags = 0 if case_sensitive else re.I
+    for start in range(len(text) + 1):
+        want = re.compile(_flat_alternation(forms, case_sensitive) + after, flags).match(text, start)
+        got = re.compile(alt(forms, case_sensitive) + after, flags).match(text, start)
+        assert (want.span() if want else None) == (got.span() if got else None), (forms, text, start)
