@@ -45,7 +45,10 @@ def build_nlp(settings: Settings) -> Language:
         before="ner",
         config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True},
     )
-    ruler.add_patterns(gazetteer_patterns())
+    # The ruler matches ORTH, so its phrase patterns need the tokenizer only; left alone,
+    # add_patterns runs every earlier component (tagger, parser...) over each of its names.
+    with nlp.select_pipes(disable=[name for name in nlp.pipe_names if name != ORG_RULER]):
+        ruler.add_patterns(gazetteer_patterns())
     nlp.max_length = max(nlp.max_length, settings.max_chunk_chars + 1)
     return nlp
 
