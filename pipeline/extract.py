@@ -26,7 +26,7 @@ from pipeline import schedule
 from pipeline.cache import Lines, ResultCache, run_fingerprint
 from pipeline.ingest import CleanText, Source, clean, discover
 from pipeline.lock import output_lock
-from pipeline.nlp import iter_chunks, model_version
+from pipeline.nlp import forget, iter_chunks, model_version
 from pipeline.output import open_outputs, record_line, remove_stale_temporaries
 from pipeline.records import (
     DateRecord,
@@ -133,9 +133,12 @@ def _shift_event(ev: events_mod.EventCandidate, off: int) -> events_mod.EventCan
 
 
 def _find_in_chunk(doc, offset: int, dct: date | None, found: _Found) -> None:
-    orgs = orgs_mod.find_mentions(doc)
-    timexes = dates_mod.find_dates(doc, dct)
-    events = events_mod.find_events(doc, orgs, timexes)
+    try:
+        orgs = orgs_mod.find_mentions(doc)
+        timexes = dates_mod.find_dates(doc, dct)
+        events = events_mod.find_events(doc, orgs, timexes)
+    finally:
+        forget(doc)
     found.orgs.extend(_shift(m, offset) for m in orgs)
     found.dates.extend(_shift(t, offset) for t in timexes)
     found.events.extend(_shift_event(e, offset) for e in events)

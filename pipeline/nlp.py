@@ -84,7 +84,14 @@ def iter_chunks(text: str, max_chars: int) -> Iterator[tuple[int, str]]:
 # Reading a parsed Doc. spaCy rebuilds `doc.text` from the tokens and makes new Span objects
 # for `doc.ents` on every access; the extractors read both many times per Doc, so each is
 # built once and kept in the Doc's `user_data` (the Doc is not changed after the pipeline).
+# The kept Spans point back at their Doc: `forget` must drop them once the Doc is read,
+# or the cycle keeps every Doc alive until the garbage collector's next full pass.
 _MEMO = "pipeline.memo"
+
+
+def forget(doc: Doc) -> None:
+    """Drop what `text_of` and `ents_of` kept for the Doc."""
+    doc.user_data.pop(_MEMO, None)
 
 
 def text_of(doc: Doc) -> str:
