@@ -14,8 +14,9 @@ class Settings:
     batch_size: int = 16
     max_batch_chars: int = 60_000
     # Documents handed to the model (or to one worker process) at a time; results do not depend on it.
-    # A trade-off measured with `make bench` (504 documents): 16 ran faster (b/a 1.05, c/b 1.69) but
-    # the two-worker tree peaked at 747 MB, over the 600 MB target; 4 stays near 525 MB.
+    # Measured on 160 bench documents: 16 is no faster than 4 (20.0 vs 19.4 s in one process) and
+    # holds 100 MB more per process (335 vs 237 MB; with two workers 710 vs 520 MB, over the
+    # 600 MB target).
     docs_per_task: int = 4
     # Texts longer than this are cut into paragraph-aligned pieces before spaCy sees them.
     max_chunk_chars: int = 20_000
