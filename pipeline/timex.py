@@ -91,6 +91,16 @@ def _calendar(text: str, dct: date | None, tense: Tense) -> Norm | None:
     return Norm("DATE", value, period if period in ("year", "month") else "day", None, "text")
 
 
+def _numeric(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    """`2014-04-24` is that day (no span of days to cut, unlike `January 9-10`); `7/8/07` is read MDY."""
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", text):
+        return _calendar(text, dct, tense)
+    try:
+        return Norm("DATE", iso_date(date.fromisoformat(text)), "day", None, "text")
+    except ValueError:
+        return None  # "2021-02-30" names no day
+
+
 def _month_day(text: str, dct: date | None, tense: Tense) -> Norm | None:
     clean = _first_day(text)
     parsed = parse_calendar(" ".join(clean.split()), dct)
@@ -331,7 +341,7 @@ def _day_anaphor(text: str, dct: date | None, tense: Tense) -> Norm | None:
 
 
 _HANDLERS = {
-    "calendar": _calendar, "numeric": _calendar, "month_day": _month_day, "month_year": _month_year,
+    "calendar": _calendar, "numeric": _numeric, "month_day": _month_day, "month_year": _month_year,
     "month": _month, "century": _century, "decade": _decade, "quarter": _quarter, "season": _season,
     "year": _year, "time": _time, "ref_today": ref_today, "dayword": _dayword, "weekday": _weekday,
     "relative": _relative, "ago": ago, "span": span, "rate": rate, "duration": duration,

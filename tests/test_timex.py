@@ -37,6 +37,9 @@ ABSOLUTE = [
     ("11 December 2009", None, "", "DATE", "2009-12-11", "day", None),
     ("March 12 2009", None, "", "DATE", "2009-03-12", "day", None),
     ("7/8/07", D(2007, 7, 9), "", "DATE", "2007-07-08", "day", None),
+    # an ISO date is one day, not a month and a span of days ("2021-03" and "-03")
+    ("2021-03-03", None, "", "DATE", "2021-03-03", "day", None),
+    ("2014-04-24", D(2014, 4, 26), "past", "DATE", "2014-04-24", "day", None),
     ("the 20th century", None, "", "DATE", "19", "century", None),
     ("the 21st century", None, "", "DATE", "20", "century", None),
     ("the twentieth century", None, "", "DATE", "19", "century", None),
