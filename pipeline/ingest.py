@@ -37,17 +37,31 @@ _YAML_ERRORS = (yaml.YAMLError, ValueError, TypeError, RecursionError)
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 # "---\ntitle: x\n" and no closing fence: front matter that swallowed the document.
 _OPEN_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n[ \t]*[A-Za-z_][\w-]{0,80}[ \t]*:")
-# "Saturday, April 26, 2014" / "April 26, 2014" / "26 April 2014" / "2014-04-26" alone on a line.
+# A full date: "Saturday, April 26, 2014" / "April 26, 2014" / "26 April 2014" / "2014-04-26".
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
-_DATE_LINE = re.compile(
-    rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_DATE = (
+    rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     rf"(?:(?P<m1>{_MONTHS})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})"
     rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTHS}),?\s+(?P<y2>\d{{4}})"
-    rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))\s*$"
+    rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))"
+)
+_DATE_LINE = re.compile(rf"^{_DATE}\s*$")
+# The dateline of a release or a post, near the top: the date, led by a label or a city in
+# capitals, and followed by nothing, a separator or a byline.
+#   "March 3, 2021 - Ottawa, Ontario - National Defence / Canadian Armed Forces"
+#   "Posted on March 3, 2021 by admin"   "Published: 2021-03-03T10:00"
+#   "OTTAWA, ON, March 3, 2021 /CNW/ - Today the Minister ..."   "WASHINGTON, March 3, 2021 — The ..."
+_DATELINE = re.compile(
+    rf"^(?:(?:Posted|Published|Released|Issued|Date)(?:[ \t]+on)?:?[ \t]+"
+    rf"|[A-Z][A-Z.'’ -]{{1,40}}(?:,[ \t]+[A-Z][A-Za-z.]{{1,20}})?,[ \t]+)?"
+    rf"{_DATE}(?:\s*$|[ \t]*[-–—|/(]|T\d|,?[ \t]+(?:by|at)[ \t])"
 )
 _MONTH_NUMBER = {m: i for i, m in enumerate(_MONTHS.split("|"), 1)}
+# Only the first lines can hold the dateline, and none after the first paragraph of prose.
+_HEADER_LINES = 6
+_PROSE_LINE = 300
 
 # Lines that blog platforms add around a post: not content.
 _BOILERPLATE = re.compile(
@@ -220,7 +234,15 @@ def split_front_matter(text: str, name: str) -> tuple[dict, int]:
 
 def parse_date_line(line: str) -> date | None:
     """A line that is nothing but a full date (a blog header), as a date."""
-    match = _DATE_LINE.match(line.strip())
+    return _matched_date(_DATE_LINE.match(line.strip()))
+
+
+def parse_dateline(line: str) -> date | None:
+    """The date of a release's or a post's dateline (see `_DATELINE`), or of a bare date line."""
+    return _matched_date(_DATELINE.match(line.strip()))
+
+
+def _matched_date(match: re.Match | None) -> date | None:
     if not match:
         return None
     g = match.groupdict()
@@ -248,10 +270,21 @@ def _first_lines(text: str, start: int, count: int) -> list[str]:
 
 
 def header_metadata(text: str, start: int) -> tuple[date | None, str | None]:
-    """Publication date from a date line at the top, and the title: the first short line after it."""
-    lines = _first_lines(text, start, 3)
-    published = parse_date_line(lines[0]) if lines else None
-    rest = lines[1:] if published else lines
+    """Publication date from a dateline at the top, and the title.
+
+    The title is the first short line: the one after the dateline when the
+    dateline comes first (a blog header), else the first line.
+    """
+    lines = _first_lines(text, start, _HEADER_LINES)
+    published, at = None, None
+    for k, line in enumerate(lines):
+        published = parse_dateline(line)
+        if published is not None:
+            at = k
+            break
+        if len(line) > _PROSE_LINE:
+            break
+    rest = lines[1:] if at == 0 else lines
     title = next((ln for ln in rest[:1] if len(ln) <= 150 and not _BOILERPLATE.match(ln)), None)
     return published, title
 

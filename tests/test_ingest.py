@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import SourceError
-from pipeline.ingest import clean, decode, header_metadata, load_source, parse_date_line
+from pipeline.ingest import clean, decode, header_metadata, load_source, parse_date_line, parse_dateline
 
 
 @pytest.mark.parametrize(
@@ -24,6 +24,41 @@ from pipeline.ingest import clean, decode, header_metadata, load_source, parse_d
 )
 def test_parse_date_line(line, expected):
     assert parse_date_line(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Saturday, April 26, 2014", date(2014, 4, 26)),
+        ("March 3, 2021 - Ottawa, Ontario - National Defence / Canadian Armed Forces", date(2021, 3, 3)),
+        ("March 3, 2021 – Ottawa, Ontario – National Defence / Canadian Armed Forces", date(2021, 3, 3)),
+        ("Posted on March 3, 2021 by admin", date(2021, 3, 3)),
+        ("Published: 2021-03-03T10:00:00", date(2021, 3, 3)),
+        ("Date: 3 March 2021", date(2021, 3, 3)),
+        ("OTTAWA, ON, March 3, 2021 /CNW/ - Today the Minister of National Defence", date(2021, 3, 3)),
+        ("WASHINGTON, March 3, 2021 — The Secretary of Defense met", date(2021, 3, 3)),
+        # a sentence that starts with a date is no dateline; nor is a month without its day
+        ("On March 3, 2021, the Minister met her counterpart.", None),
+        ("March 3, 2021 was the day the talks began.", None),
+        ("Posted in March 2021", None),
+        ("Ottawa, March 3, 2021 - the Minister", None),
+    ],
+)
+def test_parse_dateline(line, expected):
+    assert parse_dateline(line) == expected
+
+
+def test_header_takes_a_release_dateline_under_the_title():
+    text = ("Canada and Chile sign a defence cooperation arrangement\n\n"
+            "March 3, 2021 - Ottawa, Ontario - National Defence / Canadian Armed Forces\n\n"
+            "Today, the Minister signed an arrangement.")
+    title = "Canada and Chile sign a defence cooperation arrangement"
+    assert header_metadata(text, 0) == (date(2021, 3, 3), title)
+
+
+def test_header_ignores_dates_after_the_first_paragraph_of_prose():
+    text = "A title\n\n" + "The talks continued for years. " * 12 + "\n\nMarch 3, 2021 - Ottawa\n"
+    assert header_metadata(text, 0) == (None, "A title")
 
 
 def test_header_gives_date_and_title_of_a_blog_copy():
