@@ -87,6 +87,32 @@ def _resolve(obj, where: str):
     return obj
 
 
+def _proper_lemmas(pattern: list[dict]) -> list[dict]:
+    """Let a node that accepts proper nouns match its lemmas capitalized too.
+
+    spaCy keeps a proper noun's lemma as written: `Summit` in `the Madrid Summit`,
+    `Treaty` in `the Treaty on Defence and Security Cooperation`. A node whose POS
+    admits PROPN means those words as well, so its lemma list gains their
+    capitalized forms (the pattern stays a valid DependencyMatcher pattern).
+    """
+    out = []
+    for node in pattern:
+        attrs = node.get("RIGHT_ATTRS", {})
+        pos, lemma = attrs.get("POS"), attrs.get("LEMMA")
+        proper = pos == "PROPN" or (isinstance(pos, dict) and "PROPN" in pos.get("IN", ()))
+        if isinstance(lemma, str):
+            words = [lemma]
+        elif isinstance(lemma, dict) and set(lemma) == {"IN"}:
+            words = lemma["IN"]
+        else:
+            words = None
+        if proper and words:
+            wider = sorted(set(words) | {w[:1].upper() + w[1:] for w in words})
+            node = {**node, "RIGHT_ATTRS": {**attrs, "LEMMA": {"IN": wider}}}
+        out.append(node)
+    return out
+
+
 @cache
 def load_patterns() -> tuple[EventPattern, ...]:
     """The packaged trigger patterns; a malformed line is a PatternError naming the line."""
@@ -102,7 +128,7 @@ def load_patterns() -> tuple[EventPattern, ...]:
                 id=row["id"], type=row["type"], kind=row.get("kind", "verbal"),
                 confidence=float(row["confidence"]), example=row["example"],
                 roles=dict(row.get("roles", {})), forbid=tuple(row.get("forbid", [])),
-                pattern=_resolve(row["pattern"], where),
+                pattern=_proper_lemmas(_resolve(row["pattern"], where)),
             )
         except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
             raise PatternError(f"{where}: {exc}") from exc
@@ -144,8 +170,11 @@ def _clause_children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
 def is_irrealis(trigger: Token) -> bool:
     """Announced or aimed at, not (yet) asserted: `will agree`, `to provide`, `aim to formalize`."""
     auxes = _clause_children(trigger, ("aux",))
-    if any(c.lower_ in ("will", "shall", "'ll") or c.tag_ == "TO" for c in auxes):
+    if any(c.lower_ in ("will", "shall", "'ll") for c in auxes):
         return True
+    if any(c.tag_ == "TO" for c in auxes):
+        # "The Ministers agreed to establish a new Dialogue": a decision taken, not an aim
+        return not (trigger.dep_ == "xcomp" and trigger.head.lemma_ in lexicon()["decision_verbs"])
     cur = trigger
     # "look forward to welcoming ...": climb the gerund's preposition to the aim verb too
     while cur.dep_ in ("xcomp", "pcomp", "conj", "prep") and cur.head is not cur:

@@ -153,11 +153,15 @@ def find_events(doc: Doc, orgs: list[OrgMention], dates: list[Timex]) -> list[Ev
     primary = [hs[0] for hs in by_token.values()]
     windows = _windows(doc)
     timex_root = _timex_roots(doc, dates)
+    # A copular trigger's dates hang from its copula: "of which Peru has been a member since 2012"
+    copula_of = {doc[i].head.i: i for i, hs in by_token.items()
+                 if hs[0].pattern.kind == "copular" and doc[i].dep_ == "attr"
+                 and doc[i].head.i not in by_token}
     attached: dict[int, list[Timex]] = {}
     for tx, root in timex_root:
-        owner = dominating(root, set(by_token))
+        owner = dominating(root, set(by_token) | set(copula_of))
         if owner is not None:
-            attached.setdefault(owner, []).append(tx)
+            attached.setdefault(copula_of.get(owner, owner), []).append(tx)
     owned = {id(tx) for txs in attached.values() for tx in txs}
     org_spans = mention_spans(doc, orgs)
     out = []

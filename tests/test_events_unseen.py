@@ -30,6 +30,47 @@ def the_event(nlp, text: str, dct: date, trigger: str) -> EventCandidate:
 
 # (sentence, DCT, trigger, type, date value, location or None, participants that must be there)
 UNSEEN = [
+    # meetings with people named by their title, and calls with a ship's crew
+    ("On 12 May, I met Minister Reznikov and the Ukrainian Chief of Defence in Kyiv.", date(2023, 6, 1),
+     "met", "MEET", "2023-05-12", None, {"Ukraine"}),
+    ("During the visit, she met the Chief of the Defence Staff of the Colombian Military Forces.",
+     date(2019, 3, 5), "met", "MEET", None, None, {"Colombian Military Forces"}),
+    ("The Commander of the Royal Canadian Air Force spoke with the crews by video link on June 2, 2022.",
+     date(2022, 6, 10), "spoke", "MEET", "2022-06-02", None, {"Royal Canadian Air Force"}),
+    # postings: embedded with, assigned to a named body, accredited to a country
+    ("Two Royal Canadian Navy officers have been embedded with the Royal Australian Navy since 2019.",
+     date(2023, 1, 1), "embedded", "DEPLOY", "2019", None, {"Royal Australian Navy"}),
+    ("Twelve CAF members are assigned to NATO Allied Maritime Command in Northwood.", date(2023, 1, 1),
+     "assigned", "DEPLOY", None, None, set()),
+    ("A Canadian Defence Attaché was first accredited to Colombia in 2001.", date(2019, 3, 5),
+     "accredited", "DEPLOY", "2001", None, {"Colombia"}),
+    # membership in an apposition, or dated by `since` without `of`
+    ("Estonia, a member of NATO since 2004, hosts a multinational battlegroup.", date(2023, 1, 1),
+     "member", "JOIN", "2004", None, {"NATO"}),
+    ("Colombia joined the Cooperation Program, of which Peru has been a member since 2012.",
+     date(2023, 1, 1), "member", "JOIN", "2012", None, set()),
+    # courses attended in a coordination, a graduation
+    ("Since 2016, more than 40 Colombian officers have attended MTCP language and staff courses.",
+     date(2023, 1, 1), "attended", "TRAIN", "2016", None, {"Colombia"}),
+    ("Last June, the first two Korean cadets graduated from the Royal Military College of Canada.",
+     date(2023, 3, 1), "graduated", "TRAIN", "2022-06", None, {"Royal Military College of Canada"}),
+    # creation: announced for a stated time, decided, an office opened, a bullet, a possessive noun
+    ("The new battalion will be formally established in 2026.", date(2024, 1, 1), "established",
+     "ESTABLISH", "2026", None, set()),
+    ("The Ministers agreed to establish a Defence Science and Technology Dialogue.", date(2024, 1, 1),
+     "establish", "ESTABLISH", None, None, set()),
+    ("Canada opened a Defence Attaché office in Bogota in March 2020.", date(2021, 1, 1), "opened",
+     "ESTABLISH", "2020-03", "Bogota", {"Canada"}),
+    ("Canada-Colombia Defence Consultations - set up in 2012, these consultations review cooperation.",
+     date(2021, 1, 1), "set", "ESTABLISH", "2012", None, set()),
+    ("The squadron has grown steadily since its establishment in May 2015.", date(2021, 1, 1),
+     "establishment", "ESTABLISH", "2015-05", None, set()),
+    # a contract signed; support provided with data
+    ("The order follows the contract signed in March 2022 between Lockheed Martin and the Polish "
+     "Armament Agency.", date(2023, 1, 1), "signed", "AGREE", "2022-03", None,
+     {"Lockheed Martin", "Polish Armament Agency"}),
+    ("Canada provided the Colombian Navy with satellite imagery in the summer of 2021.", date(2022, 1, 1),
+     "provided", "AID", "2021-SU", None, {"Colombian Navy"}),
     ("The Japan Ground Self-Defense Force took part in Exercise Orient Shield with the U.S. Army in "
      "Hokkaido last month.", date(2019, 9, 12), "took", "EXERCISE", "2019-08", "Hokkaido",
      {"Japan Ground Self-Defense Force", "U.S. Army"}),
@@ -180,6 +221,11 @@ def test_an_organization_and_its_acronym_are_one_participant(nlp):
 
 # Generic, habitual, repeated, aimed-at, negated and hypothetical: no event of that type.
 NOT_EVENTS = [
+    ("The new frigates will meet the needs of the Navy for decades.", "MEET"),
+    ("The Minister will meet the Chief of the Defence Staff.", "MEET"),
+    ("The Ministers hope to establish a joint brigade.", "ESTABLISH"),
+    ("Approximately 1,000 members of the Canadian Armed Forces (CAF) took part.", "JOIN"),
+    ("Officers who graduate from the college may apply for the course.", "TRAIN"),
     ("Canadian warships regularly visit ports in the region.", "VISIT"),
     ("The Department of Defense regularly consults with its Philippine counterparts on maritime "
      "security.", "MEET"),
