@@ -19,8 +19,10 @@ from pipeline.ruledata import jsonl_rows
 TERMS_FILE = "org_terms.jsonl"
 TERM_KINDS = ("org_head", "office_head", "event", "event_prefix", "document", "award", "position", "abstract",
               "generic", "place", "appositive", "preposition", "connector", "portfolio", "state_head",
-              "time_word", "vessel_prefix", "campus_head", "unit_head", "equipment", "headline_verb")
-NON_ORG_HEADS = ("event", "document", "award", "position", "abstract", "equipment")
+              "time_word", "vessel_prefix", "campus_head", "unit_head", "equipment", "headline_verb",
+              "place_head")
+# Heads of names that are not bodies: events, documents, ..., and places (`Kadena Air Base`).
+NON_ORG_HEADS = ("event", "document", "award", "position", "abstract", "equipment", "place_head")
 
 
 @cache
@@ -155,6 +157,8 @@ def non_org_reason(name: str, before: str = "", after: str = "") -> str | None:
         return "generic words"  # "Allies and Partners"
     if words[0] in terms["event_prefix"] and len(words) > 1:
         return "event"  # "Operation CARIBBE", "Exercise MAPLE FLAG"
+    if before.split()[-1:] and before.split()[-1] in terms["event_prefix"]:
+        return "event"  # "as part of Operation [HORIZON]": the model tagged the name alone
     if words[0] in terms["vessel_prefix"] and len(words) > 1:
         return "vessel"  # "HMCS Ville de Québec", "USNS Comfort": a ship, not a body
     head = head_word(n)

@@ -102,6 +102,11 @@ def test_trim(text, raw, expected):
         ("CAF", "Since 2015, ", " members have trained more than 36,000 members", False),
         ("1 Canadian Air Division", "its Canadian component, the ", ", is based in Winnipeg.", False),
         ("National Advanced Surface-to-Air Missile System", "Canada has purchased a ", " (NASAMS)", True),
+        # an operation's name tagged without its prefix; bases and regions are places
+        ("IMPACT", "more than 300 CAF members deployed on Operation ", " in Iraq", True),
+        ("Ramstein Air Base", "two C-17 aircraft landed at ", ", Germany, on Monday", True),
+        ("Asia-Pacific region", "stability in the ", ".", True),
+        ("Royal Canadian Air Force", "crews of the ", " flew the aircraft to Operation IMPACT", False),
     ],
 )
 def test_non_org_reason(name, before, after, rejected):
@@ -122,6 +127,9 @@ def test_non_org_reason(name, before, after, rejected):
         ("USNS Comfort", "vessel"),
         ("HMCS Harry DeWolf", "vessel"),
         ("Backgrounder", "document"),
+        ("Canada-Colombia Defence Cooperation Arrangement", "document"),
+        ("Memorandum of Understanding on Defence Cooperation", "document"),
+        ("Kadena Air Base", "place_head"),
     ],
 )
 def test_non_org_reason_names_the_phenomenon(name, reason):
