@@ -102,7 +102,9 @@ def _numeric(text: str, dct: date | None, tense: Tense) -> Norm | None:
 
 
 def _month_day(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    clean = _first_day(text)
+    # "1 December last year": the year is relative to the DCT's
+    of_year = re.search(r",?\s+(?:of\s+)?(this|last|next)\s+year$", text, re.I)
+    clean = _first_day(text[:of_year.start()] if of_year else text)
     parsed = parse_calendar(" ".join(clean.split()), dct)
     if parsed is None:
         return None
@@ -110,6 +112,8 @@ def _month_day(text: str, dct: date | None, tense: Tense) -> Norm | None:
     if dct is None:
         return Norm("DATE", f"XXXX-{d.month:02d}-{d.day:02d}", "day", None, "text")
     year = year_for(dct, d.month, d.day, tense)
+    if of_year:
+        year = dct.year + int(lx("relative", of_year.group(1)) or 0)
     try:
         return Norm("DATE", iso_date(date(year, d.month, d.day)), "day", None, "document")
     except ValueError:  # "February 29" in a year without one
@@ -128,7 +132,7 @@ def _month_year(text: str, dct: date | None, tense: Tense) -> Norm | None:
 def _month(text: str, dct: date | None, tense: Tense) -> Norm | None:
     mod, rest = mod_of(text)
     # "October of next year": the year is relative to the DCT's
-    of_year = re.search(r",?\s+of\s+(\w+)\s+year$", rest, re.I)
+    of_year = re.search(r",?\s+(?:of\s+)?(this|last|next)\s+year$", rest, re.I)
     words = rest[:of_year.start()].split() if of_year else rest.split()
     month = lx("month", words[-1])
     det = lx("relative", " ".join(words[:-1])) if len(words) > 1 else None

@@ -137,11 +137,17 @@ def fragments() -> dict[str, str]:
     ones = alt([e.forms[0] for e in lex.of("number") if e.value.isdigit() and 0 < int(e.value) < 10])
     num = rf"(?:\d+(?:\.\d+)?|{tens}-{ones}|{alt(words)})(?:\s+and\s+a\s+half)?"
     unit = alt(lex.forms("unit"))
+    daynum = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
     return {
         "MONTH": month,
         "WEEKDAY": weekday,
         "SEASON": alt(lex.forms("season")),
-        "DAYNUM": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
+        "DAYNUM": daynum,
+        # a span of days in one month stands as one expression: "January 9-10" (but TimeML splits
+        # "from June 10 to 12" into two)
+        "DAYS": rf"{daynum}(?:\s*[-–]\s*{daynum})?",
+        # a month dated by the DCT's year: "June last year", "1 December of this year"
+        "YEARREL": r",?\s+(?:of\s+)?(?:this|last|next)\s+year",
         "YEAR4": r"(?<![\w$£€#.,/])(?-i:(?<![A-Z]-))(?:1[1-9]|20|21)\d\d(?![\w%]|[.,/]\d)",
         "NUM": num,
         "VAGUE": alt(lex.forms("vague")),
@@ -182,20 +188,20 @@ def fragments() -> dict[str, str]:
 _SHAPES: tuple[tuple[str, str], ...] = (
     # "Saturday, April 26, 2014", "January 9-10, 2023", "11 December 2009", "3–4 May 2021"
     ("calendar", r"(?P<x>(?:{WEEKDAY},?\s+)?"
-                 r"(?:{MONTH}\s+{DAYNUM}(?:\s*[-–]\s*{DAYNUM})?,?\s+{YEAR4}"
-                 r"|{DAYNUM}(?:\s*[-–]\s*{DAYNUM})?\s+(?:of\s+)?{MONTH},?\s+{YEAR4}))"),
+                 r"(?:{MONTH}\s+{DAYS},?\s+{YEAR4}"
+                 r"|{DAYS}\s+(?:of\s+)?{MONTH},?\s+{YEAR4}))"),
     # "7/8/07", "2014-04-24"
     ("numeric", r"(?<![\d/.-])(?P<x>\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d\d)"
                 r"|(?:19|20)\d\d-[01]\d-[0-3]\d)(?![\d/])"),
     # "June 14", "April 2nd", "11 December", "June 10-12" (the year comes from the DCT and the tense)
-    ("month_day", r"(?P<x>(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+{DAYNUM}(?:\s*[-–]\s*{DAYNUM})?"
-                  r"|(?:the\s+(?=\d{{1,2}}\w*\s+of\s))?{DAYNUM}(?:\s*[-–]\s*{DAYNUM})?\s+(?:of\s+)?{MONTH}))"
+    ("month_day", r"(?P<x>(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+{DAYS}"
+                  r"|(?:the\s+(?=\d{{1,2}}\w*\s+of\s))?{DAYS}\s+(?:of\s+)?{MONTH})(?:{YEARREL})?)"
                   r"(?!\s*,?\s*\d)"),
     # "May 2011", "early December 2013"
     ("month_year", r"(?P<x>(?:{DATEMOD}[\s-]+)?{MONTH},?\s+(?:of\s+)?{YEAR4})"),
     # "June", "early June", "last September"
     ("month", r"(?P<x>(?:{DATEMOD}[\s-]+)?(?:{RELDET}\s+)?{MONTH}"
-              r"(?:,?\s+of\s+(?:this|last|next)\s+year)?)(?![\w-])"),
+              r"(?:{YEARREL})?)(?![\w-])"),
     # "the 20th century", "the twenty-first century"
     ("century", r"(?P<x>(?:the\s+)?(?:{DATEMOD}[\s-]+)?"
                 r"(?:\d{{1,2}}(?:st|nd|rd|th)|{CENTORD})[\s-]+century)\b"),

@@ -17,6 +17,11 @@ D = date
 
 # (sentence, dct, [(extent, type, value, mod, signal), ...]): every expression the sentence has
 SENTENCES = [
+    # one expression, not a month and a relative year
+    ("In June last year, the first three officers graduated from the Nuclear Power School.",
+     D(2024, 3, 13), [("June last year", "DATE", "2023-06", None, "in")]),
+    ("On 1 December last year, I met Secretary Austin in California.",
+     D(2024, 3, 13), [("1 December last year", "DATE", "2023-12-01", None, "on")]),
     ("Mexico has been a member of the Military Training and Cooperation Program(MTCP) since 2004.",
      D(2014, 4, 26), [("2004", "DATE", "2004", None, "since")]),
     ("In June 2012, two officials from SEMAR participated in the Maple Flag 45 (Serial 1)’s "

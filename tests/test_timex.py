@@ -34,6 +34,10 @@ ABSOLUTE = [
     ("Saturday, April 26, 2014", None, "", "DATE", "2014-04-26", "day", None),
     ("April 24, 2014", D(2014, 4, 26), "past", "DATE", "2014-04-24", "day", None),
     ("January 9-10, 2023", D(2023, 4, 14), "", "DATE", "2023-01-09", "day", None),
+    # a month or a day dated by the DCT's year, with or without `of`
+    ("June last year", D(2024, 3, 13), "past", "DATE", "2023-06", "month", None),
+    ("1 December last year", D(2024, 3, 13), "past", "DATE", "2023-12-01", "day", None),
+    ("March of next year", D(2024, 3, 13), "", "DATE", "2025-03", "month", None),
     ("11 December 2009", None, "", "DATE", "2009-12-11", "day", None),
     ("March 12 2009", None, "", "DATE", "2009-03-12", "day", None),
     ("7/8/07", D(2007, 7, 9), "", "DATE", "2007-07-08", "day", None),
