@@ -175,13 +175,26 @@ def is_irrealis(trigger: Token) -> bool:
     if any(c.tag_ == "TO" for c in auxes):
         # "The Ministers agreed to establish a new Dialogue": a decision taken, not an aim
         return not (trigger.dep_ == "xcomp" and trigger.head.lemma_ in lexicon()["decision_verbs"])
+    return is_aim(trigger)
+
+
+def is_aim(trigger: Token) -> bool:
+    """Aimed at or hoped for, dated or not: `aim to formalize`, `the hope that ... will be concluded`."""
     cur = trigger
-    # "look forward to welcoming ...": climb the gerund's preposition to the aim verb too
-    while cur.dep_ in ("xcomp", "pcomp", "conj", "prep") and cur.head is not cur:
+    # "look forward to welcoming ...": climb the gerund's preposition to the aim verb too;
+    # "expressed the hope that the negotiations will be concluded": and a clause to its noun
+    while cur.dep_ in ("xcomp", "pcomp", "conj", "prep", "ccomp", "acl") and cur.head is not cur:
         cur = cur.head
-        if cur.lemma_ in lexicon()["aim_verbs"]:
+        if is_aim_word(cur):
             return True
     return False
+
+
+def is_aim_word(tok: Token) -> bool:
+    """`aim`, `hope`, `plan`...; by form too, where the lemmatizer slips (`hopes` -> `hop`)."""
+    aims = lexicon()["aim_verbs"]
+    form = tok.lower_
+    return tok.lemma_ in aims or form in aims or (form.endswith("s") and form[:-1] in aims)
 
 
 def is_unasserted(trigger: Token) -> bool:

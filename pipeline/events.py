@@ -32,6 +32,8 @@ from pipeline.event_args import (
 )
 from pipeline.event_rules import (
     EventPattern,
+    is_aim,
+    is_aim_word,
     is_habitual,
     is_irrealis,
     is_unasserted,
@@ -130,10 +132,12 @@ def _nominal(kind: str) -> bool:
     return kind in ("nominal", "nominal-theme", "anaphor")
 
 
-def _absorbed(tok: Token, hits: list[_Hit]) -> bool:
-    """A nominal trigger inside the theme of another trigger is that event: `hosted the meeting`."""
+def _absorbed(tok: Token, etype: str, hits: list[_Hit]) -> bool:
+    """A nominal trigger inside the theme of another trigger of its type is that event: `hosted the
+    meeting`; not `the memorandum concluded ... at the Madrid [Summit]`, a meeting of its own."""
     for other in hits:
-        if _nominal(other.pattern.kind) or other.theme is None or other.trigger.i == tok.i:
+        if (_nominal(other.pattern.kind) or other.theme is None or other.trigger.i == tok.i
+                or other.pattern.type != etype):
             continue
         # "took part in Exercise TRIDENT JUNCTURE": the theme is `Exercise`, the name its head
         for node in (other.theme, other.nodes.get("name")):
@@ -149,7 +153,8 @@ def find_events(doc: Doc, orgs: list[OrgMention], dates: list[Timex]) -> list[Ev
     by_token = _hits(doc)
     primary = [hs[0] for hs in by_token.values()]
     by_token = {i: hs for i, hs in by_token.items()
-                if not (all(_nominal(h.pattern.kind) for h in hs) and _absorbed(doc[i], primary))}
+                if not (all(_nominal(h.pattern.kind) for h in hs)
+                        and _absorbed(doc[i], hs[0].pattern.type, primary))}
     primary = [hs[0] for hs in by_token.values()]
     windows = _windows(doc)
     timex_root = _timex_roots(doc, dates)
@@ -261,10 +266,14 @@ def _asserted(h: _Hit, date: Timex | None) -> bool:
     if _nominal(kind):
         # "these regular talks", "periodic meetings since 2010": a series, not an occurrence
         series = lexicon()["habitual_adjectives"]
-        return not any(c.dep_ == "amod" and c.lower_ in series for c in trig.children)
+        if any(c.dep_ == "amod" and c.lower_ in series for c in trig.children):
+            return False
+        # "Canada hopes to begin talks with Chile in 2025": the talks are aimed at too
+        owner = trig.head if trig.dep_ in ("dobj", "nsubjpass", "pobj") and trig.head is not trig else None
+        return owner is None or not (is_aim_word(owner) or is_aim(owner))
     if trig.dep_ in ("acl", "relcl") and date is None and not _full_relative(trig):
         return False  # "Talks, held between the Foreign and Defence Ministries": a description
-    return not (is_unasserted(trig) or (is_irrealis(trig) and date is None)
+    return not (is_unasserted(trig) or is_aim(trig) or (is_irrealis(trig) and date is None)
                 or (is_habitual(trig) and date is None))
 
 

@@ -30,6 +30,22 @@ def the_event(nlp, text: str, dct: date, trigger: str) -> EventCandidate:
 
 # (sentence, DCT, trigger, type, date value, location or None, participants that must be there)
 UNSEEN = [
+    # a summit inside an agreement's clause is a meeting of its own
+    ("Latvia has implemented the memorandum concluded with Estonia at the Riga Summit of June 2022.",
+     date(2023, 9, 1), "Summit", "MEET", "2022-06", None, set()),
+    ("Sweden's accession to NATO in March 2024 completed the enlargement.", date(2024, 5, 1),
+     "accession", "JOIN", "2024-03", None, {"NATO", "Sweden"}),
+    ("Canada and Chile have begun talks on a defence cooperation arrangement.", date(2024, 5, 1),
+     "begun", "MEET", None, None, {"Canada", "Chile"}),
+    # materiel in a relative clause without `which`
+    ("The course covers the radars Canada donated to Ukraine in 2023.", date(2024, 5, 1), "donated",
+     "AID", "2023", None, {"Ukraine"}),
+    ("Since 2019, Canada has contributed troops to the NATO battlegroup in Latvia.", date(2024, 5, 1),
+     "contributed", "DEPLOY", "2019", "Latvia", {"Canada"}),
+    ("Canadian submariners have been embedded in Royal Navy crews since 2022.", date(2024, 5, 1),
+     "embedded", "DEPLOY", "2022", None, {"Royal Navy"}),
+    ("Colombian officers joined a six-week staff course in Kingston last fall.", date(2024, 5, 1),
+     "joined", "TRAIN", "2023-FA", None, {"Colombia"}),
     # meetings with people named by their title, and calls with a ship's crew
     ("On 12 May, I met Minister Reznikov and the Ukrainian Chief of Defence in Kyiv.", date(2023, 6, 1),
      "met", "MEET", "2023-05-12", None, {"Ukraine"}),
@@ -221,6 +237,9 @@ def test_an_organization_and_its_acronym_are_one_participant(nlp):
 
 # Generic, habitual, repeated, aimed-at, negated and hypothetical: no event of that type.
 NOT_EVENTS = [
+    # hoped for, however dated (`hopes` is lemmatized `hop`)
+    ("The leaders expressed the hope that the negotiations will be concluded later this year.", "MEET"),
+    ("Canada hopes to begin talks with Chile in 2025.", "MEET"),
     ("The new frigates will meet the needs of the Navy for decades.", "MEET"),
     ("The Minister will meet the Chief of the Defence Staff.", "MEET"),
     ("The Ministers hope to establish a joint brigade.", "ESTABLISH"),
