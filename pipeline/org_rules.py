@@ -174,8 +174,10 @@ def non_org_reason(name: str, before: str = "", after: str = "") -> str | None:
     if len(words) == 1 and not n.isupper() and province and province.group(1) in terms["place"]:
         return "place"  # "Inuvik, Northwest Territories": a town before its province
     counted = _COUNTED.search(before)
+    # "100 Tactical Unmanned Aerial Systems" are counted things; in "100 Royal Australian Navy (RAN)
+    # personnel" the number counts the people after a body's name
     if counted and not re.fullmatch(r"(?:19|20)\d\d", counted.group(1)) and words[-1] not in terms[
-            "unit_head"]:
+            "unit_head"] and not has_org_head(n):
         return "counted thing"
     gov = _GOVERNOR.search(before[-150:])
     if gov:

@@ -100,6 +100,9 @@ def test_trim(text, raw, expected):
         ("Defense Health Agency", "He served in the Army National Guard and later worked at the ", " (DHA).",
          False),
         ("CAF", "Since 2015, ", " members have trained more than 36,000 members", False),
+        # a number before a body's name counts the people after it, not the body
+        ("Royal Canadian Navy", "More than 300 ", " (RCN) sailors took part", False),
+        ("Tactical Unmanned Aerial Systems", "The Army bought 100 ", " in 2020.", True),
         ("1 Canadian Air Division", "its Canadian component, the ", ", is based in Winnipeg.", False),
         ("National Advanced Surface-to-Air Missile System", "Canada has purchased a ", " (NASAMS)", True),
         # an operation's name tagged without its prefix; bases and regions are places
