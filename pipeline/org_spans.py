@@ -58,7 +58,9 @@ _LIST_STARTED = re.compile(r" (?:of|for|on) [^,]+, [A-Z]")
 # ... that the model cut before its last item: ", and Migration".
 _LIST_END = re.compile(r",?[ ](?:and|&)[ ][A-Z][\w’'-]*(?![\w’'-]|[ ][A-Z])")
 # "the 1 Canadian Air Division", "the 12th Marine Regiment": a unit's number starts its name.
-_UNIT_NUMBER = re.compile(r"(?<![\w,.$])\d{1,3}(?:st|nd|rd|th)?[ ]$")
+# "12th" + " Marine Littoral Regiment", "443" + " Maritime" + " Helicopter Squadron": a unit's number,
+# with the capitalized words the model left between it and the name
+_UNIT_NUMBER = re.compile(r"(?<![\w,.$])\d{1,3}(?:st|nd|rd|th)?[ ](?:[A-Z][\w’'-]*[ ]){0,3}$")
 # "Lockheed Martin" + " Canada" (a country's name, then no more capitalized words)
 _NATIONAL_SUFFIX = re.compile(r"[ ]([A-Z][\w.]*(?:[ ][A-Z][\w.]*)?)(?![\w’'-]|[ ][A-Z])")
 # "the Mexican Attorney " before "General's Office": up to three capitalized words.

@@ -245,6 +245,9 @@ def test_extend_name(name, after, extension):
          "Littoral Regiment by 2025.", ["12th Marine Regiment", "12th Marine Littoral Regiment"]),
         ("Its Canadian component, the 1 Canadian Air Division, is based in Winnipeg.",
          ["1 Canadian Air Division"]),
+        # the model tags only the end of a numbered unit's name (as a person, here)
+        ("A CH-148 Cyclone helicopter from 406 Maritime Operational Training Squadron flew with the ship.",
+         ["406 Maritime Operational Training Squadron"]),
         # a committee whose complement ends in an abstract word; equipment is no body
         ("The House of Commons Standing Committee on National Defence has held hearings on the subject.",
          ["House of Commons Standing Committee on National Defence"]),
