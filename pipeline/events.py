@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.countries import place_table
 from pipeline.dates import Timex
 from pipeline.event_args import (
     ParticipantRef,
@@ -370,7 +371,21 @@ def _place(h: _Hit, doc: Doc, scope: set[int], window, ordinal) -> tuple[str, st
         wspan = doc.char_span(window[0], window[1], alignment_mode="expand")
         if wspan is not None:
             found = location_in({t.i for t in wspan}, doc, _location_preps(trig))
-    return found
+    return found or _named_for_city(trig if _nominal(pat.kind) else h.theme)
+
+
+def _named_for_city(noun: Token | None) -> tuple[str, str | None, range] | None:
+    """`the Madrid Summit`, `the Wales Summit`: a meeting named after the city that hosted it.
+
+    Only a city (a known place that is no country): `the Canada-Mexico Summit` names its parties.
+    """
+    if noun is None:
+        return None
+    for c in noun.children:
+        place = place_table().get(c.text) if c.dep_ == "compound" and c.i < noun.i else None
+        if place is not None and place.kind != "country":
+            return c.text, place.country, range(c.i, c.i + 1)
+    return None
 
 
 def _bare_place_name(tok: Token) -> bool:

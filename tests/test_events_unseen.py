@@ -30,6 +30,9 @@ def the_event(nlp, text: str, dct: date, trigger: str) -> EventCandidate:
 
 # (sentence, DCT, trigger, type, date value, location or None, participants that must be there)
 UNSEEN = [
+    # a meeting named after its host city took place there
+    ("Prime Minister Trudeau attended the Vilnius Summit in July 2023.", date(2023, 9, 1), "attended",
+     "MEET", "2023-07", "Vilnius", set()),
     # a summit inside an agreement's clause is a meeting of its own
     ("Latvia has implemented the memorandum concluded with Estonia at the Riga Summit of June 2022.",
      date(2023, 9, 1), "Summit", "MEET", "2022-06", None, set()),
