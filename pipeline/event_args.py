@@ -45,7 +45,16 @@ def _known_place(text: str) -> bool:
 
 
 def country_of(text: str) -> str | None:
-    """ISO alpha-3 of the first country or place named in `text` (`Mexican Navy` -> MEX)."""
+    """ISO alpha-3 of the first country or place named in `text` (`Mexican Navy` -> MEX).
+
+    In `Town, Region` the region decides: `Kingston, Ontario` is in Canada, whichever
+    Kingston the table knows.
+    """
+    town, comma, region = text.rpartition(",")
+    if comma and town.strip() and region.strip():
+        found = country_of(region)
+        if found:
+            return found
     words = re.findall(r"[\w.'’-]+", text)
     for i in range(len(words)):
         for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):

@@ -30,6 +30,9 @@ def the_event(nlp, text: str, dct: date, trigger: str) -> EventCandidate:
 
 # (sentence, DCT, trigger, type, date value, location or None, participants that must be there)
 UNSEEN = [
+    # the region after a town decides its country: this Kingston is in Ontario, not Jamaica
+    ("Two Colombian officers completed a staff course in Kingston, Ontario, in May 2019.", date(2019, 6, 1),
+     "completed", "TRAIN", "2019-05", "Kingston, Ontario", {"Colombia"}),
     # a meeting named after its host city took place there
     ("Prime Minister Trudeau attended the Vilnius Summit in July 2023.", date(2023, 9, 1), "attended",
      "MEET", "2023-07", "Vilnius", set()),
@@ -273,3 +276,8 @@ NOT_EVENTS = [
 @pytest.mark.parametrize(("text", "etype"), NOT_EVENTS)
 def test_unseen_non_event(nlp, text, etype):
     assert etype not in {e.type for e in events_of(nlp, text, date(2023, 7, 10))}
+
+
+def test_a_town_takes_the_country_of_the_region_after_it(nlp):
+    text = "Two Colombian officers completed a staff course in Kingston, Ontario, in May 2019."
+    assert the_event(nlp, text, date(2019, 6, 1), "completed").location == ("Kingston, Ontario", "CAN")
