@@ -38,6 +38,7 @@ from pipeline.timex_periods import (
     period_end,
     resolve_same_period,
     same_period,
+    that_year,
     week_of,
     whole_year,
     year_before,
@@ -351,6 +352,7 @@ _HANDLERS = {
     "relative": _relative, "ago": ago, "span": span, "rate": rate, "duration": duration,
     "vague": duration, "bare_units": bare_units, "set": set_, "ref": ref,
     "day_anaphor": _day_anaphor, "holiday": holiday, "week_of": week_of, "same_period": same_period,
+    "that_year": that_year,
     "whole_year": whole_year, "year_before": year_before, "clock_word": _clock_word,
     "period_end": period_end,
 }

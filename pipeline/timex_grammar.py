@@ -246,6 +246,8 @@ _SHAPES: tuple[tuple[str, str], ...] = (
                 r"|the\s+week\s+of\s+{MONTH}\s+{DAYNUM}(?:,?\s+{YEAR4})?)(?![\w-])"),
     # "the same period last year", "the same month a year ago": the period just mentioned, a year back
     ("same_period", r"\b(?P<x>the\s+same\s+{SAMENOUN}\s+{YEARBACK})\b"),
+    # "That same year", "later that year", "the same year": the year of the date just mentioned
+    ("that_year", r"\b(?P<x>(?:(?:later|earlier)\s+(?:in\s+)?)?(?:that(?:\s+same)?|the\s+same)\s+year)\b"),
     # "the year previous", "two years later": years before or after the period just named
     # (not "the year before the war", "two years later than planned": a preposition or a comparison)
     ("year_before", r"\b(?P<x>{YEARBEFORE}(?!\s+{NOTSHIFT}\b)"
@@ -295,7 +297,7 @@ _ANCHORED_ON: dict[str, tuple[str, ...]] = {
     "dayword": ("day_word", "day_part"), "weekday": ("weekday",), "relative": ("unit",),
     "ago": ("unit",), "span": ("unit",), "rate": ("unit",), "duration": ("unit",), "vague": ("unit",),
     "bare_units": ("unit",), "set": ("set", "unit"), "ref": ("ref",), "day_anaphor": ("unit",),
-    "holiday": ("holiday", "unit"), "week_of": ("unit",), "same_period": ("unit",),
+    "holiday": ("holiday", "unit"), "week_of": ("unit",), "same_period": ("unit",), "that_year": ("unit",),
     "whole_year": ("unit",), "year_before": ("unit",),
     "clock_word": ("clock_word",), "period_end": ("unit",),
 }

@@ -84,7 +84,9 @@ def resolve_anaphors(found: list[Timex], dct: date | None, text: str) -> list[Ti
                 continue
             t = replace(t, value=value, anchor="text" if (from_text and not day) else "document")
         elif t.value.startswith(SAME_PERIOD):
-            near = last_period if last_period and t.start - last_period.end < _SAME_PERIOD_REACH else None
+            # "That same year" refers to the year last named, however far back
+            reach = t.start if t.value.startswith(SAME_PERIOD + "0") else _SAME_PERIOD_REACH
+            near = last_period if last_period and t.start - last_period.end < reach else None
             resolved = resolve_same_period(t.value, near.value if near else None, dct)
             if resolved is None:
                 continue

@@ -146,6 +146,11 @@ def same_period(text: str, dct: date | None, tense: Tense) -> Norm | None:
     return Norm("DATE", f"{SAME_PERIOD}{back}", "year", None, "document")
 
 
+def that_year(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    """`That same year`, `later that year`: the year of the date mentioned last (no year back)."""
+    return Norm("DATE", f"{SAME_PERIOD}0{_YEAR_ONLY}", "year", None, "text")
+
+
 def shift_years(value: str, years: int) -> str | None:
     """A calendar value `years` earlier: `2009-02` -> `2008-02`; None for a non-calendar value."""
     m = re.match(r"(\d{4})(.*)$", value)

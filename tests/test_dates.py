@@ -17,6 +17,12 @@ D = date
 
 # (sentence, dct, [(extent, type, value, mod, signal), ...]): every expression the sentence has
 SENTENCES = [
+    # the year of the date named last, however far back
+    ("The first staff talks were held in Bogota in 2012. That same year, Colombia joined the program.",
+     D(2019, 3, 5), [("2012", "DATE", "2012", None, "in"), ("That same year", "DATE", "2012", None, None)]),
+    ("The brigade was formed in March 2017. Later that year, it deployed to Latvia.",
+     D(2019, 3, 5),
+     [("March 2017", "DATE", "2017-03", None, "in"), ("Later that year", "DATE", "2017", None, None)]),
     # one expression, not a month and a relative year
     ("In June last year, the first three officers graduated from the Nuclear Power School.",
      D(2024, 3, 13), [("June last year", "DATE", "2023-06", None, "in")]),
