@@ -178,21 +178,25 @@ def is_irrealis(trigger: Token) -> bool:
     return is_aim(trigger)
 
 
-def is_aim(trigger: Token) -> bool:
-    """Aimed at or hoped for, dated or not: `aim to formalize`, `the hope that ... will be concluded`."""
+def is_aim(trigger: Token, kind: str = "aim_verbs") -> bool:
+    """Under an aim: `aim to formalize`, `look forward to welcoming`, `plan to hold`.
+
+    With `kind="hope_verbs"`, under a mere hope, which no stated time makes an event:
+    `expressed the hope that the negotiations will be concluded later this year`.
+    """
     cur = trigger
     # "look forward to welcoming ...": climb the gerund's preposition to the aim verb too;
     # "expressed the hope that the negotiations will be concluded": and a clause to its noun
     while cur.dep_ in ("xcomp", "pcomp", "conj", "prep", "ccomp", "acl") and cur.head is not cur:
         cur = cur.head
-        if is_aim_word(cur):
+        if is_aim_word(cur, kind):
             return True
     return False
 
 
-def is_aim_word(tok: Token) -> bool:
+def is_aim_word(tok: Token, kind: str = "aim_verbs") -> bool:
     """`aim`, `hope`, `plan`...; by form too, where the lemmatizer slips (`hopes` -> `hop`)."""
-    aims = lexicon()["aim_verbs"]
+    aims = lexicon()[kind]
     form = tok.lower_
     return tok.lemma_ in aims or form in aims or (form.endswith("s") and form[:-1] in aims)
 

@@ -271,10 +271,10 @@ def _asserted(h: _Hit, date: Timex | None) -> bool:
             return False
         # "Canada hopes to begin talks with Chile in 2025": the talks are aimed at too
         owner = trig.head if trig.dep_ in ("dobj", "nsubjpass", "pobj") and trig.head is not trig else None
-        return owner is None or not (is_aim_word(owner) or is_aim(owner))
+        return owner is None or not (is_aim_word(owner, "hope_verbs") or is_aim(owner, "hope_verbs"))
     if trig.dep_ in ("acl", "relcl") and date is None and not _full_relative(trig):
         return False  # "Talks, held between the Foreign and Defence Ministries": a description
-    return not (is_unasserted(trig) or is_aim(trig) or (is_irrealis(trig) and date is None)
+    return not (is_unasserted(trig) or is_aim(trig, "hope_verbs") or (is_irrealis(trig) and date is None)
                 or (is_habitual(trig) and date is None))
 
 
