@@ -151,6 +151,8 @@ def non_org_reason(name: str, before: str = "", after: str = "") -> str | None:
     words = words_of(n)
     if _DESIGNATOR.match(n):
         return "designator"
+    if words[-1][:1].islower() and words[-1] not in terms["connector"]:
+        return "common noun"  # "Rim of the Pacific exercise", "Indo-Pacific region": no name ends so
     if n in terms["generic"] or n in terms["place"] or country_of(n):
         return "generic, place or country"
     if all(w in terms["generic"] or w in ("and", "&", "the") for w in words):

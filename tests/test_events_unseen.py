@@ -30,6 +30,15 @@ def the_event(nlp, text: str, dct: date, trigger: str) -> EventCandidate:
 
 # (sentence, DCT, trigger, type, date value, location or None, participants that must be there)
 UNSEEN = [
+    # leaders gathering; a dialogue a relative clause says will be hosted; part of a delivery
+    ("Next month, Allied leaders will gather in Washington for the NATO Summit.", date(2024, 6, 14),
+     "gather", "MEET", "2024-07", "Washington", set()),
+    ("Canada welcomed the fourth Defence Policy Dialogue, which Chile will host in Santiago in early May.",
+     date(2025, 1, 10), "host", "MEET", "2025-05", "Santiago", {"Chile"}),
+    ("Last week, the first of 20 armoured vehicles were delivered to the Latvian Army.", date(2024, 6, 14),
+     "delivered", "AID", "2024-W23", None, {"Latvian Army"}),
+    ("The ministers agreed that the working group would meet twice a year.", date(2024, 6, 14), "agreed",
+     "AGREE", None, None, set()),
     # the region after a town decides its country: this Kingston is in Ontario, not Jamaica
     ("Two Colombian officers completed a staff course in Kingston, Ontario, in May 2019.", date(2019, 6, 1),
      "completed", "TRAIN", "2019-05", "Kingston, Ontario", {"Colombia"}),

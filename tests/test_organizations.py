@@ -133,6 +133,9 @@ def test_non_org_reason(name, before, after, rejected):
         ("Canada-Colombia Defence Cooperation Arrangement", "document"),
         ("Memorandum of Understanding on Defence Cooperation", "document"),
         ("Kadena Air Base", "place_head"),
+        # a name never ends in a common noun
+        ("Rim of the Pacific exercise", "common noun"),
+        ("NATO enhanced Forward Presence battlegroup", "common noun"),
     ],
 )
 def test_non_org_reason_names_the_phenomenon(name, reason):
