@@ -30,6 +30,18 @@ def the_event(nlp, text: str, dct: date, trigger: str) -> EventCandidate:
 
 # (sentence, DCT, trigger, type, date value, location or None, participants that must be there)
 UNSEEN = [
+    # a body created in a relative clause, or stood up; air policing conducted; a posting to a
+    # headquarters; a delivery as a noun
+    ("The Baltic Defence College, which was established in Tartu in 1999, trains officers.",
+     date(2020, 1, 1), "established", "ESTABLISH", "1999", None, {"Baltic Defence College"}),
+    ("The multinational brigade officially stood up in Riga on June 3, 2019.", date(2020, 1, 1), "stood",
+     "ESTABLISH", "2019-06-03", "Riga", set()),
+    ("Four CF-188 Hornets conducted NATO Air Policing from Šiauliai Air Base in 2022.", date(2023, 1, 1),
+     "conducted", "EXERCISE", "2022", None, set()),
+    ("A Chilean liaison officer has been assigned to CJOC headquarters in Ottawa since 2020.",
+     date(2023, 1, 1), "assigned", "DEPLOY", "2020", "Ottawa", {"Chile"}),
+    ("The minister welcomed the delivery last month of two CH-147 helicopters to the Royal Canadian Air "
+     "Force.", date(2023, 5, 10), "delivery", "AID", "2023-04", None, {"Royal Canadian Air Force"}),
     # leaders gathering; a dialogue a relative clause says will be hosted; part of a delivery
     ("Next month, Allied leaders will gather in Washington for the NATO Summit.", date(2024, 6, 14),
      "gather", "MEET", "2024-07", "Washington", set()),
@@ -252,6 +264,7 @@ def test_an_organization_and_its_acronym_are_one_participant(nlp):
 
 # Generic, habitual, repeated, aimed-at, negated and hypothetical: no event of that type.
 NOT_EVENTS = [
+    ("The Defence Policy Dialogue is a forum for senior officials.", "MEET"),
     # hoped for, however dated (`hopes` is lemmatized `hop`)
     ("The leaders expressed the hope that the negotiations will be concluded later this year.", "MEET"),
     ("Canada hopes to begin talks with Chile in 2025.", "MEET"),
