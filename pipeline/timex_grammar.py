@@ -174,6 +174,7 @@ def fragments() -> dict[str, str]:
         "NOTDURATION": alt(lex.forms("not_duration_after")),
         "HOLIDAY": alt(lex.forms("holiday"), case_sensitive=True),
         "FREQ": alt(lex.forms("frequency")),
+        "OCCASION": alt(lex.forms("occasion")),
         "YEARBEFORE": alt(lex.forms("year_before")),
         "YEARSHIFT": alt(lex.forms("year_shift")),
         "NOTSHIFT": alt(lex.forms("not_year_shift_after")),
@@ -234,7 +235,8 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     # "noon", "midnight": a clock time on the day mentioned (or named right after)
     ("clock_word", r"\b(?P<x>{CLOCKWORD})\b(?![-’'])"),
     # "today's" as a noun modifier: the present, not the DCT's date
-    ("ref_today", r"\b(?P<x>today)(?=['’]s\b)"),
+    # "in today's world" is the present; "today's meeting" is the day itself (the `dayword` rule)
+    ("ref_today", r"\b(?P<x>today)(?=['’]s\b)(?!['’]s\s+{OCCASION}\b)"),
     # "today", "earlier today", "yesterday morning", "this morning", "tonight"
     ("dayword", r"\b(?P<x>(?:(?:earlier|later)\s+)?{DAYWORD}(?:\s+{DAYPART})?|this\s+{DAYPART})\b"),
     # "Tuesday", "last Monday", "Friday morning"

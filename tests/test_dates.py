@@ -17,6 +17,11 @@ D = date
 
 # (sentence, dct, [(extent, type, value, mod, signal), ...]): every expression the sentence has
 SENTENCES = [
+    # "today's" is the present, unless an occasion of the day follows it
+    ("Following today’s meeting, the ministers issued a joint statement.",
+     D(2024, 10, 18), [("today", "DATE", "2024-10-18", None, None)]),
+    ("In today’s security environment, cooperation matters more than ever.",
+     D(2024, 10, 18), [("today", "DATE", "PRESENT_REF", None, "in")]),
     # the year of the date named last, however far back
     ("The first staff talks were held in Bogota in 2012. That same year, Colombia joined the program.",
      D(2019, 3, 5), [("2012", "DATE", "2012", None, "in"), ("That same year", "DATE", "2012", None, None)]),
