@@ -201,9 +201,28 @@ def is_aim_word(tok: Token, kind: str = "aim_verbs") -> bool:
     return tok.lemma_ in aims or form in aims or (form.endswith("s") and form[:-1] in aims)
 
 
+def is_cancelled(trigger: Token) -> bool:
+    """Called off: `the cancellation of Exercise COLD RESPONSE 2020`, `postponed the talks`."""
+    cancel = lexicon()["cancel_words"]
+    cur = trigger
+    for _ in range(4):
+        if cur.head is cur:
+            return False
+        if cur.dep_ in ("dobj", "nsubjpass", "pobj") and cur.head.lemma_ in cancel:
+            return True
+        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lemma_.lower() in cancel:
+            return True
+        if cur.dep_ not in ("compound", "pobj", "prep"):
+            return False
+        cur = cur.head
+    return False
+
+
 def is_unasserted(trigger: Token) -> bool:
     """Negated, hypothetical or conditional: `did not meet`, `could host`, `if they sign`."""
     lex = lexicon()
+    if is_cancelled(trigger):
+        return True
     heads = [trigger]
     if trigger.dep_ in ("attr", "pobj", "oprd") and trigger.head is not trigger:
         heads.append(trigger.head)  # copula of `a member of`

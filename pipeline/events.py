@@ -35,6 +35,7 @@ from pipeline.event_rules import (
     EventPattern,
     is_aim,
     is_aim_word,
+    is_cancelled,
     is_habitual,
     is_irrealis,
     is_unasserted,
@@ -267,7 +268,7 @@ def _asserted(h: _Hit, date: Timex | None) -> bool:
     if _nominal(kind):
         # "these regular talks", "periodic meetings since 2010": a series, not an occurrence
         series = lexicon()["habitual_adjectives"]
-        if any(c.dep_ == "amod" and c.lower_ in series for c in trig.children):
+        if any(c.dep_ == "amod" and c.lower_ in series for c in trig.children) or is_cancelled(trig):
             return False
         # "Canada hopes to begin talks with Chile in 2025": the talks are aimed at too
         owner = trig.head if trig.dep_ in ("dobj", "nsubjpass", "pobj") and trig.head is not trig else None

@@ -30,6 +30,8 @@ def the_event(nlp, text: str, dct: date, trigger: str) -> EventCandidate:
 
 # (sentence, DCT, trigger, type, date value, location or None, participants that must be there)
 UNSEEN = [
+    ("The Chief of the Naval Staff welcomed a delegation from the Kenya Navy to Halifax in May 2022.",
+     date(2022, 6, 1), "welcomed", "VISIT", "2022-05", "Halifax", {"Kenya Navy"}),
     # a body created in a relative clause, or stood up; air policing conducted; a posting to a
     # headquarters; a delivery as a noun
     ("The Baltic Defence College, which was established in Tartu in 1999, trains officers.",
@@ -264,6 +266,11 @@ def test_an_organization_and_its_acronym_are_one_participant(nlp):
 
 # Generic, habitual, repeated, aimed-at, negated and hypothetical: no event of that type.
 NOT_EVENTS = [
+    # called off; a thing welcomed is no visitor
+    ("The ministers discussed the cancellation of Exercise COLD RESPONSE 2020.", "EXERCISE"),
+    ("Norway postponed the talks with Sweden until 2021.", "MEET"),
+    ("The Secretaries welcomed the delivery of a C-130H transport aircraft to the Philippine Air Force.",
+     "VISIT"),
     ("The Defence Policy Dialogue is a forum for senior officials.", "MEET"),
     # hoped for, however dated (`hopes` is lemmatized `hop`)
     ("The leaders expressed the hope that the negotiations will be concluded later this year.", "MEET"),
