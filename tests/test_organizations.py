@@ -135,6 +135,10 @@ def test_non_org_reason(name, before, after, rejected):
         ("Kadena Air Base", "place_head"),
         # a name never ends in a common noun
         ("Rim of the Pacific exercise", "common noun"),
+        ("Cold Weather Operations", "event"),
+        ("NATO Air Policing", "event"),
+        ("U.S.-Japan Defense Guidelines", "document"),
+        ("Andøya Air Station", "place_head"),
         ("NATO enhanced Forward Presence battlegroup", "common noun"),
     ],
 )
