@@ -8,13 +8,13 @@ it (GUIDELINES.md, Events): negated, hypothetical, conditional, habitual and
 aimed-at triggers are dropped; announced ones (`will meet ... today`) need a
 stated time; a nominal trigger (`the NATO Summit in 2022`) needs an anchor of
 its own (a date, an ordinal, or a participant and a place). Arguments come from
-event_args.py. `merge_events` then keeps one event per occurrence.
+event_args.py. `merge_events` (event_merge.py) then keeps one event per occurrence.
 Offsets are offsets into the text the Doc was built from.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -31,6 +31,7 @@ from pipeline.event_args import (
     role_key,
     scope_of,
 )
+from pipeline.event_merge import elaborations, merge_events
 from pipeline.event_rules import (
     EventPattern,
     is_aim,
@@ -178,7 +179,7 @@ def find_events(doc: Doc, orgs: list[OrgMention], dates: list[Timex]) -> list[Ev
             if cand is not None:
                 out.append(cand)
                 break
-    return _elaborations(out, doc)
+    return elaborations(out, doc)
 
 
 def _timex_roots(doc: Doc, dates: list[Timex]) -> list[tuple[Timex, Token]]:
@@ -433,114 +434,3 @@ def _role(tok: Token, anchor: Token, trig: Token, pat: EventPattern) -> str:
     if key == "agent" and "nsubj" in pat.roles:
         return pat.roles["nsubj"]
     return "participant"
-
-
-# --- one event per occurrence ---------------------------------------------------------
-
-
-def _keys(c: EventCandidate) -> tuple[set[str], set[str]]:
-    names = {p.name.lower() for p in c.participants}
-    countries = {p.country for p in c.participants if p.country}
-    return names, countries
-
-
-def _overlap(a: EventCandidate, b: EventCandidate) -> bool:
-    na, ca = _keys(a)
-    nb, cb = _keys(b)
-    return bool(na & nb or ca & cb)
-
-
-def _compatible(a: EventCandidate, b: EventCandidate) -> bool:
-    """No participant conflict: one side unknown, or they share a name or country."""
-    na, ca = _keys(a)
-    nb, cb = _keys(b)
-    return not (ca and cb) or bool(na & nb or ca & cb)
-
-
-def _absorb(into: EventCandidate, other: EventCandidate) -> EventCandidate:
-    """`into` with `other`'s evidence and whatever arguments `into` lacked."""
-    names = {(p.name.lower(), p.country) for p in into.participants}
-    extra = tuple(p for p in other.participants if (p.name.lower(), p.country) not in names)
-    return replace(
-        into,
-        evidence=tuple(dict.fromkeys(into.evidence + other.evidence)),
-        participants=into.participants + extra,
-        date=into.date or other.date,
-        location=into.location or other.location,
-        ordinal=into.ordinal if into.ordinal is not None else other.ordinal,
-        confidence=max(into.confidence, other.confidence),
-    )
-
-
-def _participle_of(doc: Doc, inner: tuple[int, int], outer: tuple[int, int]) -> bool:
-    """Is `inner` inside a participle or gerund clause of `outer` (`joined NATO, becoming the
-    31st member`), not a coordinated verb (`donated tanks to Ukraine and provided ...`)?"""
-    a = doc.char_span(*inner, alignment_mode="expand")
-    b = doc.char_span(*outer, alignment_mode="expand")
-    if a is None or b is None:
-        return False
-    cur, top = a.root, b.root
-    for _ in range(12):
-        if cur.head is cur:
-            return False
-        if cur.head.i == top.i:
-            return cur.dep_ in ("advcl", "xcomp") and cur.tag_ in ("VBG", "VBN")
-        cur = cur.head
-    return False
-
-
-def _situated_by(c: EventCandidate, cands: list[EventCandidate]) -> bool:
-    """Does `c`'s sentence also name the earlier event by a definite noun, so that `c` is a
-    second occurrence placed against it, not a retelling: `On the margins of the meeting, he
-    met with his Latvian counterpart`."""
-    return any(o.anaphoric and o.type == c.type and o.sentence == c.sentence and o.trigger != c.trigger
-               for o in cands)
-
-
-def _elaborations(cands: list[EventCandidate], doc: Doc) -> list[EventCandidate]:
-    """Merge an undated mention into the same-type event of the sentence just before it, in the
-    same paragraph: `SEMAR also participated in ... in August 2012. This was the first time a
-    Mexican Navy ship participated in an exercise ...`."""
-    out: list[EventCandidate] = []
-    text = text_of(doc)
-    for c in sorted(cands, key=lambda c: c.trigger):
-        prev = next((e for e in reversed(out) if e.type == c.type and not e.anaphoric), None)
-        if (prev is not None and not c.anaphoric and c.date is None and prev.date is not None
-                and prev.evidence and c.sentence == prev.evidence[-1] and _compatible(prev, c)
-                and _participle_of(doc, c.trigger, prev.trigger)):
-            # "Finland formally joined NATO, becoming the 31st member of the Alliance"
-            out[out.index(prev)] = _absorb(prev, c)
-            continue
-        if (prev is not None and not c.anaphoric and c.date is None and prev.date is not None
-                and prev.evidence and c.sentence != prev.evidence[-1]
-                and 0 <= c.sentence[0] - prev.evidence[-1][1] <= 3
-                and "\n" not in text[prev.evidence[-1][1]:c.sentence[0]]
-                and _compatible(prev, c) and not _situated_by(c, cands)):
-            out[out.index(prev)] = _absorb(prev, c)
-            continue
-        out.append(c)
-    return out
-
-
-def merge_events(candidates: list[EventCandidate]) -> list[EventCandidate]:
-    """One event per occurrence in a document.
-
-    A definite mention (`the Summit`, `This assistance`) is evidence of the latest
-    earlier event of its type, and is dropped when there is none; two mentions of
-    the same type with the same date value and a shared participant (a bullet and
-    then a paragraph about it) are one event with both evidence spans.
-    """
-    out: list[EventCandidate] = []
-    for c in sorted(candidates, key=lambda c: c.trigger):
-        if c.anaphoric:
-            prev = next((i for i in range(len(out) - 1, -1, -1) if out[i].type == c.type), None)
-            if prev is not None:
-                out[prev] = _absorb(out[prev], c)
-            continue
-        same = next((i for i, e in enumerate(out) if e.type == c.type and e.date and c.date
-                     and e.date.value == c.date.value and _overlap(e, c)), None)
-        if same is not None:
-            out[same] = _absorb(out[same], c)
-        else:
-            out.append(c)
-    return out
