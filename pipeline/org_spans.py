@@ -40,6 +40,18 @@ class Candidate:
     entry_id: str | None
 
 
+@dataclass(frozen=True)
+class OrgMention:
+    start: int
+    end: int
+    text: str
+    entry_id: str | None = None  # gazetteer id when the ruler or a gazetteer surface matched it
+    acronym: str | None = None  # the acronym this mention is, or is the long form of
+    context: bool = False  # a context alias: kept only when its entry is named elsewhere
+    short_of: str | None = None  # the full name it shortens: "Berklee" of "Berklee College of Music"
+    alias: bool = False  # another-language name in brackets: never the record's name
+
+
 def line_around(text: str, start: int, end: int) -> tuple[str, str]:
     """Text before and after a span, within its line (the cleaned view joins wrapped lines)."""
     ls = text.rfind("\n", 0, start) + 1
