@@ -23,9 +23,9 @@ test: $(STAMP)
 schema: $(STAMP)
 	$(PY) -m pipeline schema --out output/schema
 
-# Throughput and memory of the pipeline beside the bare model (see pipeline/bench.py); a few minutes.
+# Throughput and memory of the pipeline beside the bare model (see pipeline/run/bench.py); a few minutes.
 bench: $(STAMP)
-	$(PY) -m pipeline.bench
+	$(PY) -m pipeline.run.bench
 
 lint: $(STAMP)
 	$(PY) -m ruff check pipeline tests

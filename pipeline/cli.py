@@ -12,8 +12,8 @@ import typer
 from tqdm import tqdm
 
 from pipeline.errors import OutputLockedError, PipelineError
-from pipeline.extract import extract as run_extract
 from pipeline.output import write_schemas
+from pipeline.run.runner import extract as run_extract
 from pipeline.settings import Settings
 
 app = typer.Typer(

@@ -3,7 +3,7 @@
     tok2vec > tagger > parser > attribute_ruler > lemmatizer > org_ruler > ner
 
 `org_ruler` is an `entity_ruler` loaded with the package's organization
-gazetteer (see organizations.py); it runs before the statistical NER so that
+gazetteer (see organizations/gazetteer.py); it runs before the statistical NER so that
 known bodies get whole, canonical spans and the model's entities fill the rest.
 Long texts are cut into paragraph-aligned chunks so that no Doc exceeds the
 model's `max_length` and memory stays flat.
@@ -17,6 +17,7 @@ sentence boundaries, and `senter` is disabled in the packaged model anyway.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipeline.settings import Settings
@@ -32,11 +33,14 @@ ORG_RULER = "org_ruler"
 UNUSED_COMPONENTS = ("senter",)
 
 
-def build_nlp(settings: Settings) -> Language:
-    """Load the English model and add the rule components, in their fixed order."""
-    import spacy
+def build_nlp(settings: Settings, org_patterns: list[dict]) -> Language:
+    """Load the English model and add the rule components, in their fixed order.
 
-    from pipeline.organizations import gazetteer_patterns
+    `org_patterns` are the entity_ruler patterns of the organization gazetteer
+    (`organizations.gazetteer_patterns`): the caller passes them, so this module
+    depends on no stage.
+    """
+    import spacy
 
     nlp = spacy.load(settings.model, exclude=list(UNUSED_COMPONENTS))
     ruler = nlp.add_pipe(
@@ -48,7 +52,7 @@ def build_nlp(settings: Settings) -> Language:
     # The ruler matches ORTH, so its phrase patterns need the tokenizer only; left alone,
     # add_patterns runs every earlier component (tagger, parser...) over each of its names.
     with nlp.select_pipes(disable=[name for name in nlp.pipe_names if name != ORG_RULER]):
-        ruler.add_patterns(gazetteer_patterns())
+        ruler.add_patterns(org_patterns)
     nlp.max_length = max(nlp.max_length, settings.max_chunk_chars + 1)
     return nlp
 
@@ -81,30 +85,21 @@ def iter_chunks(text: str, max_chars: int) -> Iterator[tuple[int, str]]:
         start = end
 
 
-# Reading a parsed Doc. spaCy rebuilds `doc.text` from the tokens and makes new Span objects
-# for `doc.ents` on every access; the extractors read both many times per Doc, so each is
-# built once and kept in the Doc's `user_data` (the Doc is not changed after the pipeline).
-# The kept Spans point back at their Doc: `forget` must drop them once the Doc is read,
-# or the cycle keeps every Doc alive until the garbage collector's next full pass.
-_MEMO = "pipeline.memo"
+@dataclass(frozen=True)
+class Chunk:
+    """One parsed piece of a document's cleaned text, as every extractor reads it.
 
+    spaCy rebuilds `doc.text` from the tokens and makes new Span objects for
+    `doc.ents` on every access; the extractors read both many times, so each is
+    built once here. `offset` is where the piece starts in the document's
+    cleaned text: extractors find in chunk offsets and shift by it.
+    """
 
-def forget(doc: Doc) -> None:
-    """Drop what `text_of` and `ents_of` kept for the Doc."""
-    doc.user_data.pop(_MEMO, None)
+    doc: Doc
+    offset: int
+    text: str
+    ents: tuple[Span, ...]
 
-
-def text_of(doc: Doc) -> str:
-    """`doc.text`, built once per Doc."""
-    memo = doc.user_data.setdefault(_MEMO, {})
-    if "text" not in memo:
-        memo["text"] = doc.text
-    return memo["text"]
-
-
-def ents_of(doc: Doc) -> tuple[Span, ...]:
-    """`doc.ents`, built once per Doc."""
-    memo = doc.user_data.setdefault(_MEMO, {})
-    if "ents" not in memo:
-        memo["ents"] = tuple(doc.ents)
-    return memo["ents"]
+    @classmethod
+    def of(cls, doc: Doc, offset: int = 0) -> Chunk:
+        return cls(doc, offset, doc.text, tuple(doc.ents))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from pipeline.extract import Summary, extract
-from pipeline.nlp import build_nlp
+from pipeline.nlp import Chunk
+from pipeline.run.document import Found, find_all
+from pipeline.run.runner import Summary, extract
+from pipeline.run.schedule import load_model
 from pipeline.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,7 +26,7 @@ def settings() -> Settings:
 
 @pytest.fixture(scope="session")
 def nlp(settings):
-    return build_nlp(settings)
+    return load_model(settings)
 
 
 @pytest.fixture(scope="session")
@@ -32,3 +35,8 @@ def extracted(tmp_path_factory, nlp, settings) -> tuple[Path, Summary]:
     out = tmp_path_factory.mktemp("output")
     summary = extract(SOURCES, out, settings, nlp=nlp)
     return out, summary
+
+
+def find_in_text(nlp, text: str, published: date | None = None) -> Found:
+    """Every stage over one short text, the way a document's chunks go through them in a run."""
+    return find_all([Chunk.of(nlp(text))], text, published)

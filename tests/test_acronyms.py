@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.acronyms import best_long_form, find_uses, is_short_form, text_definitions
+from pipeline.organizations.acronyms import best_long_form, find_uses, is_short_form, text_definitions
 
 
 def _defined(text: str) -> dict[str, tuple[str, bool]]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.bench import build_corpus, measure
+from pipeline.run.bench import build_corpus, measure
 
 # A parent that starts a child; the child holds 80 MB and burns 0.4 s of CPU, then both exit 3.
 _TREE = textwrap.dedent("""

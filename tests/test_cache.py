@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import COMMITTED_OUTPUT, OUTPUT_FILES, ROOT, SOURCES
 
-from pipeline import schedule
-from pipeline.cache import CACHE_DIR, document_key, run_fingerprint
-from pipeline.extract import extract
+from pipeline.run import schedule
+from pipeline.run.cache import CACHE_DIR, document_key, run_fingerprint
+from pipeline.run.runner import extract
 from pipeline.settings import Settings
 
 CANADA = "canada-mexico-defence-relationship.txt"
@@ -30,7 +30,7 @@ def loads(monkeypatch, nlp) -> list[Settings]:
         calls.append(settings)
         return nlp
 
-    monkeypatch.setattr(schedule, "build_nlp", build_nlp)
+    monkeypatch.setattr(schedule, "load_model", build_nlp)
     return calls
 
 
@@ -88,7 +88,7 @@ def test_run_served_from_the_cache_never_imports_spacy(tmp_path, loads, settings
     src, out = tmp_path / "src", tmp_path / "out"
     shutil.copytree(SOURCES, src)
     extract(src, out, settings)
-    script = ("import sys; from pathlib import Path; from pipeline.extract import extract\n"
+    script = ("import sys; from pathlib import Path; from pipeline.run.runner import extract\n"
               f"s = extract(Path({str(src)!r}), Path({str(out)!r}))\n"
               "print(s.cached, s.model_loaded, 'spacy' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True,

@@ -11,7 +11,10 @@ from datetime import date
 
 import pytest
 
-from pipeline.dates import find_dates, signal_before, trim
+from pipeline import dates
+from pipeline.dates.detect import trim
+from pipeline.dates.links import signal_before
+from pipeline.nlp import Chunk
 
 D = date
 
@@ -315,13 +318,13 @@ GOVERNMENT = [
 
 @pytest.mark.parametrize("sentence,expected", GOVERNMENT)
 def test_government_release_sentences(nlp, sentence, expected):
-    found = find_dates(nlp(sentence), GOV_DCT)
+    found = dates.find(Chunk.of(nlp(sentence)), GOV_DCT)
     assert [(t.text, t.type, t.value, t.mod) for t in found] == expected
 
 
 @pytest.mark.parametrize("sentence,dct,expected", SENTENCES)
 def test_find_dates_in_sentences(nlp, sentence, dct, expected):
-    found = find_dates(nlp(sentence), dct)
+    found = dates.find(Chunk.of(nlp(sentence)), dct)
     got = [(t.text, t.type, t.value, t.mod, t.signal) for t in found]
     assert got == expected
     for t in found:
@@ -340,18 +343,19 @@ def test_find_dates_in_sentences(nlp, sentence, dct, expected):
     ],
 )
 def test_document_date_anchoring(nlp, sentence, dct, expected):
-    assert [(t.text, t.value) for t in find_dates(nlp(sentence), dct)] == expected
+    assert [(t.text, t.value) for t in dates.find(Chunk.of(nlp(sentence)), dct)] == expected
 
 
 def test_weekday_follows_the_tense(nlp):
-    past = find_dates(nlp("The company announced the cuts on Wednesday."), D(2009, 11, 5))
-    future = find_dates(nlp("The company will announce the cuts on Wednesday."), D(2006, 3, 28))
+    past = dates.find(Chunk.of(nlp("The company announced the cuts on Wednesday.")), D(2009, 11, 5))
+    future = dates.find(Chunk.of(nlp("The company will announce the cuts on Wednesday.")), D(2006, 3, 28))
     assert [t.value for t in past] == ["2009-11-04"]
     assert [t.value for t in future] == ["2006-03-29"]
 
 
 def test_anchor_field(nlp):
-    found = find_dates(nlp("In May 2011 the talks began, and they resumed yesterday."), D(2014, 4, 26))
+    doc = nlp("In May 2011 the talks began, and they resumed yesterday.")
+    found = dates.find(Chunk.of(doc), D(2014, 4, 26))
     assert [(t.text, t.anchor) for t in found] == [("May 2011", "text"), ("yesterday", "document")]
 
 

@@ -6,17 +6,17 @@ import json
 from datetime import date
 
 import pytest
-from conftest import SOURCES
+from conftest import SOURCES, find_in_text
 
-from pipeline import dates as dates_mod
-from pipeline import organizations as orgs_mod
 from pipeline.dates import Timex
 from pipeline.errors import PatternError
-from pipeline.event_args import ParticipantRef, country_of
-from pipeline.event_rules import _resolve, dependency_matcher, load_patterns, plover_of
-from pipeline.events import EventCandidate, find_events, merge_events
+from pipeline.events import EventCandidate
+from pipeline.events.arguments import country_of
+from pipeline.events.candidates import ParticipantRef
+from pipeline.events.merge import merge_events
+from pipeline.events.rules import _resolve, dependency_matcher, load_patterns, plover_of
+from pipeline.events.tree_match import compile_pattern, tree_matches
 from pipeline.ingest import clean, load_source
-from pipeline.tree_match import compile_pattern, tree_matches
 
 DCT = date(2014, 4, 26)
 P = "participant"
@@ -24,9 +24,7 @@ TYPES = {"ESTABLISH", "MEET", "VISIT", "AGREE", "EXERCISE", "DEPLOY", "JOIN", "T
 
 
 def events_of(nlp, text: str, dct: date = DCT) -> list[EventCandidate]:
-    doc = nlp(text)
-    found = find_events(doc, orgs_mod.find_mentions(doc), dates_mod.find_dates(doc, dct))
-    return merge_events(found)
+    return find_in_text(nlp, text, dct).events
 
 
 def by_trigger(nlp, text: str, trigger: str, dct: date = DCT) -> EventCandidate:
@@ -221,7 +219,7 @@ def test_pattern_without_anchor_lemma_is_a_pattern_error():
 
 def test_tree_match_agrees_with_spacy_dependency_matcher(nlp):
     """The fast evaluator finds the same (pattern, anchor) pairs as spaCy on every source."""
-    from pipeline.event_rules import tree_patterns
+    from pipeline.events.rules import tree_patterns
 
     matcher = dependency_matcher(nlp.vocab)
     anchor_of = {p.id: p.pattern[0]["RIGHT_ID"] for p in load_patterns()}

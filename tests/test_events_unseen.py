@@ -10,15 +10,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from conftest import find_in_text
 
-from pipeline import dates as dates_mod
-from pipeline import organizations as orgs_mod
-from pipeline.events import EventCandidate, find_events, merge_events
+from pipeline.events import EventCandidate
 
 
 def events_of(nlp, text: str, dct: date) -> list[EventCandidate]:
-    doc = nlp(text)
-    return merge_events(find_events(doc, orgs_mod.find_mentions(doc), dates_mod.find_dates(doc, dct)))
+    return find_in_text(nlp, text, dct).events
 
 
 def the_event(nlp, text: str, dct: date, trigger: str) -> EventCandidate:

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import SourceError
-from pipeline.ingest import clean, decode, header_metadata, load_source, parse_date_line, parse_dateline
+from pipeline.ingest import clean, load_source
+from pipeline.ingest.metadata import header_metadata, parse_date_line, parse_dateline
+from pipeline.ingest.reading import decode
 
 
 @pytest.mark.parametrize(

@@ -13,10 +13,15 @@ from importlib import resources
 import pytest
 from conftest import SOURCES
 
+from pipeline import organizations
 from pipeline.countries import country_in_name, country_of
 from pipeline.ingest import clean, load_source
-from pipeline.org_rules import cut_person_tail, extend_name, load_terms, non_org_reason, trim
-from pipeline.organizations import OrgMention, find_mentions, group, load_gazetteer, mentions_in_text, slug
+from pipeline.nlp import Chunk
+from pipeline.organizations.gazetteer import load_gazetteer
+from pipeline.organizations.linking import group, slug
+from pipeline.organizations.mentions import mentions_in_text
+from pipeline.organizations.names import cut_person_tail, extend_name, load_terms, non_org_reason, trim
+from pipeline.organizations.spans import OrgMention
 from pipeline.output import read_jsonl
 
 FIRST = "canada-mexico-defence-relationship"
@@ -307,7 +312,7 @@ def test_extend_name(name, after, extension):
     ],
 )
 def test_find_mentions(nlp, text, expected):
-    assert [m.text for m in find_mentions(nlp(text))] == expected
+    assert [m.text for m in organizations.find(Chunk.of(nlp(text)))] == expected
 
 
 def test_a_name_found_once_is_found_wherever_it_stands():
@@ -363,7 +368,7 @@ def test_a_company_national_arm_is_part_of_its_name():
 
 def _records(nlp, text: str) -> dict[str, tuple[str | None, str | None, str, list[str]]]:
     return {e.name: (e.acronym, e.country, e.org_id, [m.text for m in e.mentions])
-            for e in group(find_mentions(nlp(text)), text)}
+            for e in organizations.link(organizations.find(Chunk.of(nlp(text))), text)}
 
 
 def test_acronym_and_long_form_are_one_record(nlp):
@@ -519,7 +524,7 @@ def test_state_body_takes_the_country_of_its_sentence(nlp):
     ],
 )
 def test_defined_pairs_name_a_gazetteer_body_only_by_its_names(long, short, entry):
-    from pipeline.organizations import _entry_id
+    from pipeline.organizations.mentions import _entry_id
 
     assert _entry_id(long, short) == entry
 
@@ -606,8 +611,9 @@ def test_issue_mentions_are_clean(first_source_records):
     ],
 )
 def test_a_malformed_terms_file_is_a_pattern_error(monkeypatch, tmp_path, line, message):
-    from pipeline import org_rules, ruledata
+    from pipeline import ruledata
     from pipeline.errors import PatternError
+    from pipeline.organizations import names as org_rules
 
     (tmp_path / "org_terms.jsonl").write_text(line + "\n", encoding="utf-8")
     monkeypatch.setattr(ruledata.resources, "files", lambda _package: tmp_path)

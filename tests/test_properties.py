@@ -12,9 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import SourceError
-from pipeline.extract import DocResult, process
-from pipeline.ingest import Source, clean, decode, split_front_matter
+from pipeline.ingest import Source, clean
+from pipeline.ingest.metadata import split_front_matter
+from pipeline.ingest.reading import decode
 from pipeline.nlp import iter_chunks
+from pipeline.run.assemble import DocResult
+from pipeline.run.runner import process
 from pipeline.settings import Settings
 
 FRAGMENTS = [

@@ -14,10 +14,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline.dates.calendar import duration_value, weekday_date, year_for
+from pipeline.dates.grammar import alt, lexicon, parse_entries, rules
+from pipeline.dates.normalize import normalize
 from pipeline.errors import PatternError
-from pipeline.timex import normalize
-from pipeline.timex_calendar import duration_value, weekday_date, year_for
-from pipeline.timex_grammar import alt, lexicon, parse_entries, rules
 
 D = date
 

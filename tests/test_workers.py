@@ -8,12 +8,12 @@ from concurrent.futures import Future
 import pytest
 from conftest import COMMITTED_OUTPUT, OUTPUT_FILES, SOURCES
 
-from pipeline import extract as extract_mod
-from pipeline import schedule
-from pipeline.cache import ResultCache
 from pipeline.errors import WorkerError
-from pipeline.extract import extract
 from pipeline.ingest import Source
+from pipeline.run import runner as extract_mod
+from pipeline.run import schedule
+from pipeline.run.cache import ResultCache
+from pipeline.run.runner import extract
 from pipeline.settings import Settings
 
 

@@ -8,20 +8,19 @@ it (GUIDELINES.md, Events): negated, hypothetical, conditional, habitual and
 aimed-at triggers are dropped; announced ones (`will meet ... today`) need a
 stated time; a nominal trigger (`the NATO Summit in 2022`) needs an anchor of
 its own (a date, an ordinal, or a participant and a place). Arguments come from
-event_args.py. `merge_events` (event_merge.py) then keeps one event per occurrence.
+arguments.py. `merge_events` (merge.py) then keeps one event per occurrence.
 Offsets are offsets into the text the Doc was built from.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.countries import place_table
-from pipeline.dates import Timex
-from pipeline.event_args import (
-    ParticipantRef,
+from pipeline.dates.links import Timex
+from pipeline.events.arguments import (
     country_of,
     dominating,
     location_in,
@@ -31,8 +30,9 @@ from pipeline.event_args import (
     role_key,
     scope_of,
 )
-from pipeline.event_merge import elaborations, merge_events
-from pipeline.event_rules import (
+from pipeline.events.candidates import EventCandidate, ParticipantRef
+from pipeline.events.merge import elaborations
+from pipeline.events.rules import (
     EventPattern,
     is_aim,
     is_aim_word,
@@ -46,29 +46,11 @@ from pipeline.event_rules import (
     plover_of,
     tree_patterns,
 )
-from pipeline.nlp import ents_of, text_of
-from pipeline.organizations import OrgMention
-from pipeline.tree_match import tree_matches
-
-__all__ = ["EventCandidate", "ParticipantRef", "find_events", "merge_events"]
+from pipeline.events.tree_match import tree_matches
+from pipeline.nlp import Chunk
+from pipeline.organizations.spans import OrgMention
 
 _UNDATING = ("DURATION", "SET")
-
-
-@dataclass(frozen=True)
-class EventCandidate:
-    type: str
-    trigger: tuple[int, int]
-    sentence: tuple[int, int]
-    rule: str
-    confidence: float
-    plover: str | None = None
-    date: Timex | None = None
-    location: tuple[str, str | None] | None = None  # (name, ISO alpha-3 country)
-    participants: tuple[ParticipantRef, ...] = ()
-    ordinal: int | None = None
-    evidence: tuple[tuple[int, int], ...] = field(default_factory=tuple)
-    anaphoric: bool = False  # `the Summit`, `This assistance`: evidence of an earlier event
 
 
 # --- finding --------------------------------------------------------------------------
@@ -82,10 +64,9 @@ class _Hit:
     nodes: dict[str, Token]
 
 
-def _windows(doc: Doc) -> list[tuple[int, int]]:
+def _windows(doc: Doc, text: str) -> list[tuple[int, int]]:
     """Sentence pieces cut at line breaks: a bullet or heading is never glued to the next line."""
     out = []
-    text = text_of(doc)
     # Sentence starts straight from the parse: `doc.sents` rechecks the whole Doc per sentence.
     starts = [0, *(int(i) for i in (doc.to_array("SENT_START") == 1).nonzero()[0] if i > 0)]
     bounds = [doc[i].idx for i in starts] + [len(text)]
@@ -149,8 +130,9 @@ def _absorbed(tok: Token, etype: str, hits: list[_Hit]) -> bool:
     return False
 
 
-def find_events(doc: Doc, orgs: list[OrgMention], dates: list[Timex]) -> list[EventCandidate]:
-    """Events asserted in the Doc, each with its rule, confidence and arguments."""
+def find_events(chunk: Chunk, orgs: list[OrgMention], dates: list[Timex]) -> list[EventCandidate]:
+    """Events asserted in a chunk, each with its rule, confidence and arguments (chunk offsets)."""
+    doc = chunk.doc
     if not len(doc):  # an empty piece (a text of markup only) has no sentences to read
         return []
     by_token = _hits(doc)
@@ -159,7 +141,7 @@ def find_events(doc: Doc, orgs: list[OrgMention], dates: list[Timex]) -> list[Ev
                 if not (all(_nominal(h.pattern.kind) for h in hs)
                         and _absorbed(doc[i], hs[0].pattern.type, primary))}
     primary = [hs[0] for hs in by_token.values()]
-    windows = _windows(doc)
+    windows = _windows(doc, chunk.text)
     timex_root = _timex_roots(doc, dates)
     # A copular trigger's dates hang from its copula: "of which Peru has been a member since 2012"
     copula_of = {doc[i].head.i: i for i, hs in by_token.items()
@@ -175,11 +157,11 @@ def find_events(doc: Doc, orgs: list[OrgMention], dates: list[Timex]) -> list[Ev
     out = []
     for hs in by_token.values():
         for h in hs:
-            cand = _candidate(h, doc, org_spans, windows, attached, owned, timex_root, set(by_token))
+            cand = _candidate(h, chunk, org_spans, windows, attached, owned, timex_root, set(by_token))
             if cand is not None:
                 out.append(cand)
                 break
-    return elaborations(out, doc)
+    return elaborations(out, doc, chunk.text)
 
 
 def _timex_roots(doc: Doc, dates: list[Timex]) -> list[tuple[Timex, Token]]:
@@ -280,8 +262,9 @@ def _asserted(h: _Hit, date: Timex | None) -> bool:
                 or (is_habitual(trig) and date is None))
 
 
-def _candidate(h: _Hit, doc: Doc, org_spans: list[tuple[OrgMention, Span]], windows, attached, owned,
+def _candidate(h: _Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], windows, attached, owned,
                timex_root, triggers: set[int]) -> EventCandidate | None:
+    doc = chunk.doc
     trig, pat = h.trigger, h.pattern
     kind = pat.kind
     window = _window_of(trig, windows)
@@ -319,7 +302,7 @@ def _candidate(h: _Hit, doc: Doc, org_spans: list[tuple[OrgMention, Span]], wind
             return pat.roles.get("nsubj", "participant")
         return _role(tok, anchor, trig, pat)
 
-    place = _place(h, doc, scope, window, ordinal)
+    place = _place(h, chunk, scope, window, ordinal)
     participants = participants_in(doc, scope, org_spans, triggers, role_of, place[2] if place else range(0))
     location = place[:2] if place else _host_country(participants)
     if kind == "nominal" and not (date or ordinal or (participants and location)):
@@ -355,24 +338,25 @@ def _location_preps(trigger: Token) -> frozenset[str]:
     return frozenset(preps)
 
 
-def _place(h: _Hit, doc: Doc, scope: set[int], window, ordinal) -> tuple[str, str | None, range] | None:
+def _place(h: _Hit, chunk: Chunk, scope: set[int], window, ordinal) -> tuple[str, str | None, range] | None:
     """Where it took place: a place the trigger's clause puts it `in`, `at`, `off`."""
+    doc, ents = chunk.doc, chunk.ents
     trig, pat = h.trigger, h.pattern
     place_tok = h.nodes.get("place")
     if place_tok is not None and pat.type == "VISIT":
-        return _entity_location(place_tok)
+        return _entity_location(place_tok, ents)
     site = h.nodes.get("site")
     if site is not None and pat.type == "VISIT" and _bare_place_name(site):
-        return _entity_location(site)  # "visited Cartagena" (tagged PERSON by the model)
+        return _entity_location(site, ents)  # "visited Cartagena" (tagged PERSON by the model)
     anchors = {trig.i} | ({h.theme.i} if h.theme is not None else set())
     if pat.kind in ("copular", "nominal") and trig.head is not trig:
         anchors.add(trig.head.i)
     skip = frozenset(n.i for name, n in h.nodes.items() if name == "in")  # "participated in X"
-    found = location_in(scope, doc, _location_preps(trig), anchors, skip)
+    found = location_in(scope, doc, ents, _location_preps(trig), anchors, skip)
     if found is None and pat.kind == "nominal" and ordinal:
         wspan = doc.char_span(window[0], window[1], alignment_mode="expand")
         if wspan is not None:
-            found = location_in({t.i for t in wspan}, doc, _location_preps(trig))
+            found = location_in({t.i for t in wspan}, doc, ents, _location_preps(trig))
     return found or _named_for_city(trig if _nominal(pat.kind) else h.theme)
 
 
@@ -405,13 +389,13 @@ def _host_country(participants) -> tuple[str, str | None] | None:
     return (hosts[0].name, hosts[0].country) if hosts else None
 
 
-def _entity_location(tok: Token) -> tuple[str, str | None, range]:
+def _entity_location(tok: Token, ents: tuple[Span, ...]) -> tuple[str, str | None, range]:
     """The place entity holding `tok`, with a following `, Region` (`Mombasa, Kenya`)."""
     doc = tok.doc
-    ent = next((e for e in ents_of(doc) if e.start <= tok.i < e.end), None)
+    ent = next((e for e in ents if e.start <= tok.i < e.end), None)
     start, end = (ent.start, ent.end) if ent is not None else (tok.i, tok.i + 1)
     if end + 1 < len(doc) and doc[end].text == ",":
-        follow = next((e for e in ents_of(doc) if e.start == end + 1 and e.label_ == "GPE"), None)
+        follow = next((e for e in ents if e.start == end + 1 and e.label_ == "GPE"), None)
         if follow is not None:
             end = follow.end
     name = " ".join(doc[start:end].text.split())

@@ -20,8 +20,8 @@ from spacy.tokens import Token
 from spacy.vocab import Vocab
 
 from pipeline.errors import PatternError
+from pipeline.events.tree_match import TreePattern, compile_pattern
 from pipeline.ruledata import read_text
-from pipeline.tree_match import TreePattern, compile_pattern
 
 TYPES_FILE = "event_types.json"
 PATTERNS_FILE = "event_patterns.jsonl"

@@ -4,7 +4,7 @@
 a record's id is the same in every document (a slug of its gazetteer name, or
 of its fullest name). The country comes from the gazetteer, the name, a
 possessive owner (`Mexico's National Guard`) or, for a state body, the
-sentence. Pure functions over mentions and text; organizations.py finds the
+sentence. Pure functions over mentions and text; mentions.py finds the
 mentions.
 """
 
@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from pipeline import acronyms
 from pipeline.countries import countries_in, country_in_name, country_of
-from pipeline.gazetteer import GazetteerEntry, gazetteer_index, load_gazetteer
-from pipeline.org_rules import has_org_head, load_terms, norm, words_of
-from pipeline.org_spans import OrgMention, is_acronym, overlaps
+from pipeline.organizations import acronyms
+from pipeline.organizations.gazetteer import GazetteerEntry, gazetteer_index, load_gazetteer
+from pipeline.organizations.names import has_org_head, load_terms, norm, words_of
+from pipeline.organizations.spans import OrgMention, is_acronym, overlaps
 
 
 @dataclass

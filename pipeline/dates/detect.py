@@ -1,14 +1,14 @@
 """Dates: temporal expressions found in a Doc, normalized to TIMEX3 and anchored on the DCT.
 
-Detection is the grammar's rules (timex_grammar) over the Doc's text plus the
+Detection is the grammar's rules (grammar.py) over the Doc's text plus the
 model's DATE/TIME entities for what the rules do not cover; normalization is
-timex.py. This module holds the decisions that need the sentence around an
+normalize.py. This module holds the decisions that need the sentence around an
 expression: its extent among overlapping candidates (the longest that
 normalizes wins), the signal before it (`since 2004`: extent `2004`, signal
-`since`; timex_links), the tense of the verb that governs it (which way a bare `June` or
+`since`; links.py), the tense of the verb that governs it (which way a bare `June` or
 `Tuesday` goes from the DCT), and the rejection of numbers that count or name
 things (`1500 troops`, `Resolution 1325`, `in his 70s`). What links one
-expression to another (anaphors, ranges) is timex_links.py.
+expression to another (anaphors, ranges) is links.py.
 """
 
 from __future__ import annotations
@@ -19,12 +19,10 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.nlp import ents_of, text_of
-from pipeline.timex import Norm, normalize_as, parse_calendar
-from pipeline.timex_grammar import anchors, extent, fragments, lexicon, rules
-from pipeline.timex_links import Timex, join_ranges, resolve_anaphors, signal_before
-
-__all__ = ["Timex", "find_dates", "signal_before", "tense_of", "trim"]
+from pipeline.dates.grammar import anchors, extent, fragments, lexicon, rules
+from pipeline.dates.links import Timex, join_ranges, resolve_anaphors, signal_before
+from pipeline.dates.normalize import Norm, normalize_as, parse_calendar
+from pipeline.nlp import Chunk
 
 # Model entities that make a number a count, an amount or a name, never a year.
 _NOT_TIME_LABELS = frozenset({"MONEY", "QUANTITY", "PERCENT", "PRODUCT", "LAW", "ORG", "FAC",
@@ -260,12 +258,13 @@ def _licenses_bare(doc: Doc, span: Span, text: str, start: int) -> bool:
 
 
 def _model_candidates(
-    doc: Doc, full: str, dct: date | None, taken: bytearray
+    chunk: Chunk, dct: date | None, taken: bytearray
 ) -> list[tuple[int, int, Norm]]:
     """Model DATE/TIME entities the rules left alone, when dateparser reads a calendar date in them."""
     out = []
+    doc, full = chunk.doc, chunk.text
     month = re.compile(fragments()["MONTH"])
-    for ent in ents_of(doc):
+    for ent in chunk.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         s, e = trim(ent.start_char, ent.end_char, full)
@@ -286,9 +285,9 @@ def _model_candidates(
     return out
 
 
-def find_dates(doc: Doc, dct: date | None) -> list[Timex]:
-    """Temporal expressions of the Doc with TIMEX3 type, value, granularity, mod and signal."""
-    text = text_of(doc)
+def find_dates(chunk: Chunk, dct: date | None) -> list[Timex]:
+    """Temporal expressions of a chunk with TIMEX3 type, value, granularity, mod and signal."""
+    doc, text = chunk.doc, chunk.text
     chosen: list[tuple[int, int, Norm]] = []
     taken = bytearray(len(text))  # 1 under every expression chosen so far
     names = [r.name for r in rules()]
@@ -299,7 +298,7 @@ def find_dates(doc: Doc, dct: date | None) -> list[Timex]:
         if norm is not None:
             chosen.append((s, e, norm))
             taken[s:e] = b"\x01" * (e - s)
-    chosen.extend(_model_candidates(doc, text, dct, taken))
+    chosen.extend(_model_candidates(chunk, dct, taken))
     chosen.sort(key=lambda c: c[0])
     found = [
         Timex(s, e, text[s:e], n.type, n.value, n.granularity, n.mod, n.anchor, signal_before(text, s))

@@ -11,12 +11,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from pipeline.nlp import text_of
+from pipeline.events.candidates import EventCandidate
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-
-    from pipeline.events import EventCandidate
 
 
 def _keys(c: EventCandidate) -> tuple[set[str], set[str]]:
@@ -78,12 +76,11 @@ def _situated_by(c: EventCandidate, cands: list[EventCandidate]) -> bool:
                for o in cands)
 
 
-def elaborations(cands: list[EventCandidate], doc: Doc) -> list[EventCandidate]:
+def elaborations(cands: list[EventCandidate], doc: Doc, text: str) -> list[EventCandidate]:
     """Merge an undated mention into the same-type event of the sentence just before it, in the
     same paragraph: `SEMAR also participated in ... in August 2012. This was the first time a
     Mexican Navy ship participated in an exercise ...`."""
     out: list[EventCandidate] = []
-    text = text_of(doc)
     for c in sorted(cands, key=lambda c: c.trigger):
         prev = next((e for e in reversed(out) if e.type == c.type and not e.anaphoric), None)
         if (prev is not None and not c.anaphoric and c.date is None and prev.date is not None

@@ -22,7 +22,7 @@ Extensions these defence and diplomatic texts need:
 - acronyms whose letters follow another language's word order
   (`Mexican Secretariat of National Defence (SEDENA)`, from Secretaría de la
   Defensa Nacional) fail the letter match; `text_definitions` returns those
-  candidates too, so that organizations.py can accept them when a named
+  candidates too, so that mentions.py can accept them when a named
   entity ends right before the bracket (the text's own definition); there a
   nationality adjective right before a long form also joins it (`Colombian
   Ministry of National Defence (MDN)`);

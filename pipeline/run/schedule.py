@@ -26,12 +26,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pipeline.cache import Lines, ResultCache, document_key
 from pipeline.errors import SourceError, WorkerError
 from pipeline.ingest import Source, load_source, read_bytes, sidecar_bytes
 from pipeline.nlp import build_nlp
 from pipeline.output import record_line
 from pipeline.records import RejectRecord
+from pipeline.run.cache import Lines, ResultCache, document_key
 from pipeline.settings import Settings
 
 Task = Callable[[list[Source]], list[Lines]]
@@ -81,6 +81,13 @@ def plan(
         return Item(rel, lines=reject_lines(rel, sha, "ingest", f"{type(exc).__name__}: {exc}"))
 
 
+def load_model(settings: Settings) -> Any:
+    """The spaCy pipeline with the organization gazetteer's ruler (imports spaCy: the model's path only)."""
+    from pipeline.organizations.gazetteer import gazetteer_patterns
+
+    return build_nlp(settings, gazetteer_patterns())
+
+
 class InProcess:
     """Runs tasks in this process, loading the model on the first task that needs it."""
 
@@ -94,7 +101,7 @@ class InProcess:
 
     def submit(self, sources: list[Source]) -> Future:
         if self._nlp is None:
-            self._nlp = build_nlp(self.settings)
+            self._nlp = load_model(self.settings)
             self.model_loaded = True
         future: Future = Future()
         future.set_result(self._task(sources, self._nlp, self.settings))
@@ -110,7 +117,7 @@ _WORKER: dict[str, Any] = {}
 
 def _init_worker(settings: Settings) -> None:
     _WORKER["settings"] = settings
-    _WORKER["nlp"] = build_nlp(settings)
+    _WORKER["nlp"] = load_model(settings)
 
 
 def worker_model() -> tuple[Any, Settings]:

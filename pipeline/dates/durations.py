@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from pipeline.timex_calendar import Norm, Tense, duration_value, iso_date, lx, num, shift_month
-from pipeline.timex_grammar import fragments
+from pipeline.dates.calendar import Norm, Tense, duration_value, iso_date, lx, num, shift_month
+from pipeline.dates.grammar import fragments
 
 
 def ago(text: str, dct: date | None, tense: Tense) -> Norm | None:

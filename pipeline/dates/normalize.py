@@ -1,7 +1,7 @@
 """TIMEX3 normalization: one expression's text to type, value, granularity and mod.
 
 Pure functions of (text, document date, tense). The shape of the expression is
-found by the grammar's rules (`timex_grammar.rules()`); calendar dates go through
+found by the grammar's rules (`grammar.rules()`); calendar dates go through
 dateparser (one parser per DCT, `languages=["en"]`, the DCT as `RELATIVE_BASE`)
 and are truncated to the `period` it reports, never padded. Relative
 expressions resolve against the DCT as HeidelTime does: a month or weekday
@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-from pipeline.timex_calendar import (
+from pipeline.dates.calendar import (
     ANAPHOR,
     Norm,
     Tense,
@@ -30,9 +30,9 @@ from pipeline.timex_calendar import (
     weekday_date,
     year_for,
 )
-from pipeline.timex_durations import ago, bare_units, duration, rate, ref, ref_today, set_, span
-from pipeline.timex_grammar import fragments, rules
-from pipeline.timex_periods import (
+from pipeline.dates.durations import ago, bare_units, duration, rate, ref, ref_today, set_, span
+from pipeline.dates.grammar import fragments, rules
+from pipeline.dates.periods import (
     SAME_PERIOD,
     holiday,
     period_end,
@@ -261,7 +261,7 @@ def _time(text: str, dct: date | None, tense: Tense) -> Norm | None:
     if dct is None:
         return Norm("TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}{zone}", "time", None, "text")
     clock = f"T{hour:02d}:{minute:02d}{zone}"
-    if not day_word:  # "at 18:00 UTC": on the day last mentioned (dates.py fills it in)
+    if not day_word:  # "at 18:00 UTC": on the day last mentioned (detect.py fills it in)
         return Norm("TIME", ANAPHOR + clock, "time", None, "document")
     wd = lx("weekday", day_word.group(1))
     day = (weekday_date(dct, int(wd), tense) if wd is not None
@@ -270,7 +270,7 @@ def _time(text: str, dct: date | None, tense: Tense) -> Norm | None:
 
 
 def _clock_word(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    # "at noon": on the day last mentioned, or named right after (dates.py fills it in)
+    # "at noon": on the day last mentioned, or named right after (detect.py fills it in)
     return Norm("TIME", f"{ANAPHOR}T{lx('clock_word', text)}", "time", None, "document")
 
 
@@ -321,7 +321,7 @@ def _relative(text: str, dct: date | None, tense: Tense) -> Norm | None:
             return None
         off = int(off_s)
     if unit == "day":
-        # "the next day", "the previous day": from the day last mentioned (dates.py), never
+        # "the next day", "the previous day": from the day last mentioned (detect.py), never
         # "last day" or "this day", which name no day
         shift = lx("day_relative", det)
         if shift is None:
@@ -340,7 +340,7 @@ def _the_weekend(dct: date, tense: Tense) -> Norm:
 
 
 def _day_anaphor(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    # The value is the day last mentioned; dates.py fills it in (ANAPHOR marks it).
+    # The value is the day last mentioned; detect.py fills it in (ANAPHOR marks it).
     mod, _ = mod_of(text)
     return Norm("DATE", ANAPHOR, "day", mod, "document")
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
-from pipeline.timex import ANAPHOR, SAME_PERIOD, resolve_anaphor
-from pipeline.timex_grammar import fragments
-from pipeline.timex_periods import resolve_same_period
+from pipeline.dates.grammar import fragments
+from pipeline.dates.normalize import ANAPHOR, SAME_PERIOD, resolve_anaphor
+from pipeline.dates.periods import resolve_same_period
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,9 @@ class Timex:
     mod: str | None
     anchor: str  # "text" or "document"
     signal: str | None = None  # the preposition that governs it: "since" in "since 2004"
+
+    def shifted(self, offset: int) -> Timex:
+        return replace(self, start=self.start + offset, end=self.end + offset)
 
 
 # How far back (characters) `the same period last year` looks for the period it repeats.

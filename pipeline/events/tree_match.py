@@ -7,7 +7,7 @@ on these texts that alone took 10-20% of the parse time, over the speed budget.
 Here the first node of each pattern must constrain `LEMMA`; its tokens are found
 with one vectorized lookup over the Doc's lemma array, and only the rest of each
 pattern is checked from there. The patterns stay in DependencyMatcher form (and
-are validated by loading them into one, see event_rules.py); tests check that
+are validated by loading them into one, see rules.py); tests check that
 both give the same matches on the sources.
 
 Supported: attributes LEMMA, LOWER, ORTH, POS, TAG, DEP, ENT_TYPE as a string or

@@ -4,13 +4,13 @@ Downstream users join on organizations, so `DND` and `Department of National
 Defence` must be one record, `DND/CAF` two, and every record's id the same in
 every document. Candidates come from the gazetteer's entity_ruler
 (gazetteer.py, `data/gazetteer.jsonl`), the model, and capitalized names the
-model left untagged; org_spans.py sets where each name starts and ends,
-org_rules.py drops what is not a body; acronyms.py links long and short forms;
-org_linking.py groups the mentions into records with ids and countries.
+model left untagged; spans.py sets where each name starts and ends,
+names.py drops what is not a body; acronyms.py links long and short forms;
+linking.py groups the mentions into records with ids and countries.
 
 Pure functions over text first (candidates to mentions), then the one
 function that reads a spaCy Doc.
-Offsets are offsets into the text the Doc was built from; extract.py maps them
+Offsets are offsets into the text the Doc was built from; run/assemble.py maps them
 back to the stored text.
 """
 
@@ -20,19 +20,18 @@ import re
 
 from spacy.tokens import Doc
 
-from pipeline import acronyms
 from pipeline.countries import countries_in, country_of, place_table
-from pipeline.gazetteer import GazetteerEntry, gazetteer_index, gazetteer_patterns, load_gazetteer
-from pipeline.nlp import ents_of, text_of
-from pipeline.org_linking import OrgEntity, group, slug
-from pipeline.org_rules import (
+from pipeline.nlp import Chunk
+from pipeline.organizations import acronyms
+from pipeline.organizations.gazetteer import gazetteer_index, load_gazetteer
+from pipeline.organizations.names import (
     has_org_head,
     head_word,
     load_terms,
     non_org_reason,
     norm,
 )
-from pipeline.org_spans import (
+from pipeline.organizations.spans import (
     Candidate,
     OrgMention,
     clean_candidate,
@@ -43,10 +42,6 @@ from pipeline.org_spans import (
     overlaps,
     untagged_names,
 )
-
-__all__ = ["GazetteerEntry", "OrgEntity", "OrgMention", "find_mentions", "gazetteer_patterns", "group",
-           "load_gazetteer", "mentions_in_text", "slug"]
-
 
 
 def _definitions(text: str, cands: list[Candidate]) -> tuple[dict[str, tuple[int, int]],
@@ -249,13 +244,13 @@ def _dedupe(mentions: list[OrgMention]) -> list[OrgMention]:
 _OTHER_LABELS = frozenset({"FAC", "GPE", "LOC", "PERSON", "NORP"})
 
 
-def find_mentions(doc: Doc) -> list[OrgMention]:
-    """Organization mentions of a Doc: its ORG entities (ruler and model) and what the text adds."""
+def find_mentions(chunk: Chunk) -> list[OrgMention]:
+    """Organization mentions of a chunk: its ORG entities (ruler and model) and what the text adds."""
     terms = load_terms()
-    text = text_of(doc)
-    surnames = {ent[-1].text for ent in ents_of(doc) if ent.label_ == "PERSON" and len(ent) > 1}
+    doc, text = chunk.doc, chunk.text
+    surnames = {ent[-1].text for ent in chunk.ents if ent.label_ == "PERSON" and len(ent) > 1}
     ents = []
-    for ent in ents_of(doc):
+    for ent in chunk.ents:
         if ent.label_ == "ORG":
             if len(ent) == 1 and not ent.ent_id_ and _lone_word_is_no_body(ent[0], surnames):
                 continue
@@ -266,7 +261,7 @@ def find_mentions(doc: Doc) -> list[OrgMention]:
               and _appositive_org(text, ent.end_char)):
             ents.append((ent.start_char, ent.end_char, None))  # "Symantec, the largest ... firm"
     # a nationality the model tagged alone is part of a name it missed: "1st [Canadian] Ranger Patrol Group"
-    taken = [(ent.start_char, ent.end_char) for ent in ents_of(doc) if ent.label_ != "NORP"]
+    taken = [(ent.start_char, ent.end_char) for ent in chunk.ents if ent.label_ != "NORP"]
     ents += [(s, e, None) for s, e in untagged_names(text, taken)]
     mentions = mentions_in_text(text, ents)
     return sorted(mentions + _short_names(doc, text, mentions), key=lambda m: (m.start, m.end))

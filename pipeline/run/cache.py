@@ -52,12 +52,11 @@ def _version(distribution: str) -> str:
 def code_fingerprint() -> str:
     """A hash of every module and data file of the package, with its version."""
     h = hashlib.sha256(f"pipeline {pipeline.__version__}\n".encode())
-    root = resources.files("pipeline")
+    root = Path(str(resources.files("pipeline")))
     files = sorted(
-        (f"{folder}/{entry.name}", entry)
-        for folder, base in (("", root), ("data", root.joinpath("data")))
-        for entry in base.iterdir()
-        if entry.is_file() and entry.name.endswith((".py", ".json", ".jsonl"))
+        (path.relative_to(root).as_posix(), path)
+        for path in root.rglob("*")
+        if path.is_file() and path.suffix in (".py", ".json", ".jsonl") and "__pycache__" not in path.parts
     )
     for name, entry in files:
         h.update(f"{name}\n".encode())

@@ -1,8 +1,8 @@
 """Event arguments: the date, location, participants and ordinal of a trigger.
 
-Pure helpers over the dependency parse, used by events.py once a trigger is
+Pure helpers over the dependency parse, used by triggers.py once a trigger is
 found. Countries, nationality adjectives and places come from the tables of
-countries.py (`data/countries.jsonl`, `data/places.jsonl`) so that `Mexican
+pipeline/countries.py (`data/countries.jsonl`, `data/places.jsonl`) so that `Mexican
 students` names MEX and `hosted by Canada` names CAN whether or not the model
 tagged a GPE. Roles follow the
 dependency path from a participant up to its trigger (`nsubj` of `hosted` is
@@ -12,26 +12,15 @@ the host, `to Ukraine` after `assistance` is the recipient).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.countries import Place, place_table
-from pipeline.nlp import ents_of
+from pipeline.events.candidates import ParticipantRef
 
 _MAX_WORDS = 6
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _ORDINAL_DIGITS = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$")
-
-
-@dataclass(frozen=True)
-class ParticipantRef:
-    """A participant: an organization mention (resolved to its org_id later) or a country."""
-
-    name: str
-    role: str
-    mention: tuple[int, int] | None = None  # span of an organization mention
-    country: str | None = None
 
 
 def _places() -> dict[str, Place]:
@@ -150,15 +139,16 @@ def attached_to(prep: Token, anchors: set[int]) -> bool:
     return False
 
 
-def location_in(tokens: set[int], doc: Doc, preps: frozenset[str], anchors: set[int] | None = None,
+def location_in(tokens: set[int], doc: Doc, ents: tuple[Span, ...], preps: frozenset[str],
+                anchors: set[int] | None = None,
                 skip_preps: frozenset[int] = frozenset()) -> tuple[str, str | None, range] | None:
     """(name, country, token ids) of the first place in `tokens` governed by a location preposition.
 
     A place entity followed by `, Region` keeps it: `Cold Lake, Alberta`.
     """
-    ents = [e for e in ents_of(doc)
-            if e.root.i in tokens and (e.label_ in _PLACE_LABELS or _known_place(e.text))]
-    for ent in sorted(ents, key=lambda e: e.start):
+    places = [e for e in ents
+              if e.root.i in tokens and (e.label_ in _PLACE_LABELS or _known_place(e.text))]
+    for ent in sorted(places, key=lambda e: e.start):
         prep = governing_preposition(ent.root)
         if prep is None or prep.lower_ not in preps or prep.i in skip_preps:
             continue
@@ -167,7 +157,7 @@ def location_in(tokens: set[int], doc: Doc, preps: frozenset[str], anchors: set[
         end = ent.end
         nxt = doc[end:end + 1]
         if len(nxt) and nxt[0].text == "," and end + 1 < len(doc):
-            follow = [e for e in ents_of(doc) if e.start == end + 1 and e.label_ == "GPE"]
+            follow = [e for e in ents if e.start == end + 1 and e.label_ == "GPE"]
             if follow:
                 end = follow[0].end
         span = doc[ent.start:end]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from pipeline.timex_grammar import fragments, lexicon
+from pipeline.dates.grammar import fragments, lexicon
 
 Tense = str  # "past", "future", "present" or "" (unknown)
 # A value whose day is the one last mentioned in the document: "the day", "18:00 UTC"

@@ -26,7 +26,7 @@ per process here), so it is read once a second and whenever the RSS sum
 has grown by a tenth since the last reading. Reading PSS every 20 ms took
 a quarter of a core and made (c) look 25% slower than it is. The sampler's
 own CPU time is printed beside each run. Usage:
-`python -m pipeline.bench [--copies N] [--workers N] [--keep]`.
+`python -m pipeline.run.bench [--copies N] [--workers N] [--keep]`.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Loaded from `data/gazetteer.jsonl` (one entry a line, with an `id` and a real
 example); nlp.py turns it into entity_ruler patterns so that known bodies get
-whole, canonical spans, and organizations.py takes canonical names, ids and
+whole, canonical spans, and mentions.py takes canonical names, ids and
 countries from it.
 """
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.errors import PatternError
-from pipeline.org_rules import norm
+from pipeline.organizations.names import norm
 from pipeline.ruledata import jsonl_rows
 
 GAZETTEER_FILE = "gazetteer.jsonl"

@@ -6,7 +6,7 @@ news rule: back in a past-tense sentence, forward in a future-tense one). `The
 last week of March` is the ISO week holding most of that stretch of the month.
 `The same period last year` names the period the text just spoke of, a year
 back (`sales rose in February compared to the same period last year` is
-February of last year), so its value is a marker that dates.py resolves on
+February of last year), so its value is a marker that links.py resolves on
 the last calendar expression before it.
 """
 
@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from pipeline.timex_calendar import Norm, Tense, iso_week, lx, mod_of, num, year_for
-from pipeline.timex_grammar import fragments
+from pipeline.dates.calendar import Norm, Tense, iso_week, lx, mod_of, num, year_for
+from pipeline.dates.grammar import fragments
 
-# "the same period last year": the value dates.py fills in from the period last mentioned
+# "the same period last year": the value links.py fills in from the period last mentioned
 SAME_PERIOD = "SAMEPERIOD-"
 # a marker's suffix: keep only the year of the period named ("the entire year")
 _YEAR_ONLY = "Y"

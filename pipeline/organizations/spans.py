@@ -1,7 +1,7 @@
 """Where an organization's name starts and ends: candidate spans cleaned, split, joined and found.
 
 The model's ORG spans and the ruler's gazetteer spans are candidates; these
-functions trim them (org_rules.trim), split what holds two bodies (`DND/CAF`,
+functions trim them (names.trim), split what holds two bodies (`DND/CAF`,
 `Tufts University’s Fletcher School`, a dateline's dashes), extend what the
 model cut short (`... Centre` + ` of Excellence for Energy Security`, `12th` +
 ` Marine Regiment`, `University of Texas` + ` at Austin`), join a name cut at
@@ -11,12 +11,12 @@ model cut short (`... Centre` + ` of Excellence for Energy Security`, `12th` +
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from pipeline import acronyms
 from pipeline.countries import countries_in, country_of, place_table
-from pipeline.gazetteer import gazetteer_index
-from pipeline.org_rules import (
+from pipeline.organizations import acronyms
+from pipeline.organizations.gazetteer import gazetteer_index
+from pipeline.organizations.names import (
     campus_extension,
     capitalized_run,
     cut_person_tail,
@@ -50,6 +50,9 @@ class OrgMention:
     context: bool = False  # a context alias: kept only when its entry is named elsewhere
     short_of: str | None = None  # the full name it shortens: "Berklee" of "Berklee College of Music"
     alias: bool = False  # another-language name in brackets: never the record's name
+
+    def shifted(self, offset: int) -> OrgMention:
+        return replace(self, start=self.start + offset, end=self.end + offset)
 
 
 def line_around(text: str, start: int, end: int) -> tuple[str, str]:

@@ -1,0 +1,25 @@
+"""Dates stage: temporal expressions normalized to TIMEX3 and anchored on the document date.
+
+    detect.py     which spans of a chunk are temporal expressions (grammar rules and the model)
+    grammar.py    the grammar's word lists and rules (`data/timex_words.jsonl`)
+    normalize.py  a matched expression to its TIMEX3 type, value, granularity and mod
+    calendar.py, durations.py, periods.py  the value of each kind of expression
+    links.py      expressions that depend on one another (anaphors, ranges); `Timex`, the found item
+
+`find` reads one chunk and gives expressions in document offsets.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pipeline.dates.detect import find_dates
+from pipeline.dates.links import Timex
+from pipeline.nlp import Chunk
+
+__all__ = ["Timex", "find"]
+
+
+def find(chunk: Chunk, published: date | None) -> list[Timex]:
+    """The temporal expressions of one chunk, in document offsets, relative ones resolved on `published`."""
+    return [t.shifted(chunk.offset) for t in find_dates(chunk, published)]

@@ -1,0 +1,96 @@
+"""Reading source files: which paths are sources, their bytes, and their text.
+
+The text is kept exactly as stored (decoded, newlines untouched) because every
+offset the pipeline writes indexes it. Anything that cannot be read as text is
+a SourceError naming the file and the reason, so it is rejected, never skipped.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+from pathlib import Path
+
+from pipeline.errors import SourceError
+
+SUFFIXES = (".txt", ".md")
+# A source larger than this is rejected rather than read: it would not be prose.
+MAX_SOURCE_BYTES = 64 * 1024 * 1024  # the default of Settings.max_source_bytes
+
+
+def discover(root: Path) -> list[Path]:
+    """Every `.txt` and `.md` entry under `root`, recursively, in a stable order.
+
+    Anything with a source suffix that is not a folder is listed, even a broken
+    link or a pipe, so that it is rejected with a reason instead of silently
+    skipped. Hidden files (editor swap files, `.DS_Store`) are not sources.
+    """
+    if not root.is_dir():
+        raise SourceError(str(root), "not a directory")
+    return sorted(
+        p for p in root.rglob("*")
+        if p.suffix.lower() in SUFFIXES and not p.name.startswith(".") and not p.is_dir()
+    )
+
+
+def doc_id_for(path: Path, root: Path) -> str:
+    """The path under the sources folder, without its suffix: stable across runs."""
+    return path.relative_to(root).with_suffix("").as_posix()
+
+
+def decode(data: bytes, name: str) -> str:
+    """Bytes to text: UTF-8 (a BOM is kept as a character so offsets stay true), or UTF-16 with a BOM."""
+    if not data.strip():
+        raise SourceError(name, "empty file" if not data else "whitespace only")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise SourceError(name, f"invalid UTF-16: {exc.reason} at byte {exc.start}") from exc
+    elif b"\x00" in data:
+        # "\x89PNG\r\n\x1a\n\x00\x00": say what it is, not where UTF-8 first failed
+        raise SourceError(name, "binary file (contains NUL bytes)")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise SourceError(name, f"invalid UTF-8: {exc.reason} at byte {exc.start}") from exc
+    if "\x00" in text:
+        raise SourceError(name, "binary file (contains NUL characters)")
+    if not text.replace("\ufeff", "").strip():
+        raise SourceError(name, "whitespace only")
+    return text
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"),
+                       (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return kind
+    return "not a regular file"
+
+
+def read_bytes(path: Path, name: str, max_bytes: int = MAX_SOURCE_BYTES) -> bytes:
+    """The bytes of a regular file; anything else (pipe, broken link, no permission) is a SourceError.
+
+    The file is opened without blocking, so a named pipe is reported instead of
+    hanging the run, and checked with fstat before a byte is read.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        if path.is_symlink() and not path.exists():
+            raise SourceError(name, f"broken symbolic link to {os.readlink(path)}") from exc
+        raise SourceError(name, f"cannot read: {exc.strerror or exc}") from exc
+    with open(fd, "rb", closefd=True) as fh:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceError(name, f"cannot read: {_file_kind(info.st_mode)}, not a regular file")
+        if info.st_size > max_bytes:
+            raise SourceError(name, f"too large: {info.st_size} bytes (limit {max_bytes})")
+        try:
+            return fh.read()
+        except OSError as exc:
+            raise SourceError(name, f"cannot read: {exc.strerror or exc}") from exc

@@ -1,0 +1,114 @@
+"""Records from what the stages found: offsets mapped back to the stored text, then validated.
+
+The stages work in the cleaned view of a text; every span is mapped back
+through `CleanText.to_source` so that `text[start:end]` of the stored text is
+the mention. Ids are given here (`t1`, `e1` in text order), and each event
+participant that is an organization mention takes its record's name, id and
+country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.ingest import CleanText, Source
+from pipeline.organizations import by_mention
+from pipeline.output import record_line
+from pipeline.records import (
+    DateRecord,
+    DocumentRecord,
+    EventDate,
+    EventRecord,
+    Location,
+    OrganizationRecord,
+    Participant,
+    SentenceSpan,
+    Span,
+)
+from pipeline.run.cache import Lines
+from pipeline.run.document import Found
+
+
+@dataclass
+class DocResult:
+    """Every record of one document, ready to write."""
+
+    document: DocumentRecord
+    organizations: list[OrganizationRecord]
+    dates: list[DateRecord]
+    events: list[EventRecord]
+
+    def lines(self) -> Lines:
+        """The JSON Lines of every record, by output file."""
+        return {
+            "documents": [record_line(self.document)],
+            "organizations": [record_line(r) for r in self.organizations],
+            "dates": [record_line(r) for r in self.dates],
+            "events": [record_line(r) for r in self.events],
+        }
+
+
+def document_record(source: Source) -> DocumentRecord:
+    return DocumentRecord(
+        doc_id=source.doc_id,
+        source=source.source,
+        sha256=source.sha256,
+        title=source.title,
+        published=source.published.isoformat() if source.published else None,
+        chars=len(source.text),
+    )
+
+
+def build_records(source: Source, view: CleanText, found: Found) -> DocResult:
+    """Map what was found back to the stored text and validate it into records."""
+    text = source.text
+    doc_id = source.doc_id
+
+    def span(start: int, end: int) -> Span:
+        s, e = view.to_source(start, end)
+        return Span(start=s, end=e, text=text[s:e])
+
+    record_of = by_mention(found.organizations)
+    organizations = []
+    for ent in found.organizations:
+        unique = {(s.start, s.end): s for s in (span(m.start, m.end) for m in ent.mentions)}
+        organizations.append(OrganizationRecord(
+            doc_id=doc_id, org_id=ent.org_id, name=ent.name, acronym=ent.acronym, country=ent.country,
+            mentions=[unique[k] for k in sorted(unique)],
+            source="gazetteer" if ent.from_gazetteer else "model",
+        ))
+    organizations.sort(key=lambda r: (r.mentions[0].start, r.org_id))
+
+    date_records = []
+    date_id_of: dict[tuple[int, int], str] = {}
+    for i, t in enumerate(sorted(found.dates, key=lambda t: (t.start, t.end)), 1):
+        s = span(t.start, t.end)
+        date_id_of[(t.start, t.end)] = f"t{i}"
+        date_records.append(DateRecord(
+            doc_id=doc_id, date_id=f"t{i}", start=s.start, end=s.end, text=s.text, type=t.type,
+            value=t.value, granularity=t.granularity, mod=t.mod, anchor=t.anchor, signal=t.signal,
+        ))
+
+    event_records = []
+    for i, ev in enumerate(sorted(found.events, key=lambda e: e.trigger), 1):
+        participants = []
+        for p in ev.participants:
+            ent = record_of.get(p.mention) if p.mention else None
+            participants.append(Participant(
+                name=ent.name if ent else p.name,
+                acronym=ent.acronym if ent else None,
+                org_id=ent.org_id if ent else None,
+                country=ent.country if ent else p.country,
+                role=p.role,
+            ))
+        sent = view.to_source(*ev.sentence)
+        event_records.append(EventRecord(
+            doc_id=doc_id, event_id=f"e{i}", type=ev.type, plover=ev.plover, trigger=span(*ev.trigger),
+            sentence=SentenceSpan(start=sent[0], end=sent[1]),
+            evidence=[span(*e) for e in ev.evidence],
+            date=EventDate(value=ev.date.value, date_id=date_id_of.get((ev.date.start, ev.date.end)))
+            if ev.date else None,
+            location=Location(name=ev.location[0], country=ev.location[1]) if ev.location else None,
+            participants=participants, ordinal=ev.ordinal, rule=ev.rule, confidence=ev.confidence,
+        ))
+    return DocResult(document_record(source), organizations, date_records, event_records)
