@@ -156,7 +156,8 @@ def evaluate(
     try:
         report = run_evaluate(out, gold, sources)
     except PipelineError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        for line in str(exc).splitlines():  # a GoldError has a line per bad item
+            typer.echo(f"error: {line}", err=True)
         raise typer.Exit(EXIT_ERROR) from exc
     if as_json:
         typer.echo(json.dumps(to_json(report, verbose=verbose), ensure_ascii=False))

@@ -16,11 +16,11 @@ from functools import reduce
 from pathlib import Path
 
 from pipeline.errors import GoldError
-from pipeline.evaluate.gold import GoldFile, read_gold_dir
+from pipeline.evaluate.gold import GoldFile, gold_paths, parse_gold
 from pipeline.evaluate.locate import resolve
 from pipeline.evaluate.measures import MEASURES, Counts, Tally, score_document
 from pipeline.evaluate.report import Report
-from pipeline.evaluate.system import Document, Output, document_text, find_document, read_output, same_name
+from pipeline.evaluate.system import Output, document_text, find_document, read_output, same_name
 
 __all__ = ["Report", "evaluate"]
 
@@ -37,7 +37,12 @@ def _missing_note(path: str, gold: GoldFile, output: Output) -> str:
     return f"{path}: {what} in {output.folder / 'documents.jsonl'}; its items count as misses"
 
 
-def _score(path: str, gold: GoldFile, doc: Document | None, output: Output, sources: Path) -> Tally:
+def _score(path: str, output: Output, sources: Path, missing: list[str]) -> Tally:
+    """One gold file read, placed in its document's text and scored; a missing document is noted."""
+    gold = parse_gold(Path(path).read_bytes(), path)
+    doc = find_document(output.documents, gold)
+    if doc is None:
+        missing.append(_missing_note(path, gold, output))
     text, why = document_text(doc, gold, output.folder, sources)
     doc_id = doc.doc_id if doc is not None else None
     resolved = resolve(gold, path, doc_id, text, why)
@@ -61,20 +66,17 @@ def evaluate(out_dir: Path, gold_dir: Path, sources: Path = Path("sources")) -> 
     EvaluationError when `out_dir` is not an output folder.
     """
     output = read_output(out_dir)
-    golds = read_gold_dir(gold_dir)
+    paths = gold_paths(gold_dir)
     tallies: list[Tally] = []
     missing: list[str] = []
     problems: list[str] = []
-    for path, gold in golds:
-        doc = find_document(output.documents, gold)
-        if doc is None:
-            missing.append(_missing_note(path, gold, output))
+    for path in paths:
         try:
-            tallies.append(_score(path, gold, doc, output, sources))
+            tallies.append(_score(str(path), output, sources, missing))
         except GoldError as exc:  # go on: one run lists the problems of every file
             problems.extend(exc.problems)
     if problems:
         raise GoldError(problems)
     counts = {m: reduce(lambda a, b: a + b, (t.counts[m] for t in tallies), Counts()) for m in MEASURES}
     findings = tuple(f for t in tallies for f in t.findings)
-    return Report(counts=counts, findings=findings, documents=len(golds), missing=tuple(missing))
+    return Report(counts=counts, findings=findings, documents=len(paths), missing=tuple(missing))
