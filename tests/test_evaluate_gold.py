@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -159,3 +160,14 @@ def test_malformed_gold_is_named_by_item(raw, problem):
     with pytest.raises(GoldError) as exc:
         parse_gold(raw, "gold/a.gold.json")
     assert any(p.startswith(f"gold/a.gold.json: {problem}") for p in exc.value.problems), exc.value.problems
+
+
+def test_the_readme_example_is_valid_gold_for_its_document():
+    """The example of README's "Measure and correct" section, placed in the sample's copy of its document."""
+    root = Path(__file__).resolve().parent.parent
+    section = (root / "README.md").read_text(encoding="utf-8").split("## Measure and correct")[1]
+    example = section.split("```json\n")[1].split("```")[0]
+    gold = parse_gold(example.encode(), "README.md")
+    text = (root / "tests/data/eval/corpus" / str(gold.file)).read_text(encoding="utf-8")
+    resolved = resolve(gold, "README.md", None, text, "")
+    assert [d.span.start for d in resolved.dates][2] == text.index("2024", text.index("2024") + 1)
