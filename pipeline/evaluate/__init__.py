@@ -12,13 +12,12 @@ score each document (`measures`) and sum (`report`).
 
 from __future__ import annotations
 
-from functools import reduce
 from pathlib import Path
 
 from pipeline.errors import GoldError
 from pipeline.evaluate.gold import GoldFile, gold_paths, parse_gold
 from pipeline.evaluate.locate import resolve
-from pipeline.evaluate.measures import MEASURES, Counts, Tally, score_document
+from pipeline.evaluate.measures import Tally, score_document
 from pipeline.evaluate.report import Report
 from pipeline.evaluate.system import Output, document_text, find_document, read_output, same_name
 
@@ -37,24 +36,23 @@ def _missing_note(path: str, gold: GoldFile, output: Output) -> str:
     return f"{path}: {what} in {output.folder / 'documents.jsonl'}; its items count as misses"
 
 
-def _score(path: str, output: Output, sources: Path, missing: list[str]) -> Tally:
-    """One gold file read, placed in its document's text and scored; a missing document is noted."""
+def _score(path: str, output: Output, sources: Path) -> tuple[Tally, str | None]:
+    """One gold file read, placed in its document's text and scored; and why its document is missing."""
     gold = parse_gold(Path(path).read_bytes(), path)
     doc = find_document(output.documents, gold)
-    if doc is None:
-        missing.append(_missing_note(path, gold, output))
     text, why = document_text(doc, gold, output.folder, sources)
     doc_id = doc.doc_id if doc is not None else None
     resolved = resolve(gold, path, doc_id, text, why)
     if doc_id is None:
-        return score_document(resolved, (), (), (), Path(path).name)
-    return score_document(
+        return score_document(resolved, (), (), (), Path(path).name), _missing_note(path, gold, output)
+    tally = score_document(
         resolved,
         output.organizations.get(doc_id, ()),
         output.dates.get(doc_id, ()),
         output.events.get(doc_id, ()),
         doc_id,
     )
+    return tally, None
 
 
 def evaluate(out_dir: Path, gold_dir: Path, sources: Path = Path("sources")) -> Report:
@@ -72,11 +70,16 @@ def evaluate(out_dir: Path, gold_dir: Path, sources: Path = Path("sources")) -> 
     problems: list[str] = []
     for path in paths:
         try:
-            tallies.append(_score(str(path), output, sources, missing))
+            tally, note = _score(str(path), output, sources)
         except GoldError as exc:  # go on: one run lists the problems of every file
             problems.extend(exc.problems)
+            continue
+        tallies.append(tally)
+        if note is not None:
+            missing.append(note)
     if problems:
         raise GoldError(problems)
-    counts = {m: reduce(lambda a, b: a + b, (t.counts[m] for t in tallies), Counts()) for m in MEASURES}
-    findings = tuple(f for t in tallies for f in t.findings)
-    return Report(counts=counts, findings=findings, documents=len(paths), missing=tuple(missing))
+    total = sum(tallies, Tally(""))
+    return Report(
+        counts=total.counts, findings=tuple(total.findings), documents=len(paths), missing=tuple(missing)
+    )

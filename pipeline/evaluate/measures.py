@@ -82,11 +82,15 @@ class Finding:
 
 @dataclass
 class Tally:
-    """Counts and findings of one document, accumulated while its items are matched."""
+    """Counts and findings: filled in by one measure while it matches a document, then only added up."""
 
     doc: str
     counts: dict[str, Counts] = field(default_factory=lambda: {m: Counts() for m in MEASURES})
     findings: list[Finding] = field(default_factory=list)
+
+    def __add__(self, other: Tally) -> Tally:
+        counts = {m: self.counts[m] + other.counts[m] for m in MEASURES}
+        return Tally(self.doc or other.doc, counts, self.findings + other.findings)
 
     def add(self, measure: str, counts: Counts) -> None:
         self.counts[measure] += counts
@@ -122,8 +126,9 @@ def _label(org: SysOrg) -> str:
     return f"{org.name} ({org.acronym})" if org.acronym else str(org.name)
 
 
-def score_orgs(gold: Sequence[OrgGold], system: Sequence[SysOrg], tally: Tally) -> None:
+def score_orgs(gold: Sequence[OrgGold], system: Sequence[SysOrg], doc: str) -> Tally:
     """Organization records (`org`) and their mention spans (`mention`)."""
+    tally = Tally(doc)
     names = [{norm(n) for n in g.names} for g in gold]
     matched: set[int] = set()
     for row in system:
@@ -145,6 +150,7 @@ def score_orgs(gold: Sequence[OrgGold], system: Sequence[SysOrg], tally: Tally) 
             tally.add("org", FN)
             tally.note("org", "miss", g.names[0])
     _score_mentions(gold, system, tally)
+    return tally
 
 
 def _score_mentions(gold: Sequence[OrgGold], system: Sequence[SysOrg], tally: Tally) -> None:
@@ -188,8 +194,9 @@ def pair_dates(gold: Sequence[DateGold], system: Sequence[SysDate]) -> dict[int,
     return paired
 
 
-def score_dates(gold: Sequence[DateGold], system: Sequence[SysDate], tally: Tally) -> None:
+def score_dates(gold: Sequence[DateGold], system: Sequence[SysDate], doc: str) -> Tally:
     """Temporal expressions: relaxed (overlap), strict (same extent) and value."""
+    tally = Tally(doc)
     paired = pair_dates(gold, system)
     for gi, g in enumerate(gold):
         if gi not in paired:
@@ -219,6 +226,7 @@ def score_dates(gold: Sequence[DateGold], system: Sequence[SysDate], tally: Tall
             for measure in DATE_MEASURES:
                 tally.add(measure, FP)
             tally.note("date", "false alarm", s.span.text, s.span, f"value {s.value}")
+    return tally
 
 
 def _participant_found(want: str, found: set[str]) -> bool:
@@ -257,8 +265,9 @@ def match_events(
     return matched, unmatched
 
 
-def score_events(gold: Sequence[EventGold], system: Sequence[SysEvent], tally: Tally) -> None:
+def score_events(gold: Sequence[EventGold], system: Sequence[SysEvent], doc: str) -> Tally:
     """Events (`event`), with their date (`event_full`), and their arguments' recall (`event_args`)."""
+    tally = Tally(doc)
     matched, unmatched = match_events(gold, system)
     for row in unmatched:
         tally.add("event", FP)
@@ -285,6 +294,7 @@ def score_events(gold: Sequence[EventGold], system: Sequence[SysEvent], tally: T
             tally.note("event_full", "wrong date", row.trigger.text, row.trigger,
                        f"{g.type}: want {g.date}, got {row.date}")
         _score_args(g, row, tally)
+    return tally
 
 
 def _score_args(g: EventGold, row: SysEvent, tally: Tally) -> None:
@@ -311,9 +321,9 @@ def score_document(
     """Every measure in the gold file's scope, for one document."""
     tally = Tally(doc)
     if "organizations" in gold.scope:
-        score_orgs(gold.organizations, orgs, tally)
+        tally += score_orgs(gold.organizations, orgs, doc)
     if "dates" in gold.scope:
-        score_dates(gold.dates, dates, tally)
+        tally += score_dates(gold.dates, dates, doc)
     if "events" in gold.scope:
-        score_events(gold.events, events, tally)
+        tally += score_events(gold.events, events, doc)
     return tally

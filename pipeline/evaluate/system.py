@@ -164,9 +164,9 @@ def find_document(documents: tuple[Document, ...], gold: GoldFile) -> Document |
     if gold.sha256 is not None:
         # the last one wins, as in eval/score.py's dict
         return next((d for d in reversed(documents) if d.sha256 == gold.sha256), None)
-    if gold.doc_id is not None:
-        return next((d for d in documents if d.doc_id == gold.doc_id), None)
-    assert gold.file is not None
+    by_id = next((d for d in documents if gold.doc_id is not None and d.doc_id == gold.doc_id), None)
+    if by_id is not None or gold.file is None:
+        return by_id
     stem = Path(gold.file).with_suffix("").as_posix()
     return next((d for d in documents if gold.file in (d.source, Path(d.source or "").name)
                  or d.doc_id == stem), None)
