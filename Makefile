@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := extract
-.PHONY: extract test schema lint clean bench
+.PHONY: extract test schema lint clean bench eval
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,12 @@ schema: $(STAMP)
 # Throughput and memory of the pipeline beside the bare model (see pipeline/run/bench.py); a few minutes.
 bench: $(STAMP)
 	$(PY) -m pipeline.run.bench
+
+# Extracts the annotated sample shipped with the tests and scores it against its gold
+# (README: "Measure and correct on your own documents"); --verbose lists every miss.
+eval: $(STAMP)
+	$(PY) -m pipeline extract tests/data/eval/corpus --out build/eval --no-progress
+	$(PY) -m pipeline evaluate build/eval tests/data/eval/gold --sources tests/data/eval/corpus
 
 lint: $(STAMP)
 	$(PY) -m ruff check pipeline tests

@@ -116,3 +116,57 @@ def schema(
     """Write the JSON Schema of every output file (the published contract)."""
     for path in write_schemas(out):
         typer.echo(str(path))
+
+
+@app.command()
+def evaluate(
+    out: Annotated[Path, typer.Argument(help="Output folder of `extract` (documents.jsonl and the rest).")],
+    gold: Annotated[Path, typer.Argument(help="Folder of *.gold.json files, one per annotated document.")],
+    sources: Annotated[
+        Path,
+        typer.Option(
+            "--sources",
+            help="Folder the documents were extracted from: gold written as strings is looked up "
+            "in their text (and gold offsets are checked against it).",
+        ),
+    ] = Path("sources"),
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print one JSON object: a figure per measure, plus `details`.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", help="List every miss and false alarm with its text and document.")
+    ] = False,
+) -> None:
+    """Score OUT against the gold annotations in GOLD: P, R, F1 and tp/fp/fn per measure.
+
+    Measures: org (one record per organization, acronym linked), mention,
+    date_relaxed / date_strict / date_value, event (type, trigger in the gold
+    evidence), event_full (and its date), event_args (recall of participants and
+    places). Each gold file is matched to its document by sha256 (else doc_id
+    or file). Exit status 2: a bad gold file (each bad item is named) or OUT is
+    not an output folder.
+    """
+    import json
+
+    from pipeline.evaluate import evaluate as run_evaluate
+    from pipeline.evaluate.report import format_findings, format_table, to_json
+
+    if not out.is_dir():
+        raise typer.BadParameter(f"{out} is not a folder", param_hint="OUT")
+    try:
+        report = run_evaluate(out, gold, sources)
+    except PipelineError as exc:
+        for line in str(exc).splitlines():  # a GoldError has a line per bad item
+            typer.echo(f"error: {line}", err=True)
+        raise typer.Exit(EXIT_ERROR) from exc
+    if as_json:
+        typer.echo(json.dumps(to_json(report, verbose=verbose), ensure_ascii=False))
+        for note in report.missing if not verbose else ():
+            typer.echo(f"warning: {note}", err=True)
+        return
+    if verbose:
+        typer.echo(format_findings(report))
+    else:
+        for note in report.missing:
+            typer.echo(f"warning: {note}", err=True)
+    typer.echo(format_table(report))

@@ -28,3 +28,20 @@ class OutputLockedError(PipelineError):
 
 class WorkerError(PipelineError):
     """A worker process died (killed, out of memory) before returning its documents."""
+
+
+class GoldError(PipelineError):
+    """Gold files that cannot be scored: not JSON, a wrong or missing field, a string not in the text.
+
+    Each problem is one line naming the file and the item
+    (`x.gold.json: organizations[2].mentions[0]: "DNDX" not found in the text`) so
+    that an annotator can go straight to it; one error carries every problem found.
+    """
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class EvaluationError(PipelineError):
+    """An output folder that cannot be evaluated (no documents.jsonl, a line that is not JSON)."""
