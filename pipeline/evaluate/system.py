@@ -21,7 +21,7 @@ from typing import Any
 
 from pipeline.errors import EvaluationError, SourceError
 from pipeline.evaluate.gold import GoldFile, Span
-from pipeline.ingest import decode
+from pipeline.ingest.reading import decode
 
 
 @dataclass(frozen=True)
