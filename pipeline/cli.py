@@ -22,6 +22,7 @@ app = typer.Typer(
     add_completion=False,
 )
 
+DEFAULT_RULES = Path("rules")
 EXIT_ERROR = 2
 EXIT_REJECTS = 3
 EXIT_LOCKED = 4
@@ -64,6 +65,11 @@ def extract(
         typer.Option(help="If another run is writing into OUT, wait for it (--no-wait stops instead)."),
     ] = True,
     progress: Annotated[bool, typer.Option(help="Show a progress bar on stderr.")] = True,
+    rules: Annotated[
+        Path | None,
+        typer.Option("--rules", help="Folder of your own rules (organizations.jsonl, "
+                     "not_organizations.jsonl, event_triggers.jsonl); default: rules/ when it exists."),
+    ] = None,
 ) -> None:
     """Extract organizations, dates and events from every source into OUT/*.jsonl.
 
@@ -75,7 +81,11 @@ def extract(
     if not sources.is_dir():
         raise typer.BadParameter(f"{sources} is not a folder", param_hint="SOURCES")
     default_published = _parse_day(published)
-    settings = Settings(show_progress=progress, workers=workers, use_cache=cache)
+    if rules is None and DEFAULT_RULES.is_dir():
+        rules = DEFAULT_RULES
+    if rules is not None and not rules.is_dir():
+        raise typer.BadParameter(f"{rules} is not a folder", param_hint="--rules")
+    settings = Settings(workers=workers, use_cache=cache, rules_dir=str(rules.resolve()) if rules else None)
     signal.signal(signal.SIGTERM, _exit_on_sigterm)
 
     def bar(items):

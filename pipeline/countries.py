@@ -10,38 +10,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from pipeline.errors import PatternError
-from pipeline.ruledata import jsonl_rows
-
-COUNTRIES_FILE = "countries.jsonl"
+from pipeline.rules import Rules, per_rules
 
 
-@cache
-def _surfaces() -> dict[str, str | None]:
+@per_rules
+def _surfaces(rules: Rules) -> dict[str, str | None]:
     """Every surface form (as written) to its ISO alpha-3 code, or None for a region.
 
     Regions are listed so that `Inter-American` or `North American` are read
     whole and never as `American`.
     """
     out: dict[str, str | None] = {}
-    for n, row in jsonl_rows(COUNTRIES_FILE):
-        try:
-            iso3 = row["iso3"]  # null for a region: "North American" names no country
-            forms = [row["name"], *row.get("aliases", []), *row.get("adjectives", []),
-                     *row.get("demonyms", [])]
-        except (KeyError, TypeError) as exc:
-            raise PatternError(f"{COUNTRIES_FILE}:{n}: {exc}") from exc
-        if iso3 is not None and not re.fullmatch(r"[A-Z]{3}", iso3):
-            raise PatternError(f"{COUNTRIES_FILE}:{n}: bad iso3 {iso3!r}")
-        for form in forms:
-            out.setdefault(form, iso3)
+    for row in rules.countries:  # iso3 is null for a region: "North American" names no country
+        for form in (row.name, *row.aliases, *row.adjectives, *row.demonyms):
+            out.setdefault(form, row.iso3)
     return out
 
 
-@cache
-def _finder() -> re.Pattern[str]:
+@per_rules
+def _finder(rules: Rules) -> re.Pattern[str]:
     # Longest forms first so that "United States of America" wins over "United States".
     forms = sorted(_surfaces(), key=len, reverse=True)
     alternation = "|".join(re.escape(f) for f in forms)
@@ -75,9 +63,6 @@ def country_in_name(name: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-PLACES_FILE = "places.jsonl"
-
-
 @dataclass(frozen=True)
 class Place:
     """A country, a region, or a place inside a country (`Cold Lake` is in CAN).
@@ -91,8 +76,8 @@ class Place:
     country: str | None
 
 
-@cache
-def place_table() -> dict[str, Place]:
+@per_rules
+def place_table(rules: Rules) -> dict[str, Place]:
     """Surface form (exact case) -> Place, over countries, regions and places.
 
     Countries and regions come from `countries.jsonl`, towns, capitals, bases and
@@ -100,19 +85,12 @@ def place_table() -> dict[str, Place]:
     `North American` and `Cold Lake` with one lookup.
     """
     table: dict[str, Place] = {}
-    for file in (COUNTRIES_FILE, PLACES_FILE):
-        for n, row in jsonl_rows(file):
-            try:
-                if file == COUNTRIES_FILE:
-                    kind = "country" if row["iso3"] else "region"
-                    place = Place(row["id"], kind, row["name"], row["iso3"])
-                    forms = [row["name"], *row.get("aliases", []), *row.get("adjectives", []),
-                             *row.get("demonyms", [])]
-                else:
-                    place = Place(row["id"], "place", row["name"], row["country"])
-                    forms = [row["name"], *row.get("aliases", [])]
-            except (KeyError, TypeError) as exc:
-                raise PatternError(f"{file}:{n}: {exc}") from exc
-            for form in forms:
-                table.setdefault(form, place)
+    for c in rules.countries:
+        country = Place(c.id, "country" if c.iso3 else "region", c.name, c.iso3)
+        for form in (c.name, *c.aliases, *c.adjectives, *c.demonyms):
+            table.setdefault(form, country)
+    for p in rules.places:
+        place = Place(p.id, "place", p.name, p.country)
+        for form in (p.name, *p.aliases):
+            table.setdefault(form, place)
     return table

@@ -24,9 +24,10 @@ class Settings:
     max_source_bytes: int = 64 * 1024 * 1024
     # Processes that run the model; 1 runs it in this process.
     workers: int = 1
-    # Reuse per-document results of earlier runs from OUT/.cache (see cache.py).
+    # Reuse per-document results of earlier runs from OUT/.cache (see run/cache.py).
     use_cache: bool = True
-    show_progress: bool = True
+    # A folder of the user's own rules (see pipeline/rules/user.py), added to the packaged ones.
+    rules_dir: str | None = None
 
     def __post_init__(self) -> None:
         for name in ("batch_size", "max_batch_chars", "docs_per_task", "max_chunk_chars", "max_source_bytes",

@@ -21,7 +21,7 @@ OUTPUT_FILES = ("documents", "organizations", "dates", "events", "rejects")
 
 @pytest.fixture(scope="session")
 def settings() -> Settings:
-    return Settings(show_progress=False)
+    return Settings()
 
 
 @pytest.fixture(scope="session")

@@ -67,7 +67,7 @@ def test_added_changed_and_removed_sources_give_the_bytes_of_a_full_run(tmp_path
     (src / UKRAINE).unlink()
     incremental = extract(src, out, settings)
     assert incremental.cached == 5  # 8 - changed - sidecar - removed
-    extract(src, full, Settings(show_progress=False, use_cache=False))
+    extract(src, full, Settings(use_cache=False))
     assert _outputs(out) == _outputs(full)
     assert '"title":"Canada and Mexico"' in _outputs(out)["documents"].decode()
     assert len(_cache_entries(out)) == 8  # the removed and the two stale entries were pruned

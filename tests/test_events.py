@@ -17,6 +17,7 @@ from pipeline.events.merge import merge_events
 from pipeline.events.rules import _resolve, dependency_matcher, load_patterns, plover_of
 from pipeline.events.tree_match import compile_pattern, tree_matches
 from pipeline.ingest import clean, load_source
+from pipeline.rules import packaged_rules
 
 DCT = date(2014, 4, 26)
 P = "participant"
@@ -192,12 +193,9 @@ def test_bullet_and_paragraph_are_one_event_in_the_output(extracted):
 
 
 def test_taxonomy_has_the_nine_types_with_their_mappings():
-    from importlib import resources
-
-    data = json.loads(resources.files("pipeline.data").joinpath("event_types.json").read_text())
-    assert {t["id"] for t in data["types"]} == TYPES
-    for t in data["types"]:
-        assert t["definition"] and t["triggers"] and t["plover"] and "ace" in t and t["example"]
+    types = packaged_rules().event_types
+    assert {t.id for t in types} == TYPES
+    assert plover_of()["MEET"] == "CONSULT" and plover_of()["AID"] == "AID"
 
 
 def test_every_pattern_has_an_id_type_and_example():

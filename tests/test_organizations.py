@@ -6,9 +6,7 @@ space); the regression cases at the end are the wrong spans issue 3 lists.
 
 from __future__ import annotations
 
-import json
 import re
-from importlib import resources
 
 import pytest
 from conftest import SOURCES
@@ -23,6 +21,7 @@ from pipeline.organizations.mentions import mentions_in_text
 from pipeline.organizations.names import cut_person_tail, extend_name, load_terms, non_org_reason, trim
 from pipeline.organizations.spans import OrgMention
 from pipeline.output import read_jsonl
+from pipeline.rules import packaged_rules
 
 FIRST = "canada-mexico-defence-relationship"
 
@@ -538,23 +537,10 @@ def test_slug(name, expected):
     assert slug(name) == expected
 
 
-def _data_rows(name: str) -> list[dict]:
-    text = resources.files("pipeline.data").joinpath(name).read_text(encoding="utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
-
-
-@pytest.mark.parametrize("name", ["gazetteer.jsonl", "org_terms.jsonl", "countries.jsonl"])
-def test_data_rows_have_unique_ids_and_examples(name):
-    rows = _data_rows(name)
-    ids = [r["id"] for r in rows]
-    assert len(ids) == len(set(ids))
-    assert all(r.get("example") for r in rows)
-
-
 def test_gazetteer_examples_show_the_entry():
-    for entry, row in zip(load_gazetteer(), _data_rows("gazetteer.jsonl"), strict=True):
+    for entry, row in zip(load_gazetteer(), packaged_rules().gazetteer, strict=True):
         forms = (entry.name, *entry.aliases, *entry.acronyms)
-        assert any(f in row["example"] for f in forms), entry.id
+        assert any(f in row.example for f in forms), entry.id
         assert entry.country is None or re.fullmatch(r"[A-Z]{3}", entry.country)
 
 
@@ -601,26 +587,3 @@ def test_issue_mentions_are_clean(first_source_records):
             assert not m["text"].startswith(("the ", "The ")), m
             assert "(" not in m["text"] and ")" not in m["text"], m
             assert "\n\n" not in m["text"] and not m["text"].endswith(("’s", "'s")), m
-
-
-@pytest.mark.parametrize(
-    ("line", "message"),
-    [
-        ('{"id": "event-exercise", "kind": "event", "words": ["Exercise"]', "org_terms.jsonl:1"),
-        ('{"id": "x", "kind": "no-such-kind", "words": ["Exercise"], "example": "e"}', "known kind"),
-    ],
-)
-def test_a_malformed_terms_file_is_a_pattern_error(monkeypatch, tmp_path, line, message):
-    from pipeline import ruledata
-    from pipeline.errors import PatternError
-    from pipeline.organizations import names as org_rules
-
-    (tmp_path / "org_terms.jsonl").write_text(line + "\n", encoding="utf-8")
-    monkeypatch.setattr(ruledata.resources, "files", lambda _package: tmp_path)
-    org_rules.load_terms.cache_clear()
-    try:
-        with pytest.raises(PatternError, match=message):
-            org_rules.load_terms()
-    finally:
-        monkeypatch.undo()
-        org_rules.load_terms.cache_clear()

@@ -100,7 +100,7 @@ def _spans(result: DocResult):
 @WITH_MODEL
 @given(texts)
 def test_extraction_never_raises_and_every_span_slices_the_source(nlp, text):
-    (result,) = process([_source(text)], nlp, Settings(show_progress=False))
+    (result,) = process([_source(text)], nlp, Settings())
     assert isinstance(result, DocResult), result.reason  # a RejectRecord means a stage raised
     for span in _spans(result):
         assert 0 <= span.start < span.end <= len(text)
@@ -112,7 +112,7 @@ def test_extraction_never_raises_and_every_span_slices_the_source(nlp, text):
 @WITH_MODEL
 @given(texts)
 def test_chunked_extraction_keeps_every_span_on_the_source(nlp, text):
-    (result,) = process([_source(text * 3)], nlp, Settings(show_progress=False, max_chunk_chars=50))
+    (result,) = process([_source(text * 3)], nlp, Settings(max_chunk_chars=50))
     assert isinstance(result, DocResult), result.reason
     for span in _spans(result):
         assert (text * 3)[span.start:span.end] == span.text

@@ -198,7 +198,7 @@ def test_long_text_is_processed_in_pieces_with_offsets_into_the_whole(tmp_path, 
     (src / name).write_text(text, encoding="utf-8")
     nlp = _ruler_nlp(max_length)
     assert len(text) > min(nlp.max_length, Settings().max_chunk_chars)
-    summary = extract(src, tmp_path / "out", Settings(show_progress=False), nlp=nlp)
+    summary = extract(src, tmp_path / "out", Settings(), nlp=nlp)
     assert summary.rejects == [] and summary.documents == 1
     (org,) = read_jsonl(tmp_path / "out" / "organizations.jsonl")
     # every long form and every acronym it defines, "(DND)", is a mention of the one record
@@ -215,7 +215,7 @@ def test_real_model_in_small_pieces_keeps_offsets_and_values(tmp_path, nlp, extr
     src = tmp_path / "src"
     src.mkdir()
     shutil.copy(CANADA, src / CANADA.name)
-    extract(src, tmp_path / "out", Settings(show_progress=False, max_chunk_chars=1_500), nlp=nlp)
+    extract(src, tmp_path / "out", Settings(max_chunk_chars=1_500), nlp=nlp)
     text = CANADA.read_text(encoding="utf-8")
     dates = read_jsonl(tmp_path / "out" / "dates.jsonl")
     for r in dates:
@@ -243,7 +243,7 @@ def test_an_extractor_failure_rejects_that_document_only(tmp_path, nlp, monkeypa
     src.mkdir()
     (src / "a.txt").write_text(SENTENCES[0] + "\n", encoding="utf-8")
     (src / "b.txt").write_text(SENTENCES[1] + "\n", encoding="utf-8")
-    summary = extract(src, tmp_path / "out", Settings(show_progress=False), nlp=nlp)
+    summary = extract(src, tmp_path / "out", Settings(), nlp=nlp)
     assert [(r.source, r.stage, r.reason) for r in summary.rejects] == [
         ("a.txt", "extract", "IndexError: planted failure")]
     assert [d["doc_id"] for d in read_jsonl(tmp_path / "out" / "documents.jsonl")] == ["b"]
@@ -266,7 +266,7 @@ def test_an_interrupted_run_leaves_the_previous_output_whole(tmp_path, nlp, sett
             yield item
 
     with pytest.raises(KeyboardInterrupt):
-        extract(src, out, Settings(show_progress=False, use_cache=False), nlp=nlp,
+        extract(src, out, Settings(use_cache=False), nlp=nlp,
                 progress=interrupt_after_one)
     assert {p.name: p.read_bytes() for p in out.glob("*.jsonl")} == before
     assert list(out.glob(".*.tmp")) == []

@@ -15,9 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.dates.calendar import duration_value, weekday_date, year_for
-from pipeline.dates.grammar import alt, lexicon, parse_entries, rules
+from pipeline.dates.grammar import alt, lexicon, rules
 from pipeline.dates.normalize import normalize
-from pipeline.errors import PatternError
 
 D = date
 
@@ -250,19 +249,6 @@ def test_word_lists_are_data_with_ids_and_examples():
     assert lex.value("season", "fall") == "FA"
     assert all(e.id and e.example for e in lex.entries)
     assert len(rules()) == len({r.name for r in rules()})
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        '{"id": "x", "kind": "month"}',
-        "not json",
-        '{"id": "x", "kind": "k", "forms": [], "value": "", "example": "e"}',
-    ],
-)
-def test_malformed_word_list_is_a_pattern_error(line):
-    with pytest.raises(PatternError):
-        parse_entries(line)
 
 
 def test_regexes_are_linear_on_adversarial_input():

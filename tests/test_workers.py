@@ -19,7 +19,7 @@ from pipeline.settings import Settings
 
 def test_workers_write_the_same_bytes_as_one_process(tmp_path):
     # one document a task, so that both workers take part
-    settings = Settings(workers=2, docs_per_task=1, show_progress=False)
+    settings = Settings(workers=2, docs_per_task=1)
     summary = extract(SOURCES, tmp_path, settings)
     assert summary.documents == 8 and summary.model_loaded
     for name in OUTPUT_FILES:
@@ -33,7 +33,7 @@ def _die(sources: list[Source]) -> list:
 def test_a_worker_that_dies_stops_the_run_and_writes_nothing(tmp_path, monkeypatch):
     monkeypatch.setattr(extract_mod, "run_task_in_worker", _die)
     with pytest.raises(WorkerError, match="worker process died"):
-        extract(SOURCES, tmp_path, Settings(workers=2, show_progress=False))
+        extract(SOURCES, tmp_path, Settings(workers=2))
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == []
 
 
@@ -83,7 +83,7 @@ def test_results_are_written_in_source_order_whatever_finishes_first(tmp_path):
 def test_worker_task_runs_in_a_fresh_process_with_its_own_model(tmp_path):
     """The worker's task function reads the model its process loaded at start (not the parent's)."""
     assert schedule._WORKER == {}  # nothing is loaded in this process by the pool
-    pool = schedule.WorkerPool(Settings(workers=1, show_progress=False), _pid_of_task)
+    pool = schedule.WorkerPool(Settings(workers=1), _pid_of_task)
     try:
         pids = {pool.submit([_source("a")]).result()[0] for _ in range(3)}
     finally:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,6 +22,7 @@ from pipeline.dates.grammar import anchors, extent, fragments, lexicon, rules
 from pipeline.dates.links import Timex, join_ranges, resolve_anaphors, signal_before
 from pipeline.dates.normalize import Norm, normalize_as, parse_calendar
 from pipeline.nlp import Chunk
+from pipeline.rules import Rules, per_rules
 
 # Model entities that make a number a count, an amount or a name, never a year.
 _NOT_TIME_LABELS = frozenset({"MONEY", "QUANTITY", "PERCENT", "PRODUCT", "LAW", "ORG", "FAC",
@@ -33,8 +33,8 @@ _BARE_YEAR = re.compile(r"(?:1[1-9]|20|21)\d\d")
 _MARGIN = 48
 
 
-@cache
-def _future_heads() -> frozenset[str]:
+@per_rules
+def _future_heads(_: Rules) -> frozenset[str]:
     return frozenset(lexicon().forms("future_head"))
 
 

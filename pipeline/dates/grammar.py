@@ -11,16 +11,11 @@ class that overlaps its neighbour.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from pipeline.errors import PatternError
-from pipeline.ruledata import read_text
-
-WORDS_FILE = "timex_words.jsonl"
-_REQUIRED = ("id", "kind", "forms", "value", "example")
+from pipeline.rules import Rules, per_rules
 
 
 @dataclass(frozen=True)
@@ -63,31 +58,11 @@ def _key(form: str) -> str:
     return " ".join(form.lower().replace("’", "'").split())
 
 
-def parse_entries(text: str, name: str = WORDS_FILE) -> tuple[Entry, ...]:
-    """Entries of a JSONL word list; a malformed line is a PatternError naming it."""
-    entries = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise PatternError(f"{name}:{n}: not JSON: {exc}") from exc
-        missing = [k for k in _REQUIRED if k not in row]
-        if missing or not row.get("forms") or not isinstance(row["forms"], list):
-            raise PatternError(f"{name}:{n}: needs {', '.join(_REQUIRED)} and non-empty forms")
-        entries.append(Entry(row["id"], row["kind"], tuple(row["forms"]), str(row["value"]),
-                             row["example"], bool(row.get("ambiguous", False))))
-    ids = [e.id for e in entries]
-    if len(ids) != len(set(ids)):
-        raise PatternError(f"{name}: duplicate ids")
-    return tuple(entries)
-
-
-@cache
-def lexicon() -> Lexicon:
-    """The packaged word lists, read once."""
-    return Lexicon(parse_entries(read_text(WORDS_FILE)))
+@per_rules
+def lexicon(rules: Rules) -> Lexicon:
+    """The word lists of the active rules (`data/timex_words.jsonl`), as lookup tables."""
+    return Lexicon(tuple(Entry(r.id, r.kind, r.forms, r.value, r.example, r.ambiguous)
+                         for r in rules.timex_words))
 
 
 def alt(forms: tuple[str, ...] | list[str], case_sensitive: bool = False) -> str:
@@ -126,8 +101,8 @@ class Rule:
     anchored_on: tuple[str, ...]
 
 
-@cache
-def fragments() -> dict[str, str]:
+@per_rules
+def fragments(_: Rules) -> dict[str, str]:
     """Named regex pieces shared by the rules (also used by the normalizer to read parts)."""
     lex = lexicon()
     month = alt(lex.forms("month"), case_sensitive=True)
@@ -307,8 +282,8 @@ _ANCHOR_KINDS = ("month", "weekday", "season", "unit", "ref", "set", "day_word",
                  "holiday", "clock_word")
 
 
-@cache
-def anchors() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
+@per_rules
+def anchors(_: Rules) -> tuple[re.Pattern, dict[str, frozenset[str]]]:
     """One regex for every anchor word (the last word of each form) or number, and word -> kinds.
 
     `the half` of a year is a quarter-shaped anchor too: "the second half of 2012".
@@ -325,8 +300,8 @@ def anchors() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
     return regex, {w: frozenset(k) for w, k in kinds.items()}
 
 
-@cache
-def rules() -> tuple[Rule, ...]:
+@per_rules
+def rules(_: Rules) -> tuple[Rule, ...]:
     """One compiled regex per expression shape, built once from the word lists."""
     frags = fragments()
     out = []

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
 
 from pipeline.dates.grammar import fragments
 from pipeline.dates.normalize import ANAPHOR, SAME_PERIOD, resolve_anaphor
 from pipeline.dates.periods import resolve_same_period
+from pipeline.rules import Rules, per_rules
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,8 @@ class Timex:
 _SAME_PERIOD_REACH = 300
 
 
-@cache
-def _signal_re() -> re.Pattern:
+@per_rules
+def _signal_re(_: Rules) -> re.Pattern:
     return re.compile(rf"\b({fragments()['SIGNAL']})\s+$", re.I)
 
 

@@ -11,9 +11,7 @@ conditional, habitual and undated announced or aimed-at occurrences are not even
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Token
@@ -21,12 +19,9 @@ from spacy.vocab import Vocab
 
 from pipeline.errors import PatternError
 from pipeline.events.tree_match import TreePattern, compile_pattern
-from pipeline.ruledata import read_text
+from pipeline.rules import Rules, per_rules
 
-TYPES_FILE = "event_types.json"
 PATTERNS_FILE = "event_patterns.jsonl"
-LEXICON_FILE = "event_lexicon.json"
-KINDS = ("verbal", "nominal", "nominal-theme", "copular", "anaphor")
 
 
 @dataclass(frozen=True)
@@ -44,33 +39,24 @@ class EventPattern:
 # --- data -----------------------------------------------------------------------------
 
 
-@cache
-def lexicon() -> dict[str, frozenset[str]]:
+@per_rules
+def lexicon(rules: Rules) -> dict[str, frozenset[str]]:
     """Word classes by id; every word also in lower and capitalized case (`Summit`, `summit`)."""
-    try:
-        data = json.loads(read_text(LEXICON_FILE))
-    except json.JSONDecodeError as exc:
-        raise PatternError(f"{LEXICON_FILE}: {exc}") from exc
-    out = {}
-    for key, entry in data.items():
-        if "words" in entry:
-            words = set(entry["words"])
-            out[key] = frozenset(words | {w.capitalize() for w in words} | {w.lower() for w in words})
-    return out
+    return {
+        row.id: frozenset({*row.words, *(w.capitalize() for w in row.words), *(w.lower() for w in row.words)})
+        for row in rules.word_classes
+    }
 
 
-@cache
-def ordinals() -> dict[str, int]:
-    return dict(json.loads(read_text(LEXICON_FILE))["ordinals"]["values"])
+@per_rules
+def ordinals(rules: Rules) -> dict[str, int]:
+    return dict(rules.ordinals.values)
 
 
-@cache
-def plover_of() -> dict[str, str]:
+@per_rules
+def plover_of(rules: Rules) -> dict[str, str]:
     """Event type -> PLOVER category, from the taxonomy file."""
-    try:
-        return {t["id"]: t["plover"] for t in json.loads(read_text(TYPES_FILE))["types"]}
-    except (json.JSONDecodeError, KeyError, TypeError) as exc:
-        raise PatternError(f"{TYPES_FILE}: {exc}") from exc
+    return {t.id: t.plover for t in rules.event_types}
 
 
 def _resolve(obj, where: str):
@@ -113,27 +99,16 @@ def _proper_lemmas(pattern: list[dict]) -> list[dict]:
     return out
 
 
-@cache
-def load_patterns() -> tuple[EventPattern, ...]:
-    """The packaged trigger patterns; a malformed line is a PatternError naming the line."""
-    types = plover_of()
+@per_rules
+def load_patterns(rules: Rules) -> tuple[EventPattern, ...]:
+    """The trigger patterns with their word classes resolved; a pattern without a trigger is an error."""
     out = []
-    for n, line in enumerate(read_text(PATTERNS_FILE).splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{PATTERNS_FILE}:{n}"
-        try:
-            row = json.loads(line)
-            pat = EventPattern(
-                id=row["id"], type=row["type"], kind=row.get("kind", "verbal"),
-                confidence=float(row["confidence"]), example=row["example"],
-                roles=dict(row.get("roles", {})), forbid=tuple(row.get("forbid", [])),
-                pattern=_proper_lemmas(_resolve(row["pattern"], where)),
-            )
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-            raise PatternError(f"{where}: {exc}") from exc
-        if pat.type not in types or pat.kind not in KINDS:
-            raise PatternError(f"{where}: unknown type {pat.type!r} or kind {pat.kind!r}")
+    for row in rules.event_patterns:
+        where = f"{PATTERNS_FILE}: {row.id}"
+        pat = EventPattern(
+            id=row.id, type=row.type, kind=row.kind, confidence=row.confidence, example=row.example,
+            roles=dict(row.roles), forbid=row.forbid, pattern=_proper_lemmas(_resolve(row.pattern, where)),
+        )
         if not any(node.get("RIGHT_ID") == "trigger" for node in pat.pattern):
             raise PatternError(f"{where}: pattern has no 'trigger' node")
         out.append(pat)
@@ -151,8 +126,8 @@ def dependency_matcher(vocab: Vocab) -> DependencyMatcher:
     return matcher
 
 
-@cache
-def tree_patterns() -> tuple[TreePattern, ...]:
+@per_rules
+def tree_patterns(rules: Rules) -> tuple[TreePattern, ...]:
     """The patterns compiled for tree_match (built once; validated by spaCy first)."""
     from spacy.vocab import Vocab as _Vocab
 

@@ -18,13 +18,16 @@ from pipeline.organizations.gazetteer import gazetteer_patterns
 from pipeline.organizations.linking import OrgEntity, group
 from pipeline.organizations.mentions import find_mentions
 from pipeline.organizations.spans import OrgMention
+from pipeline.rules import active_rules
+from pipeline.rules.user import normalized
 
 __all__ = ["OrgEntity", "OrgMention", "by_mention", "find", "gazetteer_patterns", "link"]
 
 
 def find(chunk: Chunk) -> list[OrgMention]:
-    """The organization mentions of one chunk, in document offsets."""
-    return [m.shifted(chunk.offset) for m in find_mentions(chunk)]
+    """The organization mentions of one chunk, in document offsets (less the user's non-organizations)."""
+    never = active_rules().not_organizations
+    return [m.shifted(chunk.offset) for m in find_mentions(chunk) if not never or normalized(m.text) not in never]
 
 
 def link(mentions: list[OrgMention], text: str) -> list[OrgEntity]:

@@ -9,13 +9,9 @@ countries from it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
-from pipeline.errors import PatternError
 from pipeline.organizations.names import norm
-from pipeline.ruledata import jsonl_rows
-
-GAZETTEER_FILE = "gazetteer.jsonl"
+from pipeline.rules import Rules, per_rules
 
 
 @dataclass(frozen=True)
@@ -28,24 +24,18 @@ class GazetteerEntry:
     context_aliases: tuple[str, ...] = ()  # "Alliance": NATO only where NATO is named
 
 
-@cache
-def load_gazetteer() -> tuple[GazetteerEntry, ...]:
-    """The packaged gazetteer; a malformed line is a PatternError naming the line."""
-    entries = []
-    for n, row in jsonl_rows(GAZETTEER_FILE):
-        try:
-            entries.append(GazetteerEntry(
-                id=row["id"], name=row["name"], acronyms=tuple(row.get("acronyms", [])),
-                aliases=tuple(row.get("aliases", [])), country=row.get("country"),
-                context_aliases=tuple(row.get("context_aliases", [])),
-            ))
-        except (KeyError, TypeError) as exc:
-            raise PatternError(f"{GAZETTEER_FILE}:{n}: {exc}") from exc
-    return tuple(entries)
+@per_rules
+def load_gazetteer(rules: Rules) -> tuple[GazetteerEntry, ...]:
+    """The gazetteer of the active rules (a user's bodies first, then the package's)."""
+    return tuple(
+        GazetteerEntry(id=row.id, name=row.name, acronyms=row.acronyms, aliases=row.aliases,
+                       country=row.country, context_aliases=row.context_aliases)
+        for row in rules.gazetteer
+    )
 
 
-@cache
-def gazetteer_index() -> dict[str, GazetteerEntry]:
+@per_rules
+def gazetteer_index(rules: Rules) -> dict[str, GazetteerEntry]:
     """Normalized name, alias and acronym to entry (first entry wins)."""
     index: dict[str, GazetteerEntry] = {}
     for entry in load_gazetteer():

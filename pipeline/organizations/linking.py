@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from pipeline.countries import countries_in, country_in_name, country_of
 from pipeline.organizations import acronyms
 from pipeline.organizations.gazetteer import GazetteerEntry, gazetteer_index, load_gazetteer
 from pipeline.organizations.names import has_org_head, load_terms, norm, words_of
 from pipeline.organizations.spans import OrgMention, is_acronym, overlaps
+from pipeline.rules import Rules, per_rules
 
 
 @dataclass
@@ -166,8 +166,8 @@ def _owner_country(before: str) -> str | None:
     return None
 
 
-@cache
-def _national_index() -> dict[tuple[str, str], GazetteerEntry]:
+@per_rules
+def _national_index(rules: Rules) -> dict[tuple[str, str], GazetteerEntry]:
     """(country, name without its country) -> entry: `Ministry of Defence` of UKR is `ukr-mod`."""
     index: dict[tuple[str, str], GazetteerEntry] = {}
     for entry in load_gazetteer():

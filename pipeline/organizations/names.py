@@ -13,27 +13,19 @@ import re
 from functools import cache
 
 from pipeline.countries import countries_in, country_of
-from pipeline.errors import PatternError
-from pipeline.ruledata import jsonl_rows
+from pipeline.rules import Rules, per_rules
+from pipeline.rules.rows import TERM_KINDS
 
-TERMS_FILE = "org_terms.jsonl"
-TERM_KINDS = ("org_head", "office_head", "event", "event_prefix", "document", "award", "position", "abstract",
-              "generic", "place", "appositive", "preposition", "connector", "portfolio", "state_head",
-              "time_word", "vessel_prefix", "campus_head", "unit_head", "equipment", "headline_verb",
-              "place_head")
 # Heads of names that are not bodies: events, documents, ..., and places (`Kadena Air Base`).
 NON_ORG_HEADS = ("event", "document", "award", "position", "abstract", "equipment", "place_head")
 
 
-@cache
-def load_terms() -> dict[str, frozenset[str]]:
+@per_rules
+def load_terms(rules: Rules) -> dict[str, frozenset[str]]:
     """Word lists by kind (`org_head`, `position`, ...), from `data/org_terms.jsonl`."""
     out: dict[str, set[str]] = {k: set() for k in TERM_KINDS}
-    for n, row in jsonl_rows(TERMS_FILE):
-        kind = row.get("kind")
-        if kind not in out or not isinstance(row.get("words"), list) or "id" not in row:
-            raise PatternError(f"{TERMS_FILE}:{n}: needs id, a known kind and a words list")
-        out[kind].update(row["words"])
+    for row in rules.org_terms:
+        out[row.kind].update(row.words)
     return {k: frozenset(v) for k, v in out.items()}
 
 

@@ -64,11 +64,12 @@ def code_fingerprint() -> str:
     return h.hexdigest()
 
 
-def run_fingerprint(settings: Settings, model: str | None = None) -> str:
+def run_fingerprint(settings: Settings, model: str | None = None, rules: str = "") -> str:
     """Everything outside the source that a document's records depend on.
 
     `model` describes a pipeline object passed in by the caller; by default the
-    installed model package's version stands for it.
+    installed model package's version stands for it. `rules` is the fingerprint
+    of the user's rules (the packaged ones are part of the code's).
     """
     parts = {
         "format": FORMAT,
@@ -76,6 +77,7 @@ def run_fingerprint(settings: Settings, model: str | None = None) -> str:
         "model": model or f"{settings.model}=={_version(settings.model)}",
         "libraries": {name: _version(name) for name in LIBRARIES},
         "settings": {name: getattr(settings, name) for name in RESULT_SETTINGS},
+        "rules": rules,
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 

@@ -26,6 +26,7 @@ from pipeline.ingest import CleanText, Source, clean, discover
 from pipeline.nlp import Chunk, iter_chunks, model_version
 from pipeline.output import open_outputs, record_line, remove_stale_temporaries
 from pipeline.records import RejectRecord
+from pipeline.rules import rules_for, use_rules
 from pipeline.run import schedule
 from pipeline.run.cache import Lines, ResultCache, run_fingerprint
 from pipeline.run.lock import output_lock
@@ -100,6 +101,14 @@ def _parsed(nlp: Language, views: list[CleanText | None], settings: Settings) ->
 def _process_batch(
     sources: list[Source], nlp: Language, settings: Settings
 ) -> list[DocResult | RejectRecord]:
+    """Records (or the rejection) of each source, in order, under the run's rules."""
+    with use_rules(rules_for(settings.rules_dir)):
+        return _extract_batch(sources, nlp, settings)
+
+
+def _extract_batch(
+    sources: list[Source], nlp: Language, settings: Settings
+) -> list[DocResult | RejectRecord]:
     """Records (or the rejection) of each source, in order; one failing document spares the others."""
     from pipeline.run.assemble import build_records  # the model's path: imports spaCy and the stages
     from pipeline.run.document import find_all
@@ -129,7 +138,7 @@ def _process_batch(
     except _ModelError as exc:
         if len(sources) == 1:
             return [results[0] or _failure(sources[0], "nlp", exc.__cause__ or exc)]
-        return [r for source in sources for r in _process_batch([source], nlp, settings)]
+        return [r for source in sources for r in _extract_batch([source], nlp, settings)]
     return results
 
 
@@ -191,6 +200,7 @@ def extract(
     """
     started = time.perf_counter()
     settings = settings or Settings()
+    rules = rules_for(settings.rules_dir)  # a bad rules file stops the run before any work
     if nlp is not None and settings.workers > 1:
         raise ValueError("worker processes load settings.model themselves: pass nlp only with workers=1")
     summary = Summary()
@@ -198,7 +208,7 @@ def extract(
     with output_lock(out_dir, wait=wait, on_wait=on_wait):
         remove_stale_temporaries(out_dir, OUTPUT_NAMES)
         cache = ResultCache(out_dir, enabled=settings.use_cache)
-        run = run_fingerprint(settings, model_version(nlp) if nlp is not None else None)
+        run = run_fingerprint(settings, model_version(nlp) if nlp is not None else None, rules.fingerprint)
         runner = (
             schedule.WorkerPool(settings, run_task_in_worker)
             if settings.workers > 1

@@ -31,6 +31,7 @@ from pipeline.ingest import Source, load_source, read_bytes, sidecar_bytes
 from pipeline.nlp import build_nlp
 from pipeline.output import record_line
 from pipeline.records import RejectRecord
+from pipeline.rules import rules_for, use_rules
 from pipeline.run.cache import Lines, ResultCache, document_key
 from pipeline.settings import Settings
 
@@ -82,10 +83,14 @@ def plan(
 
 
 def load_model(settings: Settings) -> Any:
-    """The spaCy pipeline with the organization gazetteer's ruler (imports spaCy: the model's path only)."""
+    """The spaCy pipeline with the organization gazetteer's ruler (imports spaCy: the model's path only).
+
+    The ruler holds the gazetteer of the run's rules, the user's bodies included.
+    """
     from pipeline.organizations.gazetteer import gazetteer_patterns
 
-    return build_nlp(settings, gazetteer_patterns())
+    with use_rules(rules_for(settings.rules_dir)):
+        return build_nlp(settings, gazetteer_patterns())
 
 
 class InProcess:
