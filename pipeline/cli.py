@@ -180,3 +180,15 @@ def evaluate(
         for note in report.missing:
             typer.echo(f"warning: {note}", err=True)
     typer.echo(format_table(report))
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def bench(ctx: typer.Context) -> None:
+    """Benchmark throughput and memory beside the bare model (what `make bench` runs; a few minutes).
+
+    Options passed through: --copies N (copies of each source), --workers N,
+    --sources DIR, --work DIR, --keep (keep the corpus and outputs).
+    """
+    from pipeline.run.bench import main
+
+    raise typer.Exit(main(ctx.args))

@@ -38,7 +38,8 @@ def _data_copy(tmp_path: Path) -> Path:
     [
         ("org_terms.jsonl", '{"id": "x", "kind": "no-such-kind", "words": ["Exercise"], "example": "e"}',
          "org_terms.jsonl:2: kind"),
-        ("org_terms.jsonl", '{"id": "x", "kind": "event", "words": ["Exercise"]}', "org_terms.jsonl:2: example"),
+        ("org_terms.jsonl", '{"id": "x", "kind": "event", "words": ["Exercise"]}',
+         "org_terms.jsonl:2: example"),
         ("gazetteer.jsonl", '{"id": "x", "name": "X", "country": "Canada", "example": "X"}',
          "gazetteer.jsonl:2: country"),
         ("gazetteer.jsonl", '{"id": "x", "name": "X", "acronym": "Y", "example": "X"}',
@@ -46,7 +47,8 @@ def _data_copy(tmp_path: Path) -> Path:
         ("timex_words.jsonl", '{"id": "x", "kind": "month", "forms": [], "value": "", "example": "e"}',
          "timex_words.jsonl:2: forms"),
         ("event_patterns.jsonl", '{"id": "x", "type": "PARADE", "confidence": 0.5, "example": "e", '
-         '"pattern": [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "march"}}]}', "event_patterns.jsonl:2: type"),
+         '"pattern": [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "march"}}]}',
+         "event_patterns.jsonl:2: type"),
         ("countries.jsonl", "not json", "countries.jsonl:2"),
     ],
 )

@@ -27,7 +27,8 @@ __all__ = ["OrgEntity", "OrgMention", "by_mention", "find", "gazetteer_patterns"
 def find(chunk: Chunk) -> list[OrgMention]:
     """The organization mentions of one chunk, in document offsets (less the user's non-organizations)."""
     never = active_rules().not_organizations
-    return [m.shifted(chunk.offset) for m in find_mentions(chunk) if not never or normalized(m.text) not in never]
+    found = find_mentions(chunk)
+    return [m.shifted(chunk.offset) for m in found if not never or normalized(m.text) not in never]
 
 
 def link(mentions: list[OrgMention], text: str) -> list[OrgEntity]:
