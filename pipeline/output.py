@@ -40,26 +40,17 @@ class AtomicJsonl:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         self._tmp = Path(tmp)
         self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-        self._writer = jsonlines.Writer(self._fh, dumps=_dumps, flush=False)
-        self.count = 0
-
-    def write(self, record: BaseModel) -> None:
-        self._writer.write(record.model_dump(mode="json"))
-        self.count += 1
 
     def write_line(self, line: str) -> None:
         """A line made by `record_line` (here, in a worker, or read from the cache)."""
         self._fh.write(line + "\n")
-        self.count += 1
 
     def commit(self) -> None:
-        self._writer.close()
         self._fh.close()
         os.chmod(self._tmp, 0o644)
         os.replace(self._tmp, self.path)
 
     def abort(self) -> None:
-        self._writer.close()
         self._fh.close()
         self._tmp.unlink(missing_ok=True)
 

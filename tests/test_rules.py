@@ -22,9 +22,9 @@ FILES = ("countries.jsonl", "places.jsonl", "gazetteer.jsonl", "org_terms.jsonl"
 def test_packaged_rules_load_with_an_id_and_example_on_every_row():
     rules = packaged_rules()
     for rows in (rules.countries, rules.places, rules.gazetteer, rules.org_terms, rules.timex_words,
-                 rules.event_types, rules.word_classes, rules.event_patterns):
+                 rules.event_types, rules.word_classes, rules.ordinals, rules.event_patterns):
         assert rows and all(r.id and r.example for r in rows)
-    assert rules.ordinals.values["seventh"] == 7
+    assert {r.word: r.value for r in rules.ordinals}["seventh"] == 7
 
 
 def _data_copy(tmp_path: Path) -> Path:

@@ -50,7 +50,7 @@ def lexicon(rules: Rules) -> dict[str, frozenset[str]]:
 
 @per_rules
 def ordinals(rules: Rules) -> dict[str, int]:
-    return dict(rules.ordinals.values)
+    return {row.word: row.value for row in rules.ordinals}
 
 
 @per_rules
@@ -145,7 +145,7 @@ def _clause_children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
 def is_irrealis(trigger: Token) -> bool:
     """Announced or aimed at, not (yet) asserted: `will agree`, `to provide`, `aim to formalize`."""
     auxes = _clause_children(trigger, ("aux",))
-    if any(c.lower_ in ("will", "shall", "'ll") for c in auxes):
+    if any(c.lower_ in lexicon()["future_auxiliaries"] for c in auxes):
         return True
     if any(c.tag_ == "TO" for c in auxes):
         # "The Ministers agreed to establish a new Dialogue": a decision taken, not an aim
@@ -221,7 +221,7 @@ def is_habitual(trigger: Token) -> bool:
         return True
     # "has spoken with President Macron many times": a repetition, not one occurrence
     many = lexicon()["repetition_quantifiers"]
-    if any(c.lower_ in ("times", "occasions") and any(g.lower_ in many for g in c.children)
+    if any(c.lower_ in lexicon()["repetition_nouns"] and any(g.lower_ in many for g in c.children)
            for c in trigger.children):
         return True
     return trigger.tag_ in ("VBZ", "VBP") and not _clause_children(trigger, ("aux", "auxpass"))

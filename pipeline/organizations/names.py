@@ -97,10 +97,6 @@ def has_org_head(name: str) -> bool:
     return any(w in heads for w in words_of(name)[1:]) or head_word(name) in heads
 
 
-def _starts_with(name: str, forms: frozenset[str]) -> bool:
-    return any(name == f or name.startswith(f + " ") for f in forms)
-
-
 # "Secretary of ", "Declaration on ", "Ambassador to the ": a head noun and its preposition,
 # also before a list the span ends: "Framework for Security, Public Health, and [Safe Communities]".
 _GOVERNOR = re.compile(  # a word starts only after a non-word: one start per run of capitals

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
         EventPatternRow,
         EventTypeRow,
         GazetteerRow,
-        OrdinalsRow,
+        OrdinalRow,
         OrgTermRow,
         PlaceRow,
         TimexWordRow,
@@ -55,7 +55,7 @@ class Rules:
     timex_words: tuple[TimexWordRow, ...]
     event_types: tuple[EventTypeRow, ...]
     word_classes: tuple[WordClassRow, ...]
-    ordinals: OrdinalsRow
+    ordinals: tuple[OrdinalRow, ...]
     event_patterns: tuple[EventPatternRow, ...]
     not_organizations: frozenset[str] = frozenset()  # normalized names (user rules)
     user_triggers: tuple[UserTrigger, ...] = ()
@@ -104,14 +104,10 @@ def load_rules(path: Path | None = None, user: Path | None = None) -> Rules:
     from pipeline.rules import rows
 
     base = path or PACKAGE_DATA
-    lexicon = _json(base / "event_lexicon.json",
-                    TypeAdapter(dict[str, rows.WordClassRow | rows.OrdinalsRow]))
+    lexicon = _json(base / "event_lexicon.json", TypeAdapter(dict[str, rows.WordClassRow]))
     for key, entry in lexicon.items():
         if key != entry.id:
             raise PatternError(f"event_lexicon.json: entry {key!r} has id {entry.id!r}")
-    ordinals = [e for e in lexicon.values() if isinstance(e, rows.OrdinalsRow)]
-    if len(ordinals) != 1:
-        raise PatternError("event_lexicon.json: needs exactly one entry with ordinal 'values'")
     types = _json(base / "event_types.json", TypeAdapter(rows.EventTypes)).types
     missing = set(get_args(EventType)) - {t.id for t in types}
     if missing:
@@ -123,8 +119,8 @@ def load_rules(path: Path | None = None, user: Path | None = None) -> Rules:
         org_terms=_jsonl(base / "org_terms.jsonl", rows.OrgTermRow),
         timex_words=_jsonl(base / "timex_words.jsonl", rows.TimexWordRow),
         event_types=types,
-        word_classes=tuple(e for e in lexicon.values() if isinstance(e, rows.WordClassRow)),
-        ordinals=ordinals[0],
+        word_classes=tuple(lexicon.values()),
+        ordinals=_jsonl(base / "ordinals.jsonl", rows.OrdinalRow),
         event_patterns=_jsonl(base / "event_patterns.jsonl", rows.EventPatternRow),
     )
     if user is not None:

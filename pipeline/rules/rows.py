@@ -98,10 +98,11 @@ class WordClassRow(Row):
     words: Words = Field(min_length=1)
 
 
-class OrdinalsRow(Row):
-    """`event_lexicon.json`, entry `ordinals`: ordinal words and their numbers."""
+class OrdinalRow(Row):
+    """`ordinals.jsonl`: an ordinal word and its number (`the seventh round` is the 7th)."""
 
-    values: dict[str, int]
+    word: str = Field(min_length=1)
+    value: int = Field(ge=1)
 
 
 class EventPatternRow(Row):
