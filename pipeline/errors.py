@@ -28,3 +28,15 @@ class OutputLockedError(PipelineError):
 
 class WorkerError(PipelineError):
     """A worker process died (killed, out of memory) before returning its documents."""
+
+
+class OutputFolderError(PipelineError):
+    """A folder given as extraction output is missing, is not one, or holds a malformed file.
+
+    Raised by the readers of an output folder (the report, the exports) so the CLI can say
+    which folder or line is wrong in one line and exit 2.
+    """
+
+
+class ReportAssetError(PipelineError):
+    """A script or stylesheet cannot be inlined in the report safely (it would end its own tag)."""
