@@ -38,3 +38,23 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+
+.PHONY: report export report-bench report-screenshot
+
+# One self-contained HTML report of output/: timeline, network, documents (README "Report and exports").
+report: $(STAMP)
+	$(PY) -m pipeline report output
+
+# output/ as flat Parquet tables in output/export/ (`--format csv` for CSV).
+export: $(STAMP)
+	$(PY) -m pipeline export output --format parquet
+
+# Size and build time of the report on output/ and on a synthetic 5,000-document output (build/report-bench/).
+report-bench: $(STAMP)
+	$(PY) -m pipeline.report.bench --documents 5000
+
+# The README's screenshot: headless chromium over the report of the committed output.
+report-screenshot: report
+	chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+		--disable-sync --no-first-run --hide-scrollbars --window-size=1280,1600 --force-device-scale-factor=0.75 \
+		--virtual-time-budget=15000 --screenshot=docs/report.png "file://$(CURDIR)/output/report.html" 2>/dev/null

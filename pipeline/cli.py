@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 import sys
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -192,3 +193,74 @@ def bench(ctx: typer.Context) -> None:
     from pipeline.run.bench import main
 
     raise typer.Exit(main(ctx.args))
+
+
+@app.command()
+def report(
+    out: Annotated[
+        Path, typer.Argument(help="Output folder of an extraction (documents.jsonl, events.jsonl, ...).")
+    ] = Path("output"),
+    sources: Annotated[
+        Path,
+        typer.Option("--sources", help="Folder the documents' `source` paths are relative to (texts shown)."),
+    ] = Path("sources"),
+    to: Annotated[
+        Path | None, typer.Option("--to", help="HTML file to write (default OUT/report.html).")
+    ] = None,
+) -> None:
+    """Write OUT/report.html: one self-contained page with a timeline, a network and the documents.
+
+    The timeline puts events on a date axis (one row per country or organization), the
+    network links bodies that take part in the same events, the document view shows a
+    text with its organizations, dates and event triggers highlighted; filters by
+    country, organization, event type and dates update all three. It opens offline:
+    no CDN, nothing fetched. Exit status 2: OUT is missing or not an output folder.
+    """
+    import time
+
+    from pipeline.report import build_report  # here, not at the top: plotly is only needed for this
+
+    started = time.perf_counter()
+    try:
+        path = build_report(out, sources, to)
+    except PipelineError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_ERROR) from exc
+    typer.echo(str(path))
+    seconds = time.perf_counter() - started
+    typer.echo(f"report: {path.stat().st_size / 1e6:.1f} MB in {seconds:.1f} s", err=True)
+
+
+class ExportFormat(StrEnum):
+    """The formats `export` writes."""
+
+    parquet = "parquet"
+    csv = "csv"
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Argument(help="Output folder of an extraction.")] = Path("output"),
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", help="File format of the tables.", case_sensitive=False)
+    ] = ExportFormat.parquet,
+    to: Annotated[
+        Path | None, typer.Option("--to", help="Folder for the files (default OUT/export).")
+    ] = None,
+) -> None:
+    """Write every record kind of OUT as a flat table: Parquet or CSV, one file each.
+
+    Nested fields become columns (`trigger_start`, `date_value`, `location_name`) and
+    lists become child tables keyed by their record: `event_participants` and
+    `event_evidence` (doc_id + event_id), `organization_mentions` (doc_id + org_id).
+    `schema_version` stays a string. Exit status 2: OUT is missing or not an output folder.
+    """
+    from pipeline.export import export_output  # here, not at the top: duckdb is only needed for this
+
+    try:
+        written = export_output(out, fmt.value, to)
+    except PipelineError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_ERROR) from exc
+    for path, rows in written.items():
+        typer.echo(f"{path}\t{rows} rows")

@@ -45,3 +45,15 @@ class GoldError(PipelineError):
 
 class EvaluationError(PipelineError):
     """An output folder that cannot be evaluated (no documents.jsonl, a line that is not JSON)."""
+
+
+class OutputFolderError(PipelineError):
+    """A folder given as extraction output is missing, is not one, or holds a malformed file.
+
+    Raised by the readers of an output folder (the report, the exports) so the CLI can say
+    which folder or line is wrong in one line and exit 2.
+    """
+
+
+class ReportAssetError(PipelineError):
+    """A script or stylesheet cannot be inlined in the report safely (it would end its own tag)."""
