@@ -69,3 +69,19 @@ def test_output_is_sorted_by_document_then_offset(extracted):
     assert keys == sorted(keys)
     for line in (out / "dates.jsonl").read_text(encoding="utf-8").splitlines():
         json.loads(line)
+
+
+def test_every_use_of_an_acronym_is_a_mention_at_its_own_offsets(extracted):
+    """Offsets checked against positions found independently (a regex over the stored file),
+    not against the text the pipeline sliced: every `DND`, `CAF`, `SEDENA` and `SEMAR` of the
+    first source is a mention of its record, exactly where the file has it."""
+    import re
+
+    out, _ = extracted
+    text = (SOURCES / "canada-mexico-defence-relationship.txt").read_text(encoding="utf-8")
+    records = {r["acronym"]: r for r in read_jsonl(out / "organizations.jsonl")
+               if r["doc_id"] == "canada-mexico-defence-relationship" and r["acronym"]}
+    for acronym in ("DND", "CAF", "SEDENA", "SEMAR"):
+        found = {(m.start(), m.end()) for m in re.finditer(rf"\b{acronym}\b", text)}
+        mentions = {(m["start"], m["end"]) for m in records[acronym]["mentions"] if m["text"] == acronym}
+        assert found and mentions == found, acronym
