@@ -140,7 +140,9 @@ def general_hits(doc: Doc, taken: set[int]) -> dict[int, list[Hit]]:
         if tok.i in taken or tok.pos_ not in ("VERB", "NOUN", "PROPN"):
             continue
         pos = "VERB" if tok.pos_ == "VERB" else "NOUN"
-        word = words.get((tok.lemma_.lower(), pos))
+        lemma = tok.lemma_.lower()
+        # the lemmatizer drops a doubled final consonant: "installing" -> "instal"
+        word = words.get((lemma, pos)) or words.get((lemma + lemma[-1:], pos))
         if word is None:
             continue
         if pos == "VERB":

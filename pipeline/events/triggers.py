@@ -43,6 +43,7 @@ from pipeline.events.rules import (
     ordinals,
     plover_of,
 )
+from pipeline.events.status import name_of, status_of
 from pipeline.nlp import Chunk
 from pipeline.organizations.spans import OrgMention
 
@@ -252,10 +253,15 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
         return None  # "these regular talks are an effective way": no anchor, not an occurrence
     if is_general(pat) and kind == "verbal" and not participants:
         return None  # a lexicon verb with no party named in its clause states no relation
+    named = [n for key, n in h.nodes.items() if key != "trigger"] + [trig]
+    named += [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
+    if trig.dep_ in ("acl", "relcl") and trig.head is not trig:
+        named.append(trig.head)  # "the Council, created in 1999"
     return EventCandidate(
         type=pat.type, trigger=span, sentence=window, rule=pat.id,
         confidence=pat.confidence, plover=plover_of()[pat.type], date=date, location=location,
         participants=participants, ordinal=ordinal, evidence=(window,),
+        status=status_of(trig, nominal(kind)), name=name_of(named),
     )
 
 
