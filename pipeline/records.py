@@ -26,6 +26,7 @@ EventType = Literal[
     "ESTABLISH", "MEET", "VISIT", "AGREE", "EXERCISE", "DEPLOY", "JOIN", "TRAIN", "AID",
 ]
 Role = Literal["host", "participant", "member", "provider", "recipient"]
+Status = Literal["happened", "ongoing", "planned"]
 ISO3 = str
 
 
@@ -133,6 +134,14 @@ class EventRecord(Record):
     ordinal: int | None = None
     rule: str
     confidence: float = Field(ge=0.0, le=1.0)
+    status: Status = Field(description="happened, ongoing, or planned (announced for a stated time)")
+    name: str | None = Field(
+        default=None, description="the named exercise, operation, agreement or body the event is about")
+    event_key: str = Field(
+        pattern=r"^[0-9a-f]{16}$",
+        description="the same for the same occurrence told by different documents: a hash of type, date "
+                    "value, place country and the sorted participant countries and org_ids",
+    )
 
 
 class RejectRecord(Record):

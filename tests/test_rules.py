@@ -82,8 +82,8 @@ def test_every_record_event_type_needs_its_taxonomy_entry(tmp_path):
 
 # --- a user's rules ----------------------------------------------------------------------
 
-TEXT = ("The Nordic Littoral Training Group (NLTG) and the Royal Canadian Navy huddled in Halifax in "
-        "May 2022. The Joint Warfighting Assessment was held the same month.")
+TEXT = ("The NLTG and the Royal Canadian Navy huddled in Halifax in May 2022. "
+        "The Arctic Sentinel Programme was reviewed the same month.")
 
 
 def _user_rules(tmp_path: Path, **files: str) -> Path:
@@ -99,7 +99,7 @@ def user_folder(tmp_path) -> Path:
     return _user_rules(
         tmp_path,
         organizations='{"name": "Nordic Littoral Training Group", "acronym": "NLTG", "country": "NOR"}\n',
-        not_organizations='{"text": "Joint Warfighting Assessment"}\n',
+        not_organizations='{"text": "the Arctic Sentinel Programme"}\n',
         event_triggers='{"type": "MEET", "word": "huddle", "pos": "VERB"}\n',
     )
 
@@ -107,18 +107,20 @@ def user_folder(tmp_path) -> Path:
 def test_user_rules_add_a_body_remove_a_name_and_add_a_trigger(nlp, user_folder):
     before = find_in_text(nlp, TEXT)
     names = {e.name for e in before.organizations}
-    assert "Joint Warfighting Assessment" in names  # what the user corrects
+    assert "Arctic Sentinel Programme" in names  # what the user corrects
+    assert [(e.name, e.country) for e in before.organizations if e.acronym == "NLTG"] == [("NLTG", None)]
     assert not any(TEXT[e.trigger[0]:e.trigger[1]] == "huddled" for e in before.events)
 
     with use_rules(load_rules(user=user_folder)):
         after = find_in_text(nlp, TEXT)
     (nltg,) = [e for e in after.organizations if e.acronym == "NLTG"]
     assert (nltg.name, nltg.country) == ("Nordic Littoral Training Group", "NOR")
-    assert {TEXT[m.start:m.end] for m in nltg.mentions} == {"Nordic Littoral Training Group", "NLTG"}
-    assert "Joint Warfighting Assessment" not in {e.name for e in after.organizations}
+    assert {TEXT[m.start:m.end] for m in nltg.mentions} == {"NLTG"}
+    assert "Arctic Sentinel Programme" not in {e.name for e in after.organizations}
     (huddle,) = [e for e in after.events if TEXT[e.trigger[0]:e.trigger[1]] == "huddled"]
     assert huddle.type == "MEET" and huddle.date.value == "2022-05"
-    assert {p.name for p in huddle.participants} >= {"Royal Canadian Navy"}
+    assert {p.name for p in huddle.participants} >= {"NLTG", "Royal Canadian Navy"}
+    assert huddle.location == ("Halifax", "CAN")
 
 
 def test_user_rules_are_in_the_fingerprint(tmp_path, user_folder):

@@ -44,6 +44,8 @@ class EventCandidate:
     ordinal: int | None = None
     evidence: tuple[Offsets, ...] = field(default_factory=tuple)
     anaphoric: bool = False  # `the Summit`, `This assistance`: evidence of an earlier event
+    status: str = "happened"  # happened, ongoing, planned (announced for a stated time)
+    name: str | None = None  # `Exercise NORTHERN STAR 2023`: the named thing the event is about
 
     def shifted(self, offset: int) -> EventCandidate:
         return replace(

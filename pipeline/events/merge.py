@@ -47,6 +47,7 @@ def _absorb(into: EventCandidate, other: EventCandidate) -> EventCandidate:
         date=into.date or other.date,
         location=into.location or other.location,
         ordinal=into.ordinal if into.ordinal is not None else other.ordinal,
+        name=into.name or other.name,
         confidence=max(into.confidence, other.confidence),
     )
 

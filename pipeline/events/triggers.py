@@ -14,8 +14,6 @@ Offsets are offsets into the text the Doc was built from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.countries import place_table
@@ -31,6 +29,7 @@ from pipeline.events.arguments import (
     scope_of,
 )
 from pipeline.events.candidates import EventCandidate, ParticipantRef
+from pipeline.events.hits import Hit, absorbed, all_hits, is_general, nominal
 from pipeline.events.merge import elaborations
 from pipeline.events.rules import (
     EventPattern,
@@ -41,12 +40,10 @@ from pipeline.events.rules import (
     is_irrealis,
     is_unasserted,
     lexicon,
-    load_patterns,
     ordinals,
     plover_of,
-    tree_patterns,
 )
-from pipeline.events.tree_match import tree_matches
+from pipeline.events.status import name_of, status_of
 from pipeline.nlp import Chunk
 from pipeline.organizations.spans import OrgMention
 
@@ -54,14 +51,6 @@ _UNDATING = ("DURATION", "SET")
 
 
 # --- finding --------------------------------------------------------------------------
-
-
-@dataclass
-class _Hit:
-    trigger: Token
-    pattern: EventPattern
-    theme: Token | None
-    nodes: dict[str, Token]
 
 
 def _windows(doc: Doc, text: str) -> list[tuple[int, int]]:
@@ -84,62 +73,16 @@ def _windows(doc: Doc, text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _forbidden(tok: Token, forbid: tuple[str, ...]) -> bool:
-    withs = lexicon()["with_prepositions"]
-    for rule in forbid:
-        if rule == "prep:with":
-            if any(c.dep_ == "prep" and c.lower_ in withs for c in tok.children):
-                return True
-        elif any(c.dep_ == rule for c in tok.children):
-            return True
-    return False
-
-
-def _hits(doc: Doc) -> dict[int, list[_Hit]]:
-    """Structurally valid pattern matches by trigger token, best first (anaphors last)."""
-    patterns = {p.id: p for p in load_patterns()}
-    by_token: dict[int, list[_Hit]] = {}
-    for key, nodes in tree_matches(doc, tree_patterns()):
-        pat = patterns[key]
-        trig = nodes["trigger"]
-        while "head" in nodes and trig.dep_ == "compound" and trig.head is not trig:
-            trig = trig.head  # "Exercise TRIDENT JUNCTURE 18": the name's last word
-        if pat.forbid and _forbidden(trig, pat.forbid):
-            continue
-        by_token.setdefault(trig.i, []).append(_Hit(trig, pat, nodes.get("theme"), nodes))
-    for hs in by_token.values():
-        hs.sort(key=lambda h: (h.pattern.kind == "anaphor", -h.pattern.confidence, h.pattern.id))
-    return dict(sorted(by_token.items()))
-
-
-def _nominal(kind: str) -> bool:
-    return kind in ("nominal", "nominal-theme", "anaphor")
-
-
-def _absorbed(tok: Token, etype: str, hits: list[_Hit]) -> bool:
-    """A nominal trigger inside the theme of another trigger of its type is that event: `hosted the
-    meeting`; not `the memorandum concluded ... at the Madrid [Summit]`, a meeting of its own."""
-    for other in hits:
-        if (_nominal(other.pattern.kind) or other.theme is None or other.trigger.i == tok.i
-                or other.pattern.type != etype):
-            continue
-        # "took part in Exercise TRIDENT JUNCTURE": the theme is `Exercise`, the name its head
-        for node in (other.theme, other.nodes.get("name")):
-            if node is not None and node.left_edge.i <= tok.i <= node.right_edge.i:
-                return True
-    return False
-
-
 def find_events(chunk: Chunk, orgs: list[OrgMention], dates: list[Timex]) -> list[EventCandidate]:
     """Events asserted in a chunk, each with its rule, confidence and arguments (chunk offsets)."""
     doc = chunk.doc
     if not len(doc):  # an empty piece (a text of markup only) has no sentences to read
         return []
-    by_token = _hits(doc)
+    by_token = all_hits(doc)
     primary = [hs[0] for hs in by_token.values()]
     by_token = {i: hs for i, hs in by_token.items()
-                if not (all(_nominal(h.pattern.kind) for h in hs)
-                        and _absorbed(doc[i], hs[0].pattern.type, primary))}
+                if not (all(nominal(h.pattern.kind) for h in hs)
+                        and absorbed(doc[i], hs[0].pattern.type, primary))}
     primary = [hs[0] for hs in by_token.values()]
     windows = _windows(doc, chunk.text)
     timex_root = _timex_roots(doc, dates)
@@ -186,7 +129,7 @@ def _nearest(tok: Token, options: list[Timex]) -> Timex | None:
     return min(options, key=lambda tx: abs(tx.start - tok.idx), default=None)
 
 
-def _date_of(h: _Hit, window, attached, owned, timex_root, ordinal) -> Timex | None:
+def _date_of(h: Hit, window, attached, owned, timex_root, ordinal) -> Timex | None:
     """The Timex attached to the trigger in the parse, else the nearest free one in its window.
 
     A reduced relative (`Talks - established in 2006`, `the Pledge adopted ... in
@@ -243,12 +186,12 @@ def _held_by_noun(root: Token, trig: Token) -> bool:
     return False
 
 
-def _asserted(h: _Hit, date: Timex | None) -> bool:
+def _asserted(h: Hit, date: Timex | None) -> bool:
     """Factuality (GUIDELINES.md): no negated, hypothetical, habitual or undated announced events."""
     trig, kind = h.trigger, h.pattern.kind
     if kind == "copular":
         return not is_unasserted(trig)
-    if _nominal(kind):
+    if nominal(kind):
         # "these regular talks", "periodic meetings since 2010": a series, not an occurrence
         series = lexicon()["habitual_adjectives"]
         if any(c.dep_ == "amod" and c.lower_ in series for c in trig.children) or is_cancelled(trig):
@@ -262,7 +205,7 @@ def _asserted(h: _Hit, date: Timex | None) -> bool:
                 or (is_habitual(trig) and date is None))
 
 
-def _candidate(h: _Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], windows, attached, owned,
+def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], windows, attached, owned,
                timex_root, triggers: set[int]) -> EventCandidate | None:
     doc = chunk.doc
     trig, pat = h.trigger, h.pattern
@@ -270,10 +213,10 @@ def _candidate(h: _Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], 
     window = _window_of(trig, windows)
     wspan = doc.char_span(window[0], window[1], alignment_mode="expand")
     window_ids = {t.i for t in wspan} if wspan is not None else {trig.i}
-    noun = h.theme if h.theme is not None and not _nominal(kind) else trig
+    noun = h.theme if h.theme is not None and not nominal(kind) else trig
     ordinal = ordinal_of(noun, ordinals()) if noun.pos_ in ("NOUN", "PROPN") else None
     span = (trig.idx, trig.idx + len(trig))
-    if trig.dep_ == "compound" and _nominal(kind):
+    if trig.dep_ == "compound" and nominal(kind):
         return None  # "Key Summit Outcomes"
     if kind == "anaphor":
         dets = [c for c in trig.children if c.dep_ in ("det", "poss")]
@@ -305,12 +248,20 @@ def _candidate(h: _Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], 
     place = _place(h, chunk, scope, window, ordinal)
     participants = participants_in(doc, scope, org_spans, triggers, role_of, place[2] if place else range(0))
     location = place[:2] if place else _host_country(participants)
-    if kind == "nominal" and not (date or ordinal or (participants and location)):
+    if kind == "nominal" and not (date or ordinal or (participants and location)
+                                  or (is_general(pat) and location)):
         return None  # "these regular talks are an effective way": no anchor, not an occurrence
+    if is_general(pat) and kind == "verbal" and not participants:
+        return None  # a lexicon verb with no party named in its clause states no relation
+    named = [n for key, n in h.nodes.items() if key != "trigger"] + [trig]
+    named += [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
+    if trig.dep_ in ("acl", "relcl") and trig.head is not trig:
+        named.append(trig.head)  # "the Council, created in 1999"
     return EventCandidate(
         type=pat.type, trigger=span, sentence=window, rule=pat.id,
         confidence=pat.confidence, plover=plover_of()[pat.type], date=date, location=location,
         participants=participants, ordinal=ordinal, evidence=(window,),
+        status=status_of(trig, nominal(kind)), name=name_of(named),
     )
 
 
@@ -338,7 +289,7 @@ def _location_preps(trigger: Token) -> frozenset[str]:
     return frozenset(preps)
 
 
-def _place(h: _Hit, chunk: Chunk, scope: set[int], window, ordinal) -> tuple[str, str | None, range] | None:
+def _place(h: Hit, chunk: Chunk, scope: set[int], window, ordinal) -> tuple[str, str | None, range] | None:
     """Where it took place: a place the trigger's clause puts it `in`, `at`, `off`."""
     doc, ents = chunk.doc, chunk.ents
     trig, pat = h.trigger, h.pattern
@@ -357,7 +308,7 @@ def _place(h: _Hit, chunk: Chunk, scope: set[int], window, ordinal) -> tuple[str
         wspan = doc.char_span(window[0], window[1], alignment_mode="expand")
         if wspan is not None:
             found = location_in({t.i for t in wspan}, doc, ents, _location_preps(trig))
-    return found or _named_for_city(trig if _nominal(pat.kind) else h.theme)
+    return found or _named_for_city(trig if nominal(pat.kind) else h.theme)
 
 
 def _named_for_city(noun: Token | None) -> tuple[str, str | None, range] | None:

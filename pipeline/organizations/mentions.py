@@ -24,6 +24,7 @@ from pipeline.countries import countries_in, country_of, place_table
 from pipeline.nlp import Chunk
 from pipeline.organizations import acronyms
 from pipeline.organizations.gazetteer import gazetteer_index, load_gazetteer
+from pipeline.organizations.kinds import kind_reason
 from pipeline.organizations.names import (
     has_org_head,
     head_word,
@@ -84,7 +85,7 @@ def _definitions(text: str, cands: list[Candidate]) -> tuple[dict[str, tuple[int
         before, after = line_around(text, *long)
         long_text = text[long[0]:long[1]]
         # "Maritime Forces Atlantic (MARLANT)": a place after a head is the body's modifier
-        if non_org_reason(long_text, before, "") or (
+        if non_org_reason(long_text, before, "") or kind_reason(long_text, before, "") or (
                 head_word(long_text) in terms["place"] and not has_org_head(long_text)):
             others.setdefault(short, long)
             continue
@@ -174,7 +175,7 @@ def mentions_in_text(text: str, ents: list[tuple[int, int, str | None]]) -> list
         if c.entry_id is None and any(overlaps((c.start, c.end), o) for o in other_spans):
             continue
         before, after = line_around(text, c.start, c.end)
-        if non_org_reason(span, before, after):
+        if non_org_reason(span, before, after) or kind_reason(span, before, after):
             continue
         entry = c.entry_id or (index[norm(span)].id if norm(span) in index else None)
         if entry is None and norm(span) in place_table() and not has_org_head(span):

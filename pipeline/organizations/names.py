@@ -40,6 +40,8 @@ _LEADING = re.compile(r"(?:(?:the|The|THE|a|A|an|An|our|Our)\s+|[(\[{\s,.;:•·
 _TRAILING_CHARS = frozenset(" \t\n([{,.;:…-'’/")  # "Agency’s", "Defence (", "Security and", "Defence /"
 
 
+# "U.N.", "U.K.": a dotted acronym ends in its period (searched in the span's last 16 characters: linear)
+_DOTTED_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
 _CORPORATE_SUFFIXES = (" Inc.", " Ltd.", " Corp.", " Co.", " S.A.", " N.V.")
 
 
@@ -60,8 +62,9 @@ def trim(start: int, end: int, text: str) -> tuple[int, int]:
             break
         start = m.end()
     while start < end:  # from the right, one piece at a time: linear
-        if text.endswith(_CORPORATE_SUFFIXES, start, end):
-            break  # "Irving Shipbuilding Inc.": the period belongs to the abbreviation
+        dotted = _DOTTED_END.search(text, max(start, end - 16), end)
+        if dotted or text.endswith(_CORPORATE_SUFFIXES, start, end):
+            break  # "Irving Shipbuilding Inc.", "the U.N.": the period belongs to the abbreviation
         if text[end - 1] in _TRAILING_CHARS:
             end -= 1
         elif text.endswith(("’s", "'s"), start, end):

@@ -30,13 +30,14 @@ if TYPE_CHECKING:
     from pipeline.rules.rows import (
         CountryRow,
         EventPatternRow,
+        EventTriggerRow,
         EventTypeRow,
         GazetteerRow,
         OrdinalRow,
         OrgTermRow,
         PlaceRow,
         TimexWordRow,
-        UserTrigger,
+        TitleRow,
         WordClassRow,
     )
 
@@ -57,8 +58,9 @@ class Rules:
     word_classes: tuple[WordClassRow, ...]
     ordinals: tuple[OrdinalRow, ...]
     event_patterns: tuple[EventPatternRow, ...]
+    event_triggers: tuple[EventTriggerRow, ...]
+    titles: tuple[TitleRow, ...]
     not_organizations: frozenset[str] = frozenset()  # normalized names (user rules)
-    user_triggers: tuple[UserTrigger, ...] = ()
     fingerprint: str = ""  # hash of the user rules' content, for cache keys
     _derived: dict[Callable, Any] = field(default_factory=dict, repr=False)
 
@@ -122,6 +124,8 @@ def load_rules(path: Path | None = None, user: Path | None = None) -> Rules:
         word_classes=tuple(lexicon.values()),
         ordinals=_jsonl(base / "ordinals.jsonl", rows.OrdinalRow),
         event_patterns=_jsonl(base / "event_patterns.jsonl", rows.EventPatternRow),
+        event_triggers=_jsonl(base / "event_triggers.jsonl", rows.EventTriggerRow),
+        titles=_jsonl(base / "titles.jsonl", rows.TitleRow),
     )
     if user is not None:
         from pipeline.rules.user import with_user_rules

@@ -117,6 +117,28 @@ class EventPatternRow(Row):
     example2: str | None = None
 
 
+class EventTriggerRow(Row):
+    """`event_triggers.jsonl`: a word of the open trigger lexicon (derived from CAMEO, or constructed)."""
+
+    type: EventType
+    lemma: str = Field(min_length=1)
+    pos: Literal["VERB", "NOUN"]
+    cameo: str | None = None
+    cameo_block: str | None = None
+    subject_role: Role | None = None
+    needs_object: bool = False  # states the event only with a concrete object: "received two aircraft"
+    source: str
+
+
+class TitleRow(Row):
+    """`titles.jsonl`: a title, rank, position, honorific or staff acronym: never an organization."""
+
+    kind: Literal["position", "rank", "honorific", "staff_acronym"]
+    name: str = Field(min_length=1)
+    abbreviations: Words = ()
+    source: str
+
+
 class UserRow(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 

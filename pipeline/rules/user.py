@@ -9,9 +9,9 @@ rows.py:
     event_triggers.jsonl     {"type": "MEET", "word": "huddle", "pos": "VERB"}
 
 A user's organization becomes a gazetteer entry ahead of the packaged ones
-(linked, given its country, matched by the ruler); a trigger word becomes a
-pattern of the general kind (verbal or nominal), so it goes through the same
-factuality and argument rules as the packaged triggers. A bad line is a
+(linked, given its country, matched by the ruler); a trigger word joins the
+open trigger lexicon (`data/event_triggers.jsonl`), so it goes through the same
+factuality and argument rules as the packaged trigger words. A bad line is a
 PatternError `FILE:LINE: reason`, raised before any document is read.
 """
 
@@ -28,7 +28,7 @@ from pydantic import BaseModel, ValidationError
 from pipeline.errors import PatternError
 from pipeline.rules import Rules
 from pipeline.rules.rows import (
-    EventPatternRow,
+    EventTriggerRow,
     GazetteerRow,
     UserNonOrganization,
     UserOrganization,
@@ -75,12 +75,10 @@ def _entry(path: Path, n: int, org: UserOrganization) -> GazetteerRow:
     )
 
 
-def _pattern(path: Path, n: int, trigger: UserTrigger) -> EventPatternRow:
-    kind = "verbal" if trigger.pos == "VERB" else "nominal"
-    return EventPatternRow(
+def _trigger(path: Path, n: int, trigger: UserTrigger) -> EventTriggerRow:
+    return EventTriggerRow(
         id=f"user-{trigger.type.lower()}-{_slug(trigger.word)}", example=f"{path.name}:{n}",
-        type=trigger.type, kind=kind, confidence=0.7,
-        pattern=[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": trigger.word, "POS": trigger.pos}}],
+        type=trigger.type, lemma=trigger.word, pos=trigger.pos, source=str(path),
     )
 
 
@@ -104,9 +102,8 @@ def with_user_rules(rules: Rules, folder: Path) -> Rules:
     return replace(
         rules,
         gazetteer=tuple(_entry(org_file, n, o) for n, o in orgs) + rules.gazetteer,
-        event_patterns=rules.event_patterns + tuple(_pattern(trigger_file, n, t) for n, t in triggers),
+        event_triggers=rules.event_triggers + tuple(_trigger(trigger_file, n, t) for n, t in triggers),
         not_organizations=rules.not_organizations | {normalized(r.text) for _, r in names},
-        user_triggers=rules.user_triggers + tuple(t for _, t in triggers),
         fingerprint=fingerprint(folder),
         _derived={},
     )

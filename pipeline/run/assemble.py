@@ -9,6 +9,7 @@ country.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from pipeline.ingest import CleanText, Source
@@ -46,6 +47,19 @@ class DocResult:
             "dates": [record_line(r) for r in self.dates],
             "events": [record_line(r) for r in self.events],
         }
+
+
+def event_key(etype: str, date: str | None, place_country: str | None,
+              participants: list[Participant]) -> str:
+    """One key for one occurrence across documents, so a consumer can GROUP BY it.
+
+    Documents name the same parties differently (`Canada`, `Royal Canadian Navy`), so
+    a party counts by its country; a body of no country (NATO, the UN) by its org_id.
+    """
+    parties = sorted({p.country for p in participants if p.country}
+                     | {p.org_id for p in participants if p.org_id and not p.country})
+    raw = "|".join([etype, date or "", place_country or "", ",".join(parties)])
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
 
 
 def document_record(source: Source) -> DocumentRecord:
@@ -110,5 +124,8 @@ def build_records(source: Source, view: CleanText, found: Found) -> DocResult:
             if ev.date else None,
             location=Location(name=ev.location[0], country=ev.location[1]) if ev.location else None,
             participants=participants, ordinal=ev.ordinal, rule=ev.rule, confidence=ev.confidence,
+            status=ev.status, name=ev.name,
+            event_key=event_key(ev.type, ev.date.value if ev.date else None,
+                                ev.location[1] if ev.location else None, participants),
         ))
     return DocResult(document_record(source), organizations, date_records, event_records)

@@ -1,0 +1,128 @@
+"""What is not an organization, by kind: people by their titles, staff jargon, named exercises,
+places by their prefix, country pairs, headline words, datelines.
+
+names.py rejects a span by its head word (`Summit`, `Treaty`, `Base`); the
+spans that still pass on publishers the rules were not written from are of a
+few kinds, each one rule here: a rank, position or honorific, alone or before
+a person's name (`LTC`, `Supply Sergeant`, `Spokesperson Ned Price`, `Brig.
+Gen.` before `Toine Beukering`); staff-section acronyms that name no body on
+their own (`TOC`, `S3`, `BN`); exercise and operation names (`NORTHERN STAR`,
+`Iron Falcon 2023`); places named by a prefix (`Camp Lejeune`, `Fort Bliss`);
+country pairs (`U.S.-Brazil`); words of an all-caps headline or a wire
+dateline (`ICE HOCKEY`, `OTTAWA, March 3, 2021`). The titles are data
+(`data/titles.jsonl`, derived from Phoenix agents by scripts/derive_lexicons.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.countries import country_of, place_table
+from pipeline.organizations.names import has_org_head, load_terms, norm
+from pipeline.rules import Rules, per_rules
+
+TITLE_KINDS = ("position", "rank", "honorific", "staff_acronym")
+# Names a place by its first word: `Camp Lejeune`, `Fort Bliss`, `CFB Esquimalt`, `Joint Base Lewis-McChord`.
+PLACE_PREFIXES = ("Camp", "Fort", "Ft.", "CFB", "Joint Base", "Naval Station", "Naval Air Station",
+                  "Air Station", "Mount", "Mt.", "Port of", "Lake", "Cape")
+_YEAR_END = re.compile(r"\s(?:19|20)\d\d$")  # "Iron Falcon 2023", "Trident Juncture 2018"
+_CAPS_WORD = re.compile(r"^[A-Z][A-Z'’-]{1,}$")
+_DATELINE_AFTER = re.compile(r"^,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d")
+_DESIGNATED = re.compile(r"^(?:[A-Z][\w.]*\s+)*(?:[A-Z]{1,3}-?\d[\w-]*|\d[\d-]*)$")  # "Report R-1234"
+_PUBLIC_LAW = re.compile(r"^P\.\s?L\.\s?\d+-\d+$")  # "P.L. 114-17": a statute
+
+
+@dataclass(frozen=True)
+class Titles:
+    """Title forms by kind, each a set of exact surface forms (names and abbreviations)."""
+
+    positions: frozenset[str]  # positions and ranks, full and abbreviated
+    honorifics: frozenset[str]
+    staff: frozenset[str]
+    words: frozenset[str]  # last words of titles: `Sergeant`, `Commander`, `Spokesperson`
+
+
+@per_rules
+def load_titles(rules: Rules) -> Titles:
+    """Title forms by kind, from `data/titles.jsonl` (names and abbreviations)."""
+    forms: dict[str, set[str]] = {k: set() for k in TITLE_KINDS}
+    for row in rules.titles:
+        forms[row.kind].update([row.name, *row.abbreviations])
+    positions = forms["position"] | forms["rank"] | load_terms()["position"]
+    words = {f.split()[-1] for f in positions if f[:1].isupper() and not f.isupper() and "." not in f}
+    return Titles(frozenset(positions), frozenset(forms["honorific"]), frozenset(forms["staff_acronym"]),
+                  frozenset(words - load_terms()["org_head"]))
+
+
+@per_rules
+def _title_prefixes(_: Rules) -> tuple[str, ...]:
+    t = load_titles()
+    return tuple(sorted(t.positions | t.honorifics, key=len, reverse=True))
+
+
+def _title_prefix(name: str) -> str | None:
+    """The longest title `name` starts with, as a whole word: `Spokesperson` of `Spokesperson Ned Price`."""
+    for p in _title_prefixes():
+        if name.startswith(p) and (len(name) == len(p) or name[len(p)] == " " or p.endswith(".")):
+            return p
+    return None
+
+
+def _person_name(words: list[str]) -> bool:
+    """One or two capitalized words (three with a middle initial), none a body's head or a country:
+    `Jane Doe`, `Jane Q. Doe`; not `Dynamics Land Systems` after `General`."""
+    heads = load_terms()["org_head"]
+    if len(words) == 3 and not re.fullmatch(r"[A-Z]\.", words[1]):
+        return False
+    return 1 <= len(words) <= 3 and all(
+        w[:1].isupper() and w not in heads and not country_of(w) for w in words)
+
+
+def _headline(before: str, name: str, after: str) -> bool:
+    """Is the line an all-caps headline (`ICE HOCKEY TEAM VISITS BASE`)? Three words at least."""
+    line = f"{before}{name}{after}"
+    letters = [c for c in line if c.isalpha()]
+    return len(line.split()) >= 3 and len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.9 * len(
+        letters)
+
+
+def kind_reason(name: str, before: str = "", after: str = "") -> str | None:
+    """Why a span is, by its kind, not an organization (see the module docstring), or None."""
+    n = norm(name)
+    if not any(c.isalpha() for c in n):
+        return "punctuation"  # a lone quotation mark
+    titles = load_titles()
+    words = n.split()
+    if n in titles.staff:
+        return "staff acronym"  # "the TOC", "S3"
+    if n in titles.positions or n in titles.honorifics:
+        return "position"  # "LTC", "Chief of Staff"
+    if words[-1] in titles.words and not has_org_head(n):
+        return "position"  # "Supply Sergeant"
+    prefix = _title_prefix(n)
+    if prefix is not None and _person_name(n[len(prefix):].split()):
+        return "person"  # "Spokesperson Ned Price", "Honourable Jane Doe"
+    last_before = before.rstrip(" ,")  # "Chief Guest, [Ahsan Iqbal]"
+    titled_before = any(last_before.endswith(" " + p) or last_before == p
+                        for p in _title_prefixes() if p[:1].isupper())
+    if before.endswith(" ") and titled_before and _person_name(words) and len(words) > 1:
+        return "person"  # "Brig. Gen. [Toine Beukering]"
+    if _PUBLIC_LAW.match(n) or (len(words) > 1 and _DESIGNATED.match(n) and any(
+            w in load_terms()["document"] for w in words[:-1])):
+        return "document"  # "P.L. 114-17", "Report R-1234"
+    titled = " ".join(w.title() if w.isupper() else w for w in words)
+    if _YEAR_END.search(n) and not has_org_head(n):
+        return "named event"  # "Iron Falcon 2023"
+    if len(words) > 1 and all(_CAPS_WORD.match(w) for w in words) and not has_org_head(titled):
+        return "named event or headline"  # "NORTHERN STAR", "ICE HOCKEY"
+    if any(n == p or n.startswith(p + " ") for p in PLACE_PREFIXES):
+        return "place"  # "Camp Lejeune"
+    parts = [p for p in re.split(r"[-–]", n) if p]
+    if len(parts) > 1 and all(country_of(p) for p in parts):
+        return "country pair"  # "U.S.-Brazil"
+    if n.isupper() and (n.title() in place_table() or (not before.strip() and _DATELINE_AFTER.match(after))):
+        return "dateline place"  # "OTTAWA, March 3, 2021 /CNW/"
+    if _headline(before, n, after) and not has_org_head(titled):
+        return "headline"  # a gazetteer acronym matched in "ICE HOCKEY ..."
+    return None
