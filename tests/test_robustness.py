@@ -37,7 +37,8 @@ SENTENCES = (
 
 # name -> (bytes, None when it must be extracted, else the stage and a phrase of the reason)
 BAD_INPUTS: dict[str, tuple[bytes, tuple[str, str] | None]] = {
-    "invalid-utf8.txt": (b"The Canadian Armed Forces \xe9t\xe9 in Mexico.\n", ("ingest", "invalid UTF-8")),
+    # neither UTF-8 nor Windows-1252 (which "\xe9t\xe9" alone would be: see test_formats.py)
+    "invalid-utf8.txt": (b"The Canadian Armed Forces \x81\x8d in Mexico.\n", ("ingest", "invalid UTF-8")),
     "utf16-bom.txt": (("\n".join(SENTENCES) + "\n").encode("utf-16"), None),
     "empty.txt": (b"", ("ingest", "empty file")),
     "whitespace.md": (b" \n\t\r\n  \n", ("ingest", "whitespace only")),
