@@ -83,8 +83,10 @@ class DateRecord(Record):
     value: str
     granularity: Granularity
     mod: Mod | None = None
-    anchor: Literal["text", "document"] = Field(
-        description="'document' when the value was resolved against the document date"
+    anchor: Literal["text", "document"] | None = Field(
+        description="'document' when the value was resolved against the document date; null when it "
+        "needed one and the document has none (the value then keeps X for what is unknown: "
+        "'XXXX-XX' for 'last month')"
     )
     signal: str | None = Field(
         default=None, description="the preposition that governs it: 'since' in 'since 2004'"
