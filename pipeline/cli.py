@@ -44,9 +44,11 @@ def _parse_day(value: str | None) -> date | None:
 @app.command()
 def extract(
     sources: Annotated[
-        Path, typer.Argument(help="Folder of .txt and .md sources, read recursively.")
+        Path, typer.Argument(help="Folder of sources (.txt, .md, .html, .pdf, .docx), read recursively.")
     ] = Path("sources"),
-    out: Annotated[Path, typer.Option("--out", help="Folder for the JSON Lines files.")] = Path("output"),
+    out: Annotated[
+        Path, typer.Option("--out", help="Folder for the JSON Lines files (and texts/ of converted sources).")
+    ] = Path("output"),
     published: Annotated[
         str | None,
         typer.Option("--published", help="Document date (YYYY-MM-DD) for sources that give none."),
@@ -98,7 +100,8 @@ def extract(
     for rej in summary.rejects:
         typer.echo(f"rejected {rej.source}: {rej.reason}", err=True)
     typer.echo(
-        f"{summary.documents} documents ({summary.cached} unchanged, from the cache), "
+        f"{summary.documents} documents ({summary.cached} unchanged, from the cache; "
+        f"{summary.undated} without a date), "
         f"{summary.organizations} organizations, {summary.dates} dates, {summary.events} events, "
         f"{len(summary.rejects)} rejected in {summary.seconds:.1f} s -> {out}",
         err=True,

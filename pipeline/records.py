@@ -2,7 +2,7 @@
 
 The field names and meanings follow CONTRACT.md; `model_json_schema()` of these
 models is what `make schema` writes to `output/schema/`. Records carry offsets into
-the source text as stored, never spaCy objects.
+the text that the document's `text_path` names, never spaCy objects.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ EventType = Literal[
     "ESTABLISH", "MEET", "VISIT", "AGREE", "EXERCISE", "DEPLOY", "JOIN", "TRAIN", "AID",
 ]
 Role = Literal["host", "participant", "member", "provider", "recipient"]
+SourceFormat = Literal["txt", "md", "html", "pdf", "docx"]
 ISO3 = str
 
 
@@ -59,6 +60,16 @@ class DocumentRecord(Record):
     title: str | None
     published: str | None = Field(description="Document creation time, ISO date, or null")
     chars: int = Field(ge=0)
+    format: SourceFormat = Field(description="How the source was read: txt, md, html, pdf or docx")
+    encoding: str | None = Field(
+        description="The encoding the source's bytes were read in (utf-8, utf-16, windows-1252); "
+        "null for PDF and .docx, and for a text given as a string"
+    )
+    text_path: str | None = Field(
+        description="The UTF-8 file whose text every offset indexes, relative to the folder holding "
+        "this file: the source itself for a UTF-8 .txt or .md, else the text the pipeline wrote under "
+        "texts/; null for a text given as a string"
+    )
 
 
 class OrganizationRecord(Record):
