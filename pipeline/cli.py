@@ -69,10 +69,12 @@ def extract(
 ) -> None:
     """Extract organizations, dates and events from every source into OUT/*.jsonl.
 
-    Sources that cannot be extracted are listed in OUT/rejects.jsonl with the
-    reason and the exit status is 3; every other source is still extracted.
-    Exit status 2 is an error that stopped the run (nothing was written) and 4
-    means another run was writing into OUT (with --no-wait).
+    Sources that cannot be extracted (an image, an unsupported format, a
+    broken file) are listed in OUT/rejects.jsonl with the reason and the exit
+    status is 3; every other source is still extracted. Exit status 2 is an
+    error that stopped the run (nothing was written: OUT is a file or cannot be
+    written, for instance) and 4 means another run was writing into OUT (with
+    --no-wait).
     """
     if not sources.is_dir():
         raise typer.BadParameter(f"{sources} is not a folder", param_hint="SOURCES")

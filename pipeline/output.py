@@ -21,6 +21,7 @@ from pathlib import Path
 import jsonlines
 from pydantic import BaseModel
 
+from pipeline.errors import OutputError
 from pipeline.records import OUTPUT_MODELS, RejectRecord
 
 # Converted sources' texts (see TextFiles), and the key that carries one among a document's lines.
@@ -35,6 +36,21 @@ def _dumps(obj: object) -> str:
 def record_line(record: BaseModel) -> str:
     """One record as its JSON Lines line (without the newline): the bytes every writer uses."""
     return _dumps(record.model_dump(mode="json"))
+
+
+def cannot_write(path: Path, exc: OSError) -> OutputError:
+    """An OSError met while writing output, as the one line a user reads."""
+    return OutputError(f"cannot write to {path}: {exc.strerror or exc}")
+
+
+def prepare_out_dir(out_dir: Path) -> None:
+    """Create the output folder, or say in one line why it cannot be one."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"{out_dir} is a file, not a folder: give --out a folder")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create the output folder {out_dir}: {exc.strerror or exc}") from exc
 
 
 class AtomicJsonl:
@@ -55,14 +71,20 @@ class AtomicJsonl:
 
     def write_line(self, line: str) -> None:
         """A line made by `record_line` (here, in a worker, or read from the cache)."""
-        self._fh.write(line + "\n")
+        try:
+            self._fh.write(line + "\n")
+        except OSError as exc:  # a full disk
+            raise cannot_write(self.path, exc) from exc
         self.count += 1
 
     def commit(self) -> None:
-        self._writer.close()
-        self._fh.close()
-        os.chmod(self._tmp, 0o644)
-        os.replace(self._tmp, self.path)
+        try:
+            self._writer.close()
+            self._fh.close()
+            os.chmod(self._tmp, 0o644)
+            os.replace(self._tmp, self.path)
+        except OSError as exc:
+            raise cannot_write(self.path, exc) from exc
 
     def abort(self) -> None:
         self._writer.close()
@@ -103,17 +125,23 @@ class TextFiles:
 
     def write(self, source: str, text: str) -> None:
         final = self.out_dir / converted_text_path(source)
-        final.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent)
-        self._pending.append((Path(tmp), final))
-        # newline="" writes "\r\n" as it is: offsets count both characters
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        try:
+            final.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent)
+            self._pending.append((Path(tmp), final))
+            # newline="" writes "\r\n" as it is: offsets count both characters
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+        except OSError as exc:
+            raise cannot_write(final, exc) from exc
 
     def commit(self) -> None:
         for tmp, final in self._pending:
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, final)
+            try:
+                os.chmod(tmp, 0o644)
+                os.replace(tmp, final)
+            except OSError as exc:
+                raise cannot_write(final, exc) from exc
         root = self.out_dir / TEXTS_DIR
         if not root.is_dir():
             return
@@ -138,7 +166,10 @@ def open_outputs(out_dir: Path, names: Iterable[str]) -> Iterator[dict[str, Atom
     writers: dict[str, AtomicJsonl] = {}
     try:
         for name in names:
-            writers[name] = AtomicJsonl(out_dir / f"{name}.jsonl")
+            try:
+                writers[name] = AtomicJsonl(out_dir / f"{name}.jsonl")
+            except OSError as exc:
+                raise cannot_write(out_dir, exc) from exc
         yield writers
     except BaseException:
         for w in writers.values():
