@@ -165,8 +165,8 @@ def run_task_in_worker(sources: list[Source]) -> list[Lines]:
 
 
 def _count(lines: Lines, summary: Summary) -> None:
-    summary.documents += len(lines.get("documents", ()))
     documents = lines.get("documents", ())
+    summary.documents += len(documents)
     summary.undated += sum(1 for line in documents if json.loads(line).get("published") is None)
     summary.organizations += len(lines.get("organizations", ()))
     summary.dates += len(lines.get("dates", ()))
