@@ -5,8 +5,15 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
+# `make extract SRC=dir OUT=dir` extracts another folder.
+SRC ?= sources
+OUT ?= output
+# The tests' own copy of the sample corpus and the output the golden test expects of it.
+TEST_SOURCES := tests/data/sources
+TEST_EXPECTED := tests/data/expected
+
 .DEFAULT_GOAL := extract
-.PHONY: extract test schema lint clean bench eval
+.PHONY: extract test schema lint clean bench eval expected
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,10 +22,16 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 extract: $(STAMP)
-	$(PY) -m pipeline extract sources --out output
+	$(PY) -m pipeline extract $(SRC) --out $(OUT)
 
 test: $(STAMP)
 	$(PY) -m pytest
+
+# Regenerate the golden test's expected output after a deliberate change in behaviour; review the diff.
+expected: $(STAMP)
+	rm -rf $(TEST_EXPECTED)
+	$(PY) -m pipeline extract $(TEST_SOURCES) --out $(TEST_EXPECTED) --no-cache --no-progress
+	rm -f $(TEST_EXPECTED)/.lock
 
 schema: $(STAMP)
 	$(PY) -m pipeline schema --out output/schema

@@ -46,9 +46,11 @@ def _parse_day(value: str | None) -> date | None:
 @app.command()
 def extract(
     sources: Annotated[
-        Path, typer.Argument(help="Folder of .txt and .md sources, read recursively.")
+        Path, typer.Argument(help="Folder of sources (.txt, .md, .html, .pdf, .docx), read recursively.")
     ] = Path("sources"),
-    out: Annotated[Path, typer.Option("--out", help="Folder for the JSON Lines files.")] = Path("output"),
+    out: Annotated[
+        Path, typer.Option("--out", help="Folder for the JSON Lines files (and texts/ of converted sources).")
+    ] = Path("output"),
     published: Annotated[
         str | None,
         typer.Option("--published", help="Document date (YYYY-MM-DD) for sources that give none."),
@@ -74,10 +76,12 @@ def extract(
 ) -> None:
     """Extract organizations, dates and events from every source into OUT/*.jsonl.
 
-    Sources that cannot be extracted are listed in OUT/rejects.jsonl with the
-    reason and the exit status is 3; every other source is still extracted.
-    Exit status 2 is an error that stopped the run (nothing was written) and 4
-    means another run was writing into OUT (with --no-wait).
+    Sources that cannot be extracted (an image, an unsupported format, a
+    broken file) are listed in OUT/rejects.jsonl with the reason and the exit
+    status is 3; every other source is still extracted. Exit status 2 is an
+    error that stopped the run (nothing was written: OUT is a file or cannot be
+    written, for instance) and 4 means another run was writing into OUT (with
+    --no-wait).
     """
     if not sources.is_dir():
         raise typer.BadParameter(f"{sources} is not a folder", param_hint="SOURCES")
@@ -109,7 +113,8 @@ def extract(
     for rej in summary.rejects:
         typer.echo(f"rejected {rej.source}: {rej.reason}", err=True)
     typer.echo(
-        f"{summary.documents} documents ({summary.cached} unchanged, from the cache), "
+        f"{summary.documents} documents ({summary.cached} unchanged, from the cache; "
+        f"{summary.undated} without a date), "
         f"{summary.organizations} organizations, {summary.dates} dates, {summary.events} events, "
         f"{len(summary.rejects)} rejected in {summary.seconds:.1f} s -> {out}",
         err=True,

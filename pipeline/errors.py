@@ -22,6 +22,10 @@ class PatternError(PipelineError):
     """A rule data file inside the package is malformed."""
 
 
+class OutputError(PipelineError):
+    """The output folder cannot be written: a file in its place, no permission, a read-only or full disk."""
+
+
 class OutputLockedError(PipelineError):
     """Another run holds the output folder's lock and this one was told not to wait."""
 

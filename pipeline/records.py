@@ -2,7 +2,7 @@
 
 The field names and meanings follow CONTRACT.md; `model_json_schema()` of these
 models is what `make schema` writes to `output/schema/`. Records carry offsets into
-the source text as stored, never spaCy objects.
+the text that the document's `text_path` names, never spaCy objects.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ EventType = Literal[
 ]
 Role = Literal["host", "participant", "member", "provider", "recipient"]
 Status = Literal["happened", "ongoing", "planned"]
+SourceFormat = Literal["txt", "md", "html", "pdf", "docx"]
 ISO3 = str
 
 
@@ -60,6 +61,16 @@ class DocumentRecord(Record):
     title: str | None
     published: str | None = Field(description="Document creation time, ISO date, or null")
     chars: int = Field(ge=0)
+    format: SourceFormat = Field(description="How the source was read: txt, md, html, pdf or docx")
+    encoding: str | None = Field(
+        description="The encoding the source's bytes were read in (utf-8, utf-16, windows-1252); "
+        "null for PDF and .docx, and for a text given as a string"
+    )
+    text_path: str | None = Field(
+        description="The UTF-8 file whose text every offset indexes, relative to the folder holding "
+        "this file: the source itself for a UTF-8 .txt or .md, else the text the pipeline wrote under "
+        "texts/; null for a text given as a string"
+    )
 
 
 class OrganizationRecord(Record):
@@ -84,8 +95,10 @@ class DateRecord(Record):
     value: str
     granularity: Granularity
     mod: Mod | None = None
-    anchor: Literal["text", "document"] = Field(
-        description="'document' when the value was resolved against the document date"
+    anchor: Literal["text", "document"] | None = Field(
+        description="'document' when the value was resolved against the document date; null when it "
+        "needed one and the document has none (the value then keeps X for what is unknown: "
+        "'XXXX-XX' for 'last month')"
     )
     signal: str | None = Field(
         default=None, description="the preposition that governs it: 'since' in 'since 2004'"

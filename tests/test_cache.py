@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import COMMITTED_OUTPUT, OUTPUT_FILES, ROOT, SOURCES
+from conftest import EXPECTED, OUTPUT_FILES, ROOT, SOURCES, copy_corpus
 
 from pipeline.run import schedule
 from pipeline.run.cache import CACHE_DIR, document_key, run_fingerprint
@@ -43,13 +43,12 @@ def _cache_entries(out: Path) -> list[Path]:
 
 
 def test_rerun_on_unchanged_sources_loads_no_model_and_writes_the_same_bytes(tmp_path, loads, settings):
-    src, out = tmp_path / "src", tmp_path / "out"
-    shutil.copytree(SOURCES, src)
+    src, out = copy_corpus(tmp_path)
     first = extract(src, out, settings)
     assert (len(loads), first.cached, first.model_loaded) == (1, 0, True)
     second = extract(src, out, settings)
     assert (len(loads), second.cached, second.model_loaded) == (1, 8, False)
-    assert _outputs(out) == {name: (COMMITTED_OUTPUT / f"{name}.jsonl").read_bytes() for name in OUTPUT_FILES}
+    assert _outputs(out) == {name: (EXPECTED / f"{name}.jsonl").read_bytes() for name in OUTPUT_FILES}
 
 
 def test_added_changed_and_removed_sources_give_the_bytes_of_a_full_run(tmp_path, loads, settings):

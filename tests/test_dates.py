@@ -337,13 +337,33 @@ def test_find_dates_in_sentences(nlp, sentence, dct, expected):
         # "today's" names the present; "today" as an adverb is the DCT's date
         ("GM said today that today's GM is a different company.", D(2013, 12, 10),
          [("today", "2013-12-10"), ("today", "PRESENT_REF")]),
-        # a relative expression with no DCT gets no invented value
-        ("The company said last year that it would expand.", None, []),
+        # a relative expression with no DCT gets no invented value: X for what the DCT would say
+        ("The company said last year that it would expand.", None, [("last year", "XXXX")]),
         ("The talks resume on June 14.", None, [("June 14", "XXXX-06-14")]),
     ],
 )
 def test_document_date_anchoring(nlp, sentence, dct, expected):
     assert [(t.text, t.value) for t in dates.find(Chunk.of(nlp(sentence)), dct)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("The ministers agreed last month to meet again.", [("last month", "XXXX-XX", "month")]),
+        ("The Minister arrived in Ottawa yesterday.", [("yesterday", "XXXX-XX-XX", "day")]),
+        ("The talks began two years ago.", [("two years ago", "XXXX", "year")]),
+        ("Canada will host the meeting next week.", [("next week", "XXXX-WXX", "week")]),
+        ("The ships will arrive in the third quarter.", [("the third quarter", "XXXX-Q3", "quarter")]),
+        ("The talks resume on June 14.", [("June 14", "XXXX-06-14", "day")]),
+        # a date the text gives in full needs no document date: anchored on the text
+        ("In May 2011, the talks began.", [("May 2011", "2011-05", "month")]),
+    ],
+)
+def test_undated_document_keeps_its_relative_expressions_unresolved(nlp, sentence, expected):
+    """Without a document date, TIMEX3's X marks what it would have said, and the anchor is None."""
+    found = dates.find(Chunk.of(nlp(sentence)), None)
+    assert [(t.text, t.value, t.granularity) for t in found] == expected
+    assert [t.anchor for t in found] == ["text" if "X" not in t.value else None for t in found]
 
 
 def test_weekday_follows_the_tense(nlp):

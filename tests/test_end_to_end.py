@@ -1,36 +1,41 @@
-"""The whole extraction of sources/, against the committed output/ and the contract."""
+"""The whole extraction of the tests' corpus, against the expected output and the contract."""
 
 from __future__ import annotations
 
 import json
 
-from conftest import COMMITTED_OUTPUT, OUTPUT_FILES, SOURCES
+from conftest import EXPECTED, OUTPUT_FILES, SOURCES
 
+from pipeline.ingest import discover
 from pipeline.output import read_jsonl
 
 
 def test_every_source_becomes_a_document(extracted):
     out, summary = extracted
     docs = read_jsonl(out / "documents.jsonl")
-    expected = sorted(p.relative_to(SOURCES).with_suffix("").as_posix()
-                      for p in SOURCES.rglob("*") if p.suffix in (".txt", ".md"))
+    expected = [p.relative_to(SOURCES).with_suffix("").as_posix() for p in discover(SOURCES)]
     assert [d["doc_id"] for d in docs] == expected
     assert summary.rejects == []
 
 
-def test_committed_output_is_the_extraction_of_sources(extracted):
-    """Every change in behaviour must show up as a diff of output/: re-extract and compare bytes."""
+def test_extraction_of_the_test_corpus_is_the_expected_output(extracted):
+    """The golden test: every change in behaviour shows up as a diff of tests/data/expected/.
+
+    After a deliberate change, `make expected` regenerates it: review the diff and commit it.
+    """
     out, _ = extracted
     for name in OUTPUT_FILES:
         fresh = (out / f"{name}.jsonl").read_bytes()
-        committed = (COMMITTED_OUTPUT / f"{name}.jsonl").read_bytes()
-        assert fresh == committed, f"output/{name}.jsonl is stale: run `make extract` and commit"
+        expected = (EXPECTED / f"{name}.jsonl").read_bytes()
+        assert fresh == expected, f"tests/data/expected/{name}.jsonl differs: `make expected`, review, commit"
 
 
-def test_offsets_slice_the_stored_text(extracted):
+def test_offsets_slice_the_text_that_text_path_names(extracted):
     out, _ = extracted
-    texts = {d["doc_id"]: (SOURCES / d["source"]).read_text(encoding="utf-8")
-             for d in read_jsonl(out / "documents.jsonl")}
+    docs = read_jsonl(out / "documents.jsonl")
+    assert {d["text_path"] for d in docs} == {f"../sources/{d['source']}" for d in docs}
+    # bytes decoded as UTF-8: reading in text mode would turn "\r\n" into "\n" and shift offsets
+    texts = {d["doc_id"]: (out / d["text_path"]).read_bytes().decode("utf-8") for d in docs}
     for row in read_jsonl(out / "dates.jsonl"):
         assert texts[row["doc_id"]][row["start"]:row["end"]] == row["text"]
     for row in read_jsonl(out / "organizations.jsonl"):

@@ -16,7 +16,7 @@ from pipeline.events.candidates import ParticipantRef
 from pipeline.events.merge import merge_events
 from pipeline.events.rules import _resolve, dependency_matcher, load_patterns, plover_of
 from pipeline.events.tree_match import compile_pattern, tree_matches
-from pipeline.ingest import clean, load_source
+from pipeline.ingest import clean, discover, load_source
 from pipeline.rules import packaged_rules
 
 DCT = date(2014, 4, 26)
@@ -221,7 +221,7 @@ def test_tree_match_agrees_with_spacy_dependency_matcher(nlp):
 
     matcher = dependency_matcher(nlp.vocab)
     anchor_of = {p.id: p.pattern[0]["RIGHT_ID"] for p in load_patterns()}
-    for path in sorted(SOURCES.iterdir()):
+    for path in discover(SOURCES):
         doc = nlp(clean(load_source(path, SOURCES)).text)
         spacy_hits = {(nlp.vocab.strings[k], ids[0]) for k, ids in matcher(doc)}
         ours = {(key, nodes[anchor_of[key]].i) for key, nodes in tree_matches(doc, tree_patterns())}

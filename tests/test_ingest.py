@@ -73,7 +73,8 @@ def test_header_gives_date_and_title_of_a_blog_copy():
     [
         (b"", "empty file"),
         (b"  \n\t\n", "whitespace only"),
-        (b"caf\xe9", "invalid UTF-8"),
+        # neither UTF-8 nor readable Windows-1252: bytes of a compressed stream
+        (bytes(range(128, 256)) * 3, "invalid UTF-8"),
         (b"PK\x03\x04\x00\x00binary", "binary file"),
     ],
 )

@@ -1,11 +1,10 @@
 """Bad input loses nothing: each bad source is extracted right or rejected with a reason, the rest go on.
 
 One folder holds every kind of bad input beside a good source; it is extracted
-once (with the session model) and each case is checked on its own. Inputs too
-big for the real model in a test (many chunks long, longer than `max_length`) run through a
-blank English pipeline with an entity ruler: what they test is ingest, chunking
-and offsets, not the model.
-"""
+once (with the session model) and each case is checked on its own. Inputs too big
+for the real model in a test (many chunks long, longer than `max_length`) run
+through a blank English pipeline with an entity ruler: they test ingest, chunking
+and offsets, not the model. Output folders that cannot be one: test_output_folder.py."""
 
 from __future__ import annotations
 
@@ -37,11 +36,12 @@ SENTENCES = (
 
 # name -> (bytes, None when it must be extracted, else the stage and a phrase of the reason)
 BAD_INPUTS: dict[str, tuple[bytes, tuple[str, str] | None]] = {
-    "invalid-utf8.txt": (b"The Canadian Armed Forces \xe9t\xe9 in Mexico.\n", ("ingest", "invalid UTF-8")),
+    "invalid-utf8.txt": (b"The Canadian Armed Forces \x81\x8d in Mexico.\n", ("ingest", "invalid UTF-8")),
     "utf16-bom.txt": (("\n".join(SENTENCES) + "\n").encode("utf-16"), None),
     "empty.txt": (b"", ("ingest", "empty file")),
     "whitespace.md": (b" \n\t\r\n  \n", ("ingest", "whitespace only")),
-    "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", ("ingest", "binary file")),
+    "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", ("ingest", "an image (PNG)")),
+    "binary-nul.txt": (b"SQLite format 3\x00\x10\x00\x01\x01", ("ingest", "binary file")),
     "crlf.txt": (CANADA.read_bytes().replace(b"\n", b"\r\n"), None),
     "broken-yaml.md": (b"---\ndate: [2021-03-01\ntitle: Fact Sheet\n---\nMexico hosted.\n",
                        ("ingest", "broken YAML front matter")),

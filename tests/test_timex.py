@@ -205,19 +205,23 @@ def test_relative_values_are_anchored_on_the_document(text):
 @pytest.mark.parametrize(
     "text,expected",
     [
-        # No DCT: the unknown parts stay unknown, never invented.
+        # No DCT: the unknown parts stay unknown (TIMEX3's X), never invented, and nothing is anchored.
         ("June 14", "XXXX-06-14"),
         ("June", "XXXX-06"),
         ("Tuesday", "XXXX-WXX-2"),
-        ("today", None),
-        ("last year", None),
-        ("next week", None),
-        ("two years ago", None),
+        ("today", "XXXX-XX-XX"),
+        ("yesterday", "XXXX-XX-XX"),
+        ("last month", "XXXX-XX"),
+        ("last year", "XXXX"),
+        ("next week", "XXXX-WXX"),
+        ("two years ago", "XXXX"),
+        ("three months ago", "XXXX-XX"),
+        ("this summer", "XXXX-SU"),
     ],
 )
 def test_without_a_document_date_nothing_is_invented(text, expected):
     norm = normalize(text, None)
-    assert (norm.value if norm else None) == expected
+    assert (norm.value, norm.anchor) == (expected, None)
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import os
 from concurrent.futures import Future
 
 import pytest
-from conftest import COMMITTED_OUTPUT, OUTPUT_FILES, SOURCES
+from conftest import EXPECTED, OUTPUT_FILES, SOURCES, copy_corpus
 
 from pipeline.errors import WorkerError
 from pipeline.ingest import Source
@@ -20,10 +20,11 @@ from pipeline.settings import Settings
 def test_workers_write_the_same_bytes_as_one_process(tmp_path):
     # one document a task, so that both workers take part
     settings = Settings(workers=2, docs_per_task=1)
-    summary = extract(SOURCES, tmp_path, settings)
+    src, out = copy_corpus(tmp_path)
+    summary = extract(src, out, settings)
     assert summary.documents == 8 and summary.model_loaded
     for name in OUTPUT_FILES:
-        assert (tmp_path / f"{name}.jsonl").read_bytes() == (COMMITTED_OUTPUT / f"{name}.jsonl").read_bytes()
+        assert (out / f"{name}.jsonl").read_bytes() == (EXPECTED / f"{name}.jsonl").read_bytes()
 
 
 def _die(sources: list[Source]) -> list:

@@ -27,7 +27,9 @@ class Norm:
     value: str
     granularity: str
     mod: str | None
-    anchor: str  # "text": from the text alone; "document": resolved against the DCT
+    # "text": from the text alone; "document": resolved against the DCT; None: it needed a DCT and
+    # there is none, so the value keeps X for what the DCT would have said ("XXXX-XX")
+    anchor: str | None
 
 
 def lx(kind: str, form: str) -> str | None:
@@ -129,6 +131,14 @@ def relative_unit(dct: date, unit: str, off: int) -> tuple[str, str] | None:
     if unit == "century":
         return f"{dct.year // 100 + off:02d}", "century"
     return None
+
+
+# TIMEX3's value for a unit whose place on the calendar is unknown (no DCT): "last month" is XXXX-XX.
+UNRESOLVED = {
+    "year": ("XXXX", "year"), "month": ("XXXX-XX", "month"), "week": ("XXXX-WXX", "week"),
+    "weekend": ("XXXX-WXX-WE", "week"), "quarter": ("XXXX-QX", "quarter"), "decade": ("XXX", "decade"),
+    "century": ("XX", "century"), "day": ("XXXX-XX-XX", "day"),
+}
 
 
 def iso_date(d: date) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from pipeline.dates.calendar import Norm, Tense, duration_value, iso_date, lx, num, shift_month
+from pipeline.dates.calendar import UNRESOLVED, Norm, Tense, duration_value, iso_date, lx, num, shift_month
 from pipeline.dates.grammar import fragments
 
 
@@ -23,8 +23,11 @@ def ago(text: str, dct: date | None, tense: Tense) -> Norm | None:
     unit = lx("unit", m.group(3))
     if n is None:
         return Norm("DATE", "PAST_REF", "ref", None, "text")
-    if dct is None or n != int(n):
+    if n != int(n):
         return None
+    if dct is None:  # "two years ago" in a document without a date: some year
+        value, gran = UNRESOLVED["day" if unit in ("D", "W") else "month" if unit == "M" else "year"]
+        return Norm("DATE", value, gran, mod, None) if unit in ("D", "W", "M", "Y", "DE", "CE") else None
     n = int(n)
     if unit in ("D", "W"):
         back = timedelta(days=n * (7 if unit == "W" else 1))

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from pipeline.dates.calendar import UNRESOLVED
 from pipeline.dates.grammar import fragments
 from pipeline.dates.normalize import ANAPHOR, SAME_PERIOD, resolve_anaphor
 from pipeline.dates.periods import resolve_same_period
@@ -30,7 +31,7 @@ class Timex:
     value: str
     granularity: str
     mod: str | None
-    anchor: str  # "text" or "document"
+    anchor: str | None  # "text", "document", or None: it needed a DCT and there is none (see Norm)
     signal: str | None = None  # the preposition that governs it: "since" in "since 2004"
 
     def shifted(self, offset: int) -> Timex:
@@ -57,6 +58,12 @@ def _calendar_value(t: Timex) -> bool:
     return t.type == "DATE" and t.value[:4].isdigit() and "X" not in t.value
 
 
+def unresolved_anaphor(value: str) -> str:
+    """`ANAPHOR+1` -> `XXXX-XX-XX`, `ANAPHORT18:00Z` -> `XXXX-XX-XXT18:00Z`: some day, its clock kept."""
+    m = re.match(rf"{ANAPHOR}(?:[+-]\d+)?(.*)$", value)
+    return UNRESOLVED["day"][0] + (m.group(1) if m else "")
+
+
 def _day_after(found: list[Timex], k: int, text: str) -> date | None:
     """`10 a.m. EST on Thursday`: the day named right after a clock time, in the same phrase."""
     if k + 1 >= len(found):
@@ -74,7 +81,8 @@ def resolve_anaphors(found: list[Timex], dct: date | None, text: str) -> list[Ti
     News tells `Tuesday ... at 18:00 UTC`; a press release `at 10 a.m. on
     Thursday` names the day right after the time. `The same period last
     year` is the calendar expression mentioned last, a year back. With neither
-    a day nor a DCT the expression is dropped rather than given an invented date.
+    a day nor a DCT nothing is invented: the day is `XXXX-XX-XX` (a time keeps
+    its clock: `XXXX-XX-XXT18:00Z`), with no anchor.
     """
     out: list[Timex] = []
     last_day, from_text = dct, False
@@ -83,17 +91,23 @@ def resolve_anaphors(found: list[Timex], dct: date | None, text: str) -> list[Ti
         if t.value.startswith(ANAPHOR):
             day = _day_after(found, k, text) if t.type == "TIME" else None
             value = resolve_anaphor(t.value, day or last_day)
-            if value is None:
+            if value is None and dct is None:
+                t = replace(t, value=unresolved_anaphor(t.value), anchor=None)
+            elif value is None:
                 continue
-            t = replace(t, value=value, anchor="text" if (from_text and not day) else "document")
+            else:
+                t = replace(t, value=value, anchor="text" if (from_text and not day) else "document")
         elif t.value.startswith(SAME_PERIOD):
             # "That same year" refers to the year last named, however far back
             reach = t.start if t.value.startswith(SAME_PERIOD + "0") else _SAME_PERIOD_REACH
             near = last_period if last_period and t.start - last_period.end < reach else None
             resolved = resolve_same_period(t.value, near.value if near else None, dct)
-            if resolved is None:
+            if resolved is None and dct is None:  # "the same period last year": of some year
+                t = replace(t, value=UNRESOLVED["year"][0], granularity="year", anchor=None)
+            elif resolved is None:
                 continue
-            t = replace(t, value=resolved[0], granularity=resolved[1])
+            else:
+                t = replace(t, value=resolved[0], granularity=resolved[1])
         if _calendar_value(t):
             last_period = t
         if t.granularity == "day" and t.type == "DATE" and "X" not in t.value:

@@ -6,8 +6,8 @@ dateparser (one parser per DCT, `languages=["en"]`, the DCT as `RELATIVE_BASE`)
 and are truncated to the `period` it reports, never padded. Relative
 expressions resolve against the DCT as HeidelTime does: a month or weekday
 without a year goes back in a past-tense sentence and forward in a
-future-tense one. Without a DCT a relative expression keeps no invented value:
-the unknown parts are `X` (`XXXX-06`) or it is dropped.
+future-tense one. Without a DCT nothing is invented: TIMEX3's unknown parts are
+`X` (`XXXX-06` for `June`, `XXXX-XX` for `last month`) and the anchor is None.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from dateparser.date import DateDataParser
 
 from pipeline.dates.calendar import (
     ANAPHOR,
+    UNRESOLVED,
     Norm,
     Tense,
     iso_date,
@@ -111,7 +112,7 @@ def _month_day(text: str, dct: date | None, tense: Tense) -> Norm | None:
         return None
     d = parsed[0]
     if dct is None:
-        return Norm("DATE", f"XXXX-{d.month:02d}-{d.day:02d}", "day", None, "text")
+        return Norm("DATE", f"XXXX-{d.month:02d}-{d.day:02d}", "day", None, None)
     year = year_for(dct, d.month, d.day, tense)
     if of_year:
         year = dct.year + int(lx("relative", of_year.group(1)) or 0)
@@ -140,7 +141,7 @@ def _month(text: str, dct: date | None, tense: Tense) -> Norm | None:
     if month is None:
         return None
     if dct is None:
-        return Norm("DATE", f"XXXX-{month}", "month", mod, "text")
+        return Norm("DATE", f"XXXX-{month}", "month", mod, None)
     if of_year:
         year = dct.year + int(lx("relative", of_year.group(1)) or 0)
     else:
@@ -187,8 +188,8 @@ def _quarter(text: str, dct: date | None, tense: Tense) -> Norm | None:
     if year_m:
         k = size if n < 0 else n
         return Norm("DATE", f"{year_m.group(0)}-{label}{k}", gran, mod, "text")
-    if dct is None:
-        return None
+    if dct is None:  # "the third quarter", "the last quarter": of a year the text does not give
+        return Norm("DATE", f"XXXX-{label}{'X' if n < 0 else n}", gran, mod, None)
     rel = re.search(r"\b(this|last|next)\s+year", words, re.I)
     current = (dct.month - 1) * size // 12 + 1
     if n < 0 and not rel:  # "the last quarter": the one before the DCT's
@@ -213,7 +214,7 @@ def _season(text: str, dct: date | None, tense: Tense) -> Norm | None:
     if year_m:
         return Norm("DATE", f"{year_m.group(0)}-{season}", "season", mod, "text")
     if dct is None:
-        return None
+        return Norm("DATE", f"XXXX-{season}", "season", mod, None)
     det = lx("relative", words[0]) if len(words) > 1 else None
     year = dct.year
     if det is None and season != "WI":
@@ -259,7 +260,7 @@ def _time(text: str, dct: date | None, tense: Tense) -> Norm | None:
     zone = lx("time_zone", zone_m.group(1)) or "" if zone_m else ""  # "UTC" is "Z"
     day_word = re.search(rf"({fragments()['WEEKDAY']}|{fragments()['DAYWORD']})\s*$", text, re.I)
     if dct is None:
-        return Norm("TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}{zone}", "time", None, "text")
+        return Norm("TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}{zone}", "time", None, None)
     clock = f"T{hour:02d}:{minute:02d}{zone}"
     if not day_word:  # "at 18:00 UTC": on the day last mentioned (detect.py fills it in)
         return Norm("TIME", ANAPHOR + clock, "time", None, "document")
@@ -280,14 +281,14 @@ def _part(text: str) -> str:
 
 
 def _dayword(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    if dct is None:
-        return None
     m = re.search(rf"({fragments()['DAYWORD']})", text, re.I)
     offset = int(lx("day_word", m.group(1))) if m else 0
     # "tonight" is the DCT's night, "last night" yesterday's (its offset is in the data)
     part = _part(text) or ("TNI" if m and m.group(1).lower() == "tonight" else "")
-    value = iso_date(dct + timedelta(days=offset)) + part
-    return Norm("TIME" if part else "DATE", value, "time" if part else "day", None, "document")
+    kind, gran = ("TIME", "time") if part else ("DATE", "day")
+    if dct is None:  # "yesterday" in a document without a date: some day
+        return Norm(kind, UNRESOLVED["day"][0] + part, gran, None, None)
+    return Norm(kind, iso_date(dct + timedelta(days=offset)) + part, gran, None, "document")
 
 
 def _weekday(text: str, dct: date | None, tense: Tense) -> Norm | None:
@@ -297,7 +298,7 @@ def _weekday(text: str, dct: date | None, tense: Tense) -> Norm | None:
     part = _part(text)
     kind, gran = ("TIME", "time") if part else ("DATE", "day")
     if dct is None:
-        return Norm(kind, f"XXXX-WXX-{wd + 1}{part}", gran, None, "text")
+        return Norm(kind, f"XXXX-WXX-{wd + 1}{part}", gran, None, None)
     day = weekday_date(dct, wd, tense, int(det) if det else 0)
     return Norm(kind, iso_date(day) + part, gran, None, "document")
 
@@ -327,10 +328,8 @@ def _relative(text: str, dct: date | None, tense: Tense) -> Norm | None:
         if shift is None:
             return None
         return Norm("DATE", f"{ANAPHOR}{int(shift):+d}", "day", mod, "document")
-    if dct is None:
-        return None
-    found = relative_unit(dct, unit, off)
-    return Norm("DATE", found[0], found[1], mod, "document") if found else None
+    found = UNRESOLVED.get(unit) if dct is None else relative_unit(dct, unit, off)  # no DCT: XXXX-XX
+    return Norm("DATE", found[0], found[1], mod, "document" if dct else None) if found else None
 
 
 def _the_weekend(dct: date, tense: Tense) -> Norm:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from pipeline.dates.calendar import Norm, Tense, iso_week, lx, mod_of, num, year_for
+from pipeline.dates.calendar import UNRESOLVED, Norm, Tense, iso_week, lx, mod_of, num, year_for
 from pipeline.dates.grammar import fragments
 
 # "the same period last year": the value links.py fills in from the period last mentioned
@@ -37,7 +37,7 @@ def holiday(text: str, dct: date | None, tense: Tense) -> Norm | None:
     if year_m:
         return Norm("DATE", f"{year_m.group(0)}-{listed}", "day", mod, "text")
     if dct is None:
-        return Norm("DATE", f"XXXX-{listed}", "day", mod, "text")
+        return Norm("DATE", f"XXXX-{listed}", "day", mod, None)
     return Norm("DATE", f"{year_for(dct, month, day, tense):04d}-{listed}", "day", mod, "document")
 
 
@@ -101,7 +101,8 @@ def week_of(text: str, dct: date | None, tense: Tense) -> Norm | None:
 def period_end(text: str, dct: date | None, tense: Tense) -> Norm | None:
     """`by year-end`: the end of the DCT's year (or month)."""
     if dct is None:
-        return None
+        value, gran = UNRESOLVED["year" if re.search(r"year", text, re.I) else "month"]
+        return Norm("DATE", value, gran, "END", None)
     if re.search(r"year", text, re.I):
         return Norm("DATE", f"{dct.year:04d}", "year", "END", "document")
     return Norm("DATE", f"{dct.year:04d}-{dct.month:02d}", "month", "END", "document")

@@ -1,8 +1,13 @@
 """Source metadata: front matter, datelines, sidecars, and the `Source` they describe.
 
-The document date (against which `today` and `last year` are resolved) and the
-title come from YAML front matter, else a dateline in the first lines, else a
-sidecar `NAME.meta.yaml`, else the caller's default.
+The document date (against which `today` and `last year` are resolved) comes
+from YAML front matter or a web page's markup, else a dateline in the first
+lines of the text (whatever its format), else a sidecar `NAME.meta.yaml`,
+else a Word document's creation date, else the caller's default. The title
+comes from front matter, else the sidecar, else the format's own (a page's,
+a PDF's or a Word document's properties), else the first line. Explicit
+statements come before guesses: a sidecar is the user's word, a dateline
+the author's, a file's creation stamp only a tool's.
 """
 
 from __future__ import annotations
@@ -17,9 +22,9 @@ import yaml
 
 from pipeline.errors import SourceError
 from pipeline.ingest.cleaning import BOILERPLATE
-from pipeline.ingest.reading import decode, doc_id_for, read_bytes
+from pipeline.ingest.formats import read
+from pipeline.ingest.reading import SIDECAR_SUFFIX, doc_id_for, read_bytes
 
-SIDECAR_SUFFIX = ".meta.yaml"
 # libyaml when installed: the pure-Python loader costs a millisecond a document.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # What loading YAML raises besides YAMLError: ValueError for "date: 2021-02-30",
@@ -58,7 +63,14 @@ _PROSE_LINE = 300
 
 @dataclass(frozen=True)
 class Source:
-    """One source file, decoded, with what ingest learned about it."""
+    """One source, read, with what ingest learned about it.
+
+    `text` is what every offset indexes: the file's own text for a UTF-8 text
+    or Markdown file, else the text its reader produced (`converted`), which
+    the runner writes beside the output. `text_path` names the file holding
+    it, relative to the output folder (set by the runner, which knows where
+    that is; None for a text given as a string).
+    """
 
     doc_id: str
     source: str
@@ -67,6 +79,10 @@ class Source:
     title: str | None
     published: date | None
     content_start: int  # first stored-text offset after the front matter
+    format: str = "txt"  # one of formats.FORMATS
+    encoding: str | None = "utf-8"  # of the file's bytes; None for PDF and .docx
+    converted: bool = False
+    text_path: str | None = None
 
 
 def split_front_matter(text: str, name: str) -> tuple[dict, int]:
@@ -177,21 +193,23 @@ def read_sidecar(path: Path) -> dict:
 def load_source(
     path: Path, root: Path, default_published: date | None = None, data: bytes | None = None
 ) -> Source:
-    """Read, decode and describe one source file; raises SourceError with the reason.
+    """Read and describe one source file, whatever its format; raises SourceError with the reason.
 
     `data` is the file's bytes when the caller has already read them (to hash them).
     """
     rel = path.relative_to(root).as_posix()
     if data is None:
         data = read_bytes(path, rel)
-    text = decode(data, rel)
-    meta, content_start = split_front_matter(text, rel)
+    found = read(data, path.suffix, rel)
+    text = found.text
+    meta, content_start = split_front_matter(text, rel) if found.format in ("txt", "md") else ({}, 0)
     sidecar = read_sidecar(path)
     head_date, head_title = header_metadata(text, content_start)
     published = (
-        _as_date(meta.get("date")) or head_date or _as_date(sidecar.get("date")) or default_published
+        _as_date(meta.get("date")) or found.published or head_date or _as_date(sidecar.get("date"))
+        or found.created or default_published
     )
-    title = _clean_title(meta.get("title") or sidecar.get("title") or head_title)
+    title = _clean_title(meta.get("title") or sidecar.get("title") or found.title or head_title)
     return Source(
         doc_id=doc_id_for(path, root),
         source=rel,
@@ -200,4 +218,29 @@ def load_source(
         title=title,
         published=published,
         content_start=content_start,
+        format=found.format,
+        encoding=found.encoding,
+        converted=not found.verbatim,
+    )
+
+
+def text_source(text: str, doc_id: str, published: date | None = None, title: str | None = None) -> Source:
+    """A text given as a string, described as a file's would be (front matter, dateline, first line).
+
+    `published` and `title`, when given, win over what the text states.
+    """
+    meta, content_start = split_front_matter(text, doc_id)
+    head_date, head_title = header_metadata(text, content_start)
+    return Source(
+        doc_id=doc_id,
+        source=doc_id,
+        sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+        text=text,
+        title=_clean_title(title or meta.get("title") or head_title),
+        published=published or _as_date(meta.get("date")) or head_date,
+        content_start=content_start,
+        format="txt",
+        encoding=None,
+        converted=False,
+        text_path=None,
     )

@@ -2,35 +2,40 @@
 
 The text is kept exactly as stored (decoded, newlines untouched) because every
 offset the pipeline writes indexes it. Anything that cannot be read as text is
-a SourceError naming the file and the reason, so it is rejected, never skipped.
+a SourceError naming the file and the reason, so it is rejected, never skipped:
+that is why every file under the folder is a source, whatever its suffix
+(formats.py reads it or says why not).
 """
 
 from __future__ import annotations
 
-import codecs
 import os
 import stat
 from pathlib import Path
 
 from pipeline.errors import SourceError
+from pipeline.ingest.text import decode_text
 
-SUFFIXES = (".txt", ".md")
+# `NAME.meta.yaml` beside a source holds its metadata: it is no source itself.
+SIDECAR_SUFFIX = ".meta.yaml"
 # A source larger than this is rejected rather than read: it would not be prose.
 MAX_SOURCE_BYTES = 64 * 1024 * 1024  # the default of Settings.max_source_bytes
 
 
 def discover(root: Path) -> list[Path]:
-    """Every `.txt` and `.md` entry under `root`, recursively, in a stable order.
+    """Every file under `root`, recursively, in a stable order: each is extracted or rejected.
 
-    Anything with a source suffix that is not a folder is listed, even a broken
-    link or a pipe, so that it is rejected with a reason instead of silently
-    skipped. Hidden files (editor swap files, `.DS_Store`) are not sources.
+    Whatever is not a folder is listed, even a broken link, a pipe or an image,
+    so that it is rejected with a reason instead of silently skipped. Hidden
+    entries (editor swap files, `.DS_Store`, a `.git` folder) and sidecars
+    (`NAME.meta.yaml`) are not sources.
     """
     if not root.is_dir():
         raise SourceError(str(root), "not a directory")
     return sorted(
         p for p in root.rglob("*")
-        if p.suffix.lower() in SUFFIXES and not p.name.startswith(".") and not p.is_dir()
+        if not any(part.startswith(".") for part in p.relative_to(root).parts)
+        and not p.name.endswith(SIDECAR_SUFFIX) and not p.is_dir()
     )
 
 
@@ -40,27 +45,8 @@ def doc_id_for(path: Path, root: Path) -> str:
 
 
 def decode(data: bytes, name: str) -> str:
-    """Bytes to text: UTF-8 (a BOM is kept as a character so offsets stay true), or UTF-16 with a BOM."""
-    if not data.strip():
-        raise SourceError(name, "empty file" if not data else "whitespace only")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise SourceError(name, f"invalid UTF-16: {exc.reason} at byte {exc.start}") from exc
-    elif b"\x00" in data:
-        # "\x89PNG\r\n\x1a\n\x00\x00": say what it is, not where UTF-8 first failed
-        raise SourceError(name, "binary file (contains NUL bytes)")
-    else:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise SourceError(name, f"invalid UTF-8: {exc.reason} at byte {exc.start}") from exc
-    if "\x00" in text:
-        raise SourceError(name, "binary file (contains NUL characters)")
-    if not text.replace("\ufeff", "").strip():
-        raise SourceError(name, "whitespace only")
-    return text
+    """The text of a plain-text source (see text.py for the encodings read)."""
+    return decode_text(data, name).text
 
 
 def _file_kind(mode: int) -> str:

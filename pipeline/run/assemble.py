@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from pipeline.ingest import CleanText, Source
 from pipeline.organizations import by_mention
-from pipeline.output import record_line
+from pipeline.output import TEXT_KEY, record_line
 from pipeline.records import (
     DateRecord,
     DocumentRecord,
@@ -38,15 +38,23 @@ class DocResult:
     organizations: list[OrganizationRecord]
     dates: list[DateRecord]
     events: list[EventRecord]
+    text: str | None = None  # a converted source's text, which the runner writes to `text_path`
 
     def lines(self) -> Lines:
-        """The JSON Lines of every record, by output file."""
-        return {
+        """The JSON Lines of every record, by output file, and a converted text under TEXT_KEY.
+
+        The text travels with the lines (from a worker, into the cache) so that a
+        run served from the cache writes it again.
+        """
+        lines = {
             "documents": [record_line(self.document)],
             "organizations": [record_line(r) for r in self.organizations],
             "dates": [record_line(r) for r in self.dates],
             "events": [record_line(r) for r in self.events],
         }
+        if self.text is not None:
+            lines[TEXT_KEY] = [self.text]
+        return lines
 
 
 def event_key(etype: str, date: str | None, place_country: str | None,
@@ -70,6 +78,9 @@ def document_record(source: Source) -> DocumentRecord:
         title=source.title,
         published=source.published.isoformat() if source.published else None,
         chars=len(source.text),
+        format=source.format,
+        encoding=source.encoding,
+        text_path=source.text_path,
     )
 
 
@@ -128,4 +139,5 @@ def build_records(source: Source, view: CleanText, found: Found) -> DocResult:
             event_key=event_key(ev.type, ev.date.value if ev.date else None,
                                 ev.location[1] if ev.location else None, participants),
         ))
-    return DocResult(document_record(source), organizations, date_records, event_records)
+    return DocResult(document_record(source), organizations, date_records, event_records,
+                     text=source.text if source.converted else None)

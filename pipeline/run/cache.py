@@ -4,13 +4,15 @@ Users run `make extract` again and again as `sources/` grows; only new and
 changed files should cost model time. Each document's output lines are
 stored under OUT/.cache/ keyed by everything they depend on:
 
-- the source: its path, the sha256 of its bytes, its sidecar's bytes and the
-  `--published` default (the path and date end up in the records);
+- the source: its path, the sha256 of its bytes, its sidecar's bytes, the
+  `--published` default and where the sources folder is from the output folder
+  (the path, date and `text_path` end up in the records);
 - the pipeline: its version and a hash of every module and rule data file of
   the package, so an edited rule or function never serves stale records;
-- the model and libraries: the installed versions of the spaCy model, spaCy
-  and dateparser, read from package metadata so that a run served entirely
-  from the cache never loads the model;
+- the model and libraries: the installed versions of the spaCy model, spaCy,
+  dateparser and the format readers (trafilatura, pdfminer.six...), read from
+  package metadata so that a run served entirely from the cache never loads
+  the model;
 - the settings that change results (`RESULT_SETTINGS`).
 
 Lines are stored exactly as written, so a re-run's output is byte-identical
@@ -36,7 +38,9 @@ CACHE_DIR = ".cache"
 FORMAT = 1
 # Settings that change what is extracted; the others (batch sizes, workers) do not.
 RESULT_SETTINGS = ("model", "max_chunk_chars")
-LIBRARIES = ("spacy", "dateparser")
+# Libraries whose version can change a record: the model's, the dates', and the readers of formats.
+LIBRARIES = ("spacy", "dateparser", "trafilatura", "htmldate", "lxml", "pdfminer.six", "python-docx",
+             "charset-normalizer")
 
 Lines = dict[str, list[str]]
 
@@ -83,9 +87,15 @@ def run_fingerprint(settings: Settings, model: str | None = None, rules: str = "
 
 
 def document_key(
-    run: str, source: str, sha256: str, sidecar: bytes | None, default_published: date | None
+    run: str, source: str, sha256: str, sidecar: bytes | None, default_published: date | None,
+    text_root: str = "",
 ) -> str:
-    """The key of one document's results: the run's fingerprint and everything about the source."""
+    """The key of one document's results: the run's fingerprint and everything about the source.
+
+    `text_root` (the sources folder seen from the output folder) is in the
+    records' `text_path`, so extracting another copy of the sources into the same
+    folder is a miss.
+    """
     h = hashlib.sha256()
     for part in (
         run,
@@ -93,6 +103,7 @@ def document_key(
         sha256,
         hashlib.sha256(sidecar).hexdigest() if sidecar is not None else "-",
         default_published.isoformat() if default_published else "-",
+        text_root,
     ):
         h.update(part.encode("utf-8") + b"\0")
     return h.hexdigest()

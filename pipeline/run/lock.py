@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from pipeline.errors import OutputLockedError
+from pipeline.output import cannot_write, prepare_out_dir
 
 LOCK_NAME = ".lock"
 
@@ -33,9 +34,12 @@ def output_lock(
     out_dir: Path, *, wait: bool = True, on_wait: Callable[[str], None] | None = None
 ) -> Iterator[Path]:
     """Hold the output folder's lock; wait for it (telling `on_wait` the holder's pid) or raise."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    prepare_out_dir(out_dir)
     path = out_dir / LOCK_NAME
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    except OSError as exc:  # no permission, a read-only disk: before anything is written
+        raise cannot_write(out_dir, exc) from exc
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -13,6 +13,8 @@ and every other document is still extracted: one bad input loses nothing else.
 
 from __future__ import annotations
 
+import json
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -24,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.ingest import CleanText, Source, clean, discover
 from pipeline.nlp import Chunk, iter_chunks, model_version
-from pipeline.output import open_outputs, record_line, remove_stale_temporaries
+from pipeline.output import TEXT_KEY, open_outputs, open_texts, record_line, remove_stale_temporaries
 from pipeline.records import RejectRecord
 from pipeline.rules import rules_for, use_rules
 from pipeline.run import schedule
@@ -50,6 +52,7 @@ class Summary:
     rejects: list[RejectRecord] = field(default_factory=list)
     seconds: float = 0.0
     cached: int = 0  # documents whose lines came from the cache
+    undated: int = 0  # documents without a date: their relative expressions stay unresolved (XXXX-XX)
     model_loaded: bool = False  # whether this run loaded the model at all
 
 
@@ -171,11 +174,32 @@ def run_task_in_worker(sources: list[Source]) -> list[Lines]:
 
 
 def _count(lines: Lines, summary: Summary) -> None:
-    summary.documents += len(lines.get("documents", ()))
+    documents = lines.get("documents", ())
+    summary.documents += len(documents)
+    summary.undated += sum(1 for line in documents if json.loads(line).get("published") is None)
     summary.organizations += len(lines.get("organizations", ()))
     summary.dates += len(lines.get("dates", ()))
     summary.events += len(lines.get("events", ()))
     summary.rejects.extend(RejectRecord.model_validate_json(x) for x in lines.get("rejects", ()))
+
+
+class _Counted:
+    """Results that know how many they will be, so that a progress bar (tqdm) shows a total and an ETA."""
+
+    def __init__(self, results: Iterable, total: int) -> None:
+        self._results = results
+        self._total = total
+
+    def __len__(self) -> int:
+        return self._total
+
+    def __iter__(self) -> Iterator:
+        return iter(self._results)
+
+
+def _text_root(sources_dir: Path, out_dir: Path) -> str:
+    """The sources folder as seen from the output folder (`../sources`): text paths are relative to it."""
+    return Path(os.path.relpath(sources_dir.absolute(), out_dir.absolute())).as_posix()
 
 
 def extract(
@@ -191,6 +215,9 @@ def extract(
 ) -> Summary:
     """Extract every source under `sources_dir` into the JSON Lines files under `out_dir`.
 
+    Converted sources' texts (web pages, PDFs, Word documents, texts in another
+    encoding than UTF-8) are written under `out_dir/texts/`, with the files.
+
     Holds `out_dir`'s lock for the whole run (waiting for it, or raising
     OutputLockedError when `wait` is false). Documents unchanged since an
     earlier run into `out_dir` come from its cache; the model is loaded only
@@ -204,7 +231,9 @@ def extract(
     if nlp is not None and settings.workers > 1:
         raise ValueError("worker processes load settings.model themselves: pass nlp only with workers=1")
     summary = Summary()
-    paths = discover(sources_dir)
+    # an output folder inside the sources folder is not sources (its texts/ would come back as sources)
+    paths = [p for p in discover(sources_dir) if not p.absolute().is_relative_to(out_dir.absolute())]
+    text_root = _text_root(sources_dir, out_dir)
     with output_lock(out_dir, wait=wait, on_wait=on_wait):
         remove_stale_temporaries(out_dir, OUTPUT_NAMES)
         cache = ResultCache(out_dir, enabled=settings.use_cache)
@@ -215,17 +244,20 @@ def extract(
             else schedule.InProcess(settings, run_task, nlp)
         )
         try:
-            with open_outputs(out_dir, OUTPUT_NAMES) as out:
+            with open_outputs(out_dir, OUTPUT_NAMES) as out, open_texts(out_dir) as texts:
                 items = (
-                    schedule.plan(p, sources_dir, settings, cache, run, default_published) for p in paths
+                    schedule.plan(p, sources_dir, settings, cache, run, default_published, text_root)
+                    for p in paths
                 )
-                results: Iterable = schedule.resolve(items, runner, settings, cache)
+                results: Iterable = _Counted(schedule.resolve(items, runner, settings, cache), len(paths))
                 if progress:
                     results = progress(results)
-                for _, lines in results:
+                for item, lines in results:
                     for name in OUTPUT_NAMES:
                         for line in lines.get(name, ()):
                             out[name].write_line(line)
+                    for text in lines.get(TEXT_KEY, ()):
+                        texts.write(item.path, text)
                     _count(lines, summary)
         finally:
             runner.close()

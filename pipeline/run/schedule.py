@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import posixpath
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,7 @@ from typing import Any
 from pipeline.errors import SourceError, WorkerError
 from pipeline.ingest import Source, load_source, read_bytes, sidecar_bytes
 from pipeline.nlp import build_nlp
-from pipeline.output import record_line
+from pipeline.output import converted_text_path, record_line
 from pipeline.records import RejectRecord
 from pipeline.rules import rules_for, use_rules
 from pipeline.run.cache import Lines, ResultCache, document_key
@@ -59,9 +60,19 @@ def reject_lines(source: str, sha256: str | None, stage: str, reason: str) -> Li
     return {"rejects": [record_line(record)]}
 
 
+def text_path(source: Source, text_root: str) -> str:
+    """The file whose text `source`'s offsets index, relative to the output folder.
+
+    `text_root` is the sources folder relative to the output folder (`../sources`).
+    """
+    if source.converted:
+        return converted_text_path(source.source)
+    return posixpath.join(text_root, source.source)
+
+
 def plan(
     path: Path, root: Path, settings: Settings, cache: ResultCache, run: str,
-    default_published: date | None,
+    default_published: date | None, text_root: str = "",
 ) -> Item:
     """Read one path and decide: rejected, served from the cache, or for the model."""
     rel = path.relative_to(root).as_posix()
@@ -69,11 +80,12 @@ def plan(
     try:
         data = read_bytes(path, rel, settings.max_source_bytes)
         sha = hashlib.sha256(data).hexdigest()
-        key = document_key(run, rel, sha, sidecar_bytes(path), default_published)
+        key = document_key(run, rel, sha, sidecar_bytes(path), default_published, text_root)
         cached = cache.get(key)
         if cached is not None:
             return Item(rel, key, lines=cached)
-        return Item(rel, key, source=load_source(path, root, default_published, data=data))
+        source = load_source(path, root, default_published, data=data)
+        return Item(rel, key, source=replace(source, text_path=text_path(source, text_root)))
     except SourceError as exc:
         sha = hashlib.sha256(data).hexdigest() if data is not None else None
         return Item(rel, lines=reject_lines(rel, sha, exc.stage, exc.reason))
