@@ -24,6 +24,7 @@ from pipeline.errors import SourceError
 from pipeline.ingest.cleaning import BOILERPLATE
 from pipeline.ingest.formats import read
 from pipeline.ingest.reading import SIDECAR_SUFFIX, doc_id_for, read_bytes
+from pipeline.rules import Rules, per_rules
 
 # libyaml when installed: the pure-Python loader costs a millisecond a document.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -34,28 +35,37 @@ _YAML_ERRORS = (yaml.YAMLError, ValueError, TypeError, RecursionError)
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 # "---\ntitle: x\n" and no closing fence: front matter that swallowed the document.
 _OPEN_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n[ \t]*[A-Za-z_][\w-]{0,80}[ \t]*:")
-# A full date: "Saturday, April 26, 2014" / "April 26, 2014" / "26 April 2014" / "2014-04-26".
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
-_DATE = (
-    rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    rf"(?:(?P<m1>{_MONTHS})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})"
-    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTHS}),?\s+(?P<y2>\d{{4}})"
-    rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))"
-)
-_DATE_LINE = re.compile(rf"^{_DATE}\s*$")
-# The dateline of a release or a post, near the top: the date, led by a label or a city in
-# capitals, and followed by nothing, a separator or a byline.
-#   "March 3, 2021 - Ottawa, Ontario - National Defence / Canadian Armed Forces"
-#   "Posted on March 3, 2021 by admin"   "Published: 2021-03-03T10:00"
-#   "OTTAWA, ON, March 3, 2021 /CNW/ - Today the Minister ..."   "WASHINGTON, March 3, 2021 — The ..."
-_DATELINE = re.compile(
-    rf"^(?:(?:Posted|Published|Released|Issued|Date)(?:[ \t]+on)?:?[ \t]+"
-    rf"|[A-Z][A-Z.'’ -]{{1,40}}(?:,[ \t]+[A-Z][A-Za-z.]{{1,20}})?,[ \t]+)?"
-    rf"{_DATE}(?:\s*$|[ \t]*[-–—|/(]|T\d|,?[ \t]+(?:by|at)[ \t])"
-)
-_MONTH_NUMBER = {m: i for i, m in enumerate(_MONTHS.split("|"), 1)}
+
+
+@per_rules
+def _date_lines(rules: Rules) -> tuple[re.Pattern, re.Pattern, dict[str, int]]:
+    """The bare date line and the dateline regexes, and month name -> number.
+
+    Month names are the full forms of the `month` words of `data/timex_words.jsonl`.
+    A full date: "Saturday, April 26, 2014" / "April 26, 2014" / "26 April 2014" / "2014-04-26".
+    The dateline of a release or a post, near the top: the date, led by a label or a city in
+    capitals, and followed by nothing, a separator or a byline:
+      "March 3, 2021 - Ottawa, Ontario - National Defence / Canadian Armed Forces"
+      "Posted on March 3, 2021 by admin"   "Published: 2021-03-03T10:00"
+      "OTTAWA, ON, March 3, 2021 /CNW/ - Today the Minister ..."   "WASHINGTON, March 3, 2021 — The ..."
+    """
+    numbers = {r.forms[0]: int(r.value) for r in rules.timex_words if r.kind == "month"}
+    months = "|".join(numbers)
+    full_date = (
+        rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+        rf"(?:(?P<m1>{months})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})"
+        rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{months}),?\s+(?P<y2>\d{{4}})"
+        rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))"
+    )
+    date_line = re.compile(rf"^{full_date}\s*$")
+    dateline = re.compile(
+        rf"^(?:(?:Posted|Published|Released|Issued|Date)(?:[ \t]+on)?:?[ \t]+"
+        rf"|[A-Z][A-Z.'’ -]{{1,40}}(?:,[ \t]+[A-Z][A-Za-z.]{{1,20}})?,[ \t]+)?"
+        rf"{full_date}(?:\s*$|[ \t]*[-–—|/(]|T\d|,?[ \t]+(?:by|at)[ \t])"
+    )
+    return date_line, dateline, numbers
+
+
 # Only the first lines can hold the dateline, and none after the first paragraph of prose.
 _HEADER_LINES = 6
 _PROSE_LINE = 300
@@ -106,12 +116,12 @@ def split_front_matter(text: str, name: str) -> tuple[dict, int]:
 
 def parse_date_line(line: str) -> date | None:
     """A line that is nothing but a full date (a blog header), as a date."""
-    return _matched_date(_DATE_LINE.match(line.strip()))
+    return _matched_date(_date_lines()[0].match(line.strip()))
 
 
 def parse_dateline(line: str) -> date | None:
-    """The date of a release's or a post's dateline (see `_DATELINE`), or of a bare date line."""
-    return _matched_date(_DATELINE.match(line.strip()))
+    """The date of a release's or a post's dateline (see `_date_lines`), or of a bare date line."""
+    return _matched_date(_date_lines()[1].match(line.strip()))
 
 
 def _matched_date(match: re.Match | None) -> date | None:
@@ -120,9 +130,9 @@ def _matched_date(match: re.Match | None) -> date | None:
     g = match.groupdict()
     try:
         if g["y1"]:
-            return date(int(g["y1"]), _MONTH_NUMBER[g["m1"]], int(g["d1"]))
+            return date(int(g["y1"]), _date_lines()[2][g["m1"]], int(g["d1"]))
         if g["y2"]:
-            return date(int(g["y2"]), _MONTH_NUMBER[g["m2"]], int(g["d2"]))
+            return date(int(g["y2"]), _date_lines()[2][g["m2"]], int(g["d2"]))
         return date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
     except ValueError:
         return None
