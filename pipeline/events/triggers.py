@@ -209,9 +209,9 @@ def _standing_support(h: Hit) -> bool:
     """`The State Department funds several Coast Guard initiatives`: a fact sheet's present tense
     of giving states support that is going on, not a habit (`we regularly meet`). Giving only:
     `as Russia's forces train their focus on the Donbas` is no training."""
-    trig = h.trigger
+    trig, often = h.trigger, lexicon()["habitual_adverbs"]
     return (h.pattern.type == "AID" and trig.tag_ in ("VBZ", "VBP")
-            and not any(c.dep_ == "advmod" and c.lower_ in lexicon()["habitual_adverbs"] for c in trig.children))
+            and not any(c.dep_ == "advmod" and c.lower_ in often for c in trig.children))
 
 
 def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], windows, attached, owned,
