@@ -110,8 +110,23 @@ def _names_a_body(obj: Token) -> bool:
     return obj.pos_ == "PROPN" or obj.lemma_.lower() in lexicon()["establishable_nouns"]
 
 
+def describes(tok: Token) -> Token | None:
+    """The noun a participle or relative clause describes (`the Council, created in 1999`), or None.
+
+    Not across a line break: the parser hangs a bullet's verb on the heading
+    above it (`Colombia:` / `- The U.S. Navy installed antennas ...`), and that
+    verb is the bullet's main verb, not a description of the heading.
+    """
+    if tok.dep_ not in ("acl", "relcl") or tok.head is tok:
+        return None
+    lo, hi = sorted((tok.head.i, tok.i))
+    if any("\n" in t.whitespace_ or t.is_space for t in tok.doc[lo:hi]):
+        return None
+    return tok.head
+
+
 def _object_of(tok: Token) -> Token | None:
-    if tok.dep_ in ("acl", "relcl") and tok.head is not tok:
+    if describes(tok) is not None:
         return tok.head  # "the two aircraft received in May"
     return next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
 

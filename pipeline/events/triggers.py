@@ -29,7 +29,7 @@ from pipeline.events.arguments import (
     scope_of,
 )
 from pipeline.events.candidates import EventCandidate, ParticipantRef
-from pipeline.events.hits import Hit, absorbed, all_hits, is_general, nominal
+from pipeline.events.hits import Hit, absorbed, all_hits, describes, is_general, nominal
 from pipeline.events.merge import elaborations
 from pipeline.events.rules import (
     EventPattern,
@@ -156,7 +156,7 @@ def _date_of(h: Hit, window, attached, owned, timex_root, ordinal) -> Timex | No
     free = [tx for tx in in_window if id(tx) not in owned]
     if kind == "nominal-theme" or (kind == "nominal" and ordinal):
         return _nearest(trig, free) or _nearest(trig, in_window)
-    if kind == "copular" or (kind == "verbal" and trig.dep_ not in ("acl", "relcl")):
+    if kind == "copular" or (kind == "verbal" and describes(trig) is None):
         # "visited Cartagena during Operation CARIBBE in the fall of 2018": the date the
         # named operation in the verb's own clause holds dates the visit too
         inner = [tx for tx, root in timex_root if window[0] <= tx.start < window[1]
@@ -199,10 +199,19 @@ def _asserted(h: Hit, date: Timex | None) -> bool:
         # "Canada hopes to begin talks with Chile in 2025": the talks are aimed at too
         owner = trig.head if trig.dep_ in ("dobj", "nsubjpass", "pobj") and trig.head is not trig else None
         return owner is None or not (is_aim_word(owner, "hope_verbs") or is_aim(owner, "hope_verbs"))
-    if trig.dep_ in ("acl", "relcl") and date is None and not _full_relative(trig):
+    if describes(trig) is not None and date is None and not _full_relative(trig):
         return False  # "Talks, held between the Foreign and Defence Ministries": a description
     return not (is_unasserted(trig) or is_aim(trig, "hope_verbs") or (is_irrealis(trig) and date is None)
-                or (is_habitual(trig) and date is None))
+                or (is_habitual(trig) and date is None and not _standing_support(h)))
+
+
+def _standing_support(h: Hit) -> bool:
+    """`The State Department funds several Coast Guard initiatives`: a fact sheet's present tense
+    of giving states support that is going on, not a habit (`we regularly meet`). Giving only:
+    `as Russia's forces train their focus on the Donbas` is no training."""
+    trig, often = h.trigger, lexicon()["habitual_adverbs"]
+    return (h.pattern.type == "AID" and trig.tag_ in ("VBZ", "VBP")
+            and not any(c.dep_ == "advmod" and c.lower_ in often for c in trig.children))
 
 
 def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], windows, attached, owned,
@@ -255,7 +264,7 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
         return None  # a lexicon verb with no party named in its clause states no relation
     named = [n for key, n in h.nodes.items() if key != "trigger"] + [trig]
     named += [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
-    if trig.dep_ in ("acl", "relcl") and trig.head is not trig:
+    if describes(trig) is not None:
         named.append(trig.head)  # "the Council, created in 1999"
     return EventCandidate(
         type=pat.type, trigger=span, sentence=window, rule=pat.id,

@@ -30,6 +30,10 @@ _YEAR_END = re.compile(r"\s(?:19|20)\d\d$")  # "Iron Falcon 2023", "Trident Junc
 _CAPS_WORD = re.compile(r"^[A-Z][A-Z'’-]{1,}$")
 _DATELINE_AFTER = re.compile(r"^,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d")
 _DESIGNATED = re.compile(r"^(?:[A-Z][\w.]*\s+)*(?:[A-Z]{1,3}-?\d[\w-]*|\d[\d-]*)$")  # "Report R-1234"
+# Titles whose `of` complement is a portfolio, not a body: `Minister of Trade and Industry`. Not
+# `Director of`, whose complement is often a body (`Director of Civil-Military Programs`).
+PORTFOLIO_TITLES = frozenset({"Minister", "Secretary", "Ministers", "Secretaries"})
+_OFFICE_OF = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*)[ ](?:of|for)[ ](?:the[ ])?$")  # "Minister of "
 _PUBLIC_LAW = re.compile(r"^P\.\s?L\.\s?\d+-\d+$")  # "P.L. 114-17": a statute
 
 
@@ -100,6 +104,9 @@ def kind_reason(name: str, before: str = "", after: str = "") -> str | None:
         return "position"  # "LTC", "Chief of Staff"
     if words[-1] in titles.words and not has_org_head(n):
         return "position"  # "Supply Sergeant"
+    office = _OFFICE_OF.search(before)
+    if office and office.group(1) in PORTFOLIO_TITLES and not has_org_head(n) and not n.isupper():
+        return "position"  # "Saudi Minister of [Communications and Information Technology]"
     prefix = _title_prefix(n)
     if prefix is not None and _person_name(n[len(prefix):].split()):
         return "person"  # "Spokesperson Ned Price", "Honourable Jane Doe"

@@ -175,7 +175,10 @@ def mentions_in_text(text: str, ents: list[tuple[int, int, str | None]]) -> list
         if c.entry_id is None and any(overlaps((c.start, c.end), o) for o in other_spans):
             continue
         before, after = line_around(text, c.start, c.end)
-        if non_org_reason(span, before, after) or kind_reason(span, before, after):
+        reason = non_org_reason(span, before, after)
+        if reason == "generic words" and norm(span) in index:
+            reason = None  # "State Department": common words, but a name the gazetteer knows
+        if reason or kind_reason(span, before, after):
             continue
         entry = c.entry_id or (index[norm(span)].id if norm(span) in index else None)
         if entry is None and norm(span) in place_table() and not has_org_head(span):

@@ -163,12 +163,34 @@ def clean_candidate(c: Candidate, text: str) -> list[Candidate]:
     if _LIST_STARTED.search(text, start, end):
         listed = _LIST_END.match(after)  # "Bureau of Population, Refugees" + ", and Migration"
         end += listed.end() if listed else 0
+    end += _coordinated_complement(text[start:end], text[end:])
     _, after = line_around(text, start, end)
     end += campus_extension(text[start:end], after)
     arm = _NATIONAL_ARM.match(after)
     if arm:
         end += next((len(f) for f in (arm.group(), arm.group().split(" ")[0]) if country_of(f[1:])), 0)
     return [Candidate(start, end, c.entry_id)]
+
+
+# " and Eurasian Affairs": the second half of a complement, capitalized words and small words between
+_AND_COMPLEMENT = re.compile(r"[ ]and[ ]((?:[A-Z][\w’'-]*)(?:[ ](?:(?:of|and|the)[ ])*[A-Z][\w’'-]*)*)")
+
+
+def _coordinated_complement(name: str, after: str) -> int:
+    """How far `Bureau of European` runs on over ` and Eurasian Affairs`: a complement cut at `and`.
+
+    Only a name with a head and an `of`/`for` complement whose last word is no
+    body's head (`European` is left hanging); the second half must name no
+    body of its own (no head, no country, not known).
+    """
+    m = _AND_COMPLEMENT.match(after)
+    if not m or not re.search(r" (?:of|for) ", name) or not has_org_head(name):
+        return 0
+    second = m.group(1)
+    if (name.split()[-1] in load_terms()["org_head"] or has_org_head(second) or countries_in(second)
+            or norm(second) in gazetteer_index() or is_acronym(second.split()[0])):
+        return 0
+    return m.end()
 
 
 def joined(cands: list[Candidate], text: str) -> list[Candidate]:
