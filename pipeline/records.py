@@ -27,6 +27,8 @@ EventType = Literal[
 ]
 Role = Literal["host", "participant", "member", "provider", "recipient"]
 ISO3 = str
+# an ISO 8601 calendar day, expanded with a sign before year 1 ("-0489-01-01")
+_ISO_DAY = r"^-?\d{4,}-\d\d-\d\d$"
 
 
 class Record(BaseModel):
@@ -83,11 +85,28 @@ class DateRecord(Record):
     value: str
     granularity: Granularity
     mod: Mod | None = None
-    anchor: Literal["text", "document"] = Field(
-        description="'document' when the value was resolved against the document date"
+    anchor: Literal["text", "document", "narrative"] = Field(
+        description="'text' when the expression gives its value itself, 'document' when resolved "
+        "against the document date, 'narrative' when resolved on the time the story had reached "
+        "(the expression `anchor_date_id` names)"
+    )
+    anchor_date_id: str | None = Field(
+        default=None, description="the date_id of the expression a narrative value is anchored on"
     )
     signal: str | None = Field(
         default=None, description="the preposition that governs it: 'since' in 'since 2004'"
+    )
+    earliest: str | None = Field(
+        default=None, pattern=_ISO_DAY,
+        description="first calendar day the value covers (ISO 8601; astronomical years before "
+        "year 1: 490 BC is -0489); null for durations, references, sets and unresolved values",
+    )
+    latest: str | None = Field(
+        default=None, pattern=_ISO_DAY, description="last calendar day the value covers, like earliest"
+    )
+    range_end: str | None = Field(
+        default=None, description="the date_id of the range's other end, when this expression "
+        "opens a range (`1915` of `1915-17`, `May 1` of `from May 1 to 12`)",
     )
 
 
@@ -95,6 +114,10 @@ class EventDate(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     value: str
     date_id: str | None
+    end_value: str | None = Field(
+        default=None, description="the value of the range's other end, when a range dates the event"
+    )
+    end_date_id: str | None = Field(default=None, description="the date_id of that other end")
 
 
 class Location(BaseModel):

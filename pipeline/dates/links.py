@@ -30,11 +30,22 @@ class Timex:
     value: str
     granularity: str
     mod: str | None
-    anchor: str  # "text" or "document"
+    anchor: str  # "text", "document" or "narrative" (resolved on the time the story has reached)
     signal: str | None = None  # the preposition that governs it: "since" in "since 2004"
+    # the grammar rule that read it and the tense around it: what a document-level pass needs to
+    # resolve it again on another reference time (`In May` after `In April 1940`)
+    rule: str = ""
+    tense: str = ""
+    # (start, end) of the expression a narrative value was resolved on
+    anchor_span: tuple[int, int] | None = None
+    # (start, end) of the range's other end, on the expression that opens it (`1915` of `1915-17`)
+    range_end: tuple[int, int] | None = None
 
     def shifted(self, offset: int) -> Timex:
-        return replace(self, start=self.start + offset, end=self.end + offset)
+        def move(span: tuple[int, int] | None) -> tuple[int, int] | None:
+            return (span[0] + offset, span[1] + offset) if span else None
+        return replace(self, start=self.start + offset, end=self.end + offset,
+                       anchor_span=move(self.anchor_span), range_end=move(self.range_end))
 
 
 # How far back (characters) `the same period last year` looks for the period it repeats.

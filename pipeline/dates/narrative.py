@@ -1,0 +1,139 @@
+"""Narrative time: expressions without their own year anchored on the time the story has reached.
+
+News is told from its date: `in May`, `next year` are placed from the DCT
+(HeidelTime's news rule, normalize.py). A history tells a story through time:
+after `In April 1940 Germany invaded Norway`, `In May` is 1940-05 and `the
+following year` 1941, whatever the date the page was written (HeidelTime's
+narrative mode does the same with the last date mentioned). Which of the two a
+document is, is decided on the whole document (`is_narrative`): a narrative
+names most of its explicit years far from its own date. In a narrative every
+underspecified expression is resolved again, in document order, on the
+reference time: the last calendar date the story reached (with its year, or
+resolved itself). This runs once per document after all its chunks are read,
+so the story's time carries across the chunks of a long text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from pipeline.dates.links import Timex
+from pipeline.dates.normalize import normalize_as
+from pipeline.dates.timeline import join_year, split_year
+
+# Explicit years this far before the DCT are history, not news
+_HISTORY_YEARS = 10
+# A narrative needs this many explicit years, most of them history
+_MIN_YEARS = 3
+_HISTORY_SHARE = 0.5
+# Rules whose value, without a year of its own, the DCT and the tense chose
+_PLACED = frozenset({"month", "month_day", "season", "holiday", "quarter"})
+# Rules counted from the DCT (`the following year`): the same count from the reference time
+_COUNTED = frozenset({"relative"})
+# Rules counted from the period named last (`that year`, `two years later`)
+_FROM_LAST = frozenset({"that_year", "year_before", "whole_year"})
+_SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
+
+
+def is_narrative(found: list[Timex], dct: date | None) -> bool:
+    """A story told through time: most explicit years lie long before the document date."""
+    years = [y[0] for t in found if t.anchor == "text" and t.type == "DATE" and (y := split_year(t.value))]
+    if len(years) < _MIN_YEARS:
+        return False
+    if dct is None:
+        return True
+    history = sum(1 for y in years if dct.year - y > _HISTORY_YEARS)
+    return history / len(years) >= _HISTORY_SHARE
+
+
+def _month_of(rest: str) -> int | None:
+    """The month a value's part stands for: `-05-14` -> 5, `-SU` -> 7, `-Q3` -> 8."""
+    m = re.match(r"-(\d\d)", rest)
+    if m:
+        return int(m.group(1))
+    m = re.match(r"-Q([1-4])", rest)
+    if m:
+        return int(m.group(1)) * 3 - 1
+    return _SEASON_MONTH.get(rest[1:3])
+
+
+def _nearest_year(ref_year: int, ref_month: int | None, month: int) -> int:
+    """The year that puts `month` nearest the reference month; a tie goes forward (stories move on).
+
+    After `October 1941`, `January` is 1942-01; after `April 1940`, `September` is 1940-09.
+    """
+    if ref_month is None:
+        return ref_year
+    here = ref_year * 12 + ref_month
+    return min((ref_year - 1, ref_year, ref_year + 1),
+               key=lambda y: (abs(y * 12 + month - here), -y))
+
+
+def _placed(t: Timex, ref_year: int, ref_month: int | None) -> str | None:
+    """`In May` (2009-05 from the DCT) after `April 1940`: 1940-05."""
+    own = split_year(t.value)
+    if own is None:
+        return None
+    month = _month_of(own[1])
+    if month is None:
+        return None
+    if own[1] == "-02-29":
+        return None
+    return join_year(_nearest_year(ref_year, ref_month, month), own[1])
+
+
+def _counted(t: Timex, dct: date, ref_year: int, ref_month: int | None) -> str | None:
+    """`the following year` (DCT year + 1) after `1940`: 1941; `the previous month` by months."""
+    own = split_year(t.value)
+    if t.granularity == "year" and own is not None and own[1] == "":
+        return join_year(ref_year + own[0] - dct.year)
+    m = re.fullmatch(r"(\d{4})-(\d\d)", t.value)
+    if t.granularity == "month" and m and ref_month is not None:
+        k = ref_year * 12 + ref_month - 1 + int(m.group(1)) * 12 + int(m.group(2)) - dct.year * 12 - dct.month
+        return join_year(k // 12, f"-{k % 12 + 1:02d}")
+    return None
+
+
+def _from_last(t: Timex, dct: date | None, ref_year: int) -> str | None:
+    """`that year`, `two years later`, `the entire year`: counted in years from the reference."""
+    marker = normalize_as(t.rule, t.text, dct, t.tense)
+    m = re.search(r"(-?\d+)Y$", marker.value) if marker else None
+    return join_year(ref_year - int(m.group(1))) if m else None
+
+
+def _reference(t: Timex) -> tuple[int, int | None] | None:
+    """(year, month or None) of a calendar date the story can be at."""
+    if t.type not in ("DATE", "TIME") or "X" in t.value:
+        return None
+    own = split_year(t.value)
+    if own is None:
+        return None
+    m = re.match(r"-(\d\d)", own[1])
+    return own[0], int(m.group(1)) if m else None
+
+
+def anchor_story(found: list[Timex], dct: date | None) -> list[Timex]:
+    """Resolve a narrative's underspecified expressions again, in order, on the story's time."""
+    out: list[Timex] = []
+    ref: Timex | None = None
+    for t in found:
+        at = _reference(ref) if ref is not None else None
+        if at is not None and ref is not None:
+            value = None
+            if t.rule in _PLACED and t.anchor == "document":
+                value = _placed(t, *at)
+            elif t.rule in _COUNTED and t.anchor == "document" and dct is not None:
+                value = _counted(t, dct, *at)
+            elif t.rule in _FROM_LAST:
+                value = _from_last(t, dct, at[0])
+            if value is not None:
+                t = replace(t, value=value, anchor="narrative", anchor_span=(ref.start, ref.end))
+        out.append(t)
+        here = _reference(t)
+        # a coarser restatement of where the story is (`that year` after `June 22, 1941`) keeps the finer
+        if here is not None and t.anchor in ("text", "narrative") and not (
+                ref is not None and ref.value.startswith(t.value)):
+            ref = t
+    return out
