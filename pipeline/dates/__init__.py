@@ -19,7 +19,7 @@ from datetime import date
 
 from pipeline.dates.detect import find_dates
 from pipeline.dates.links import Timex
-from pipeline.dates.narrative import anchor_story, is_narrative
+from pipeline.dates.narrative import anchor_story, is_narrative, resolve_shifts
 from pipeline.nlp import Chunk
 
 __all__ = ["Timex", "find", "finish"]
@@ -27,10 +27,12 @@ __all__ = ["Timex", "find", "finish"]
 
 def find(chunk: Chunk, published: date | None) -> list[Timex]:
     """The temporal expressions of one chunk, in document offsets, relative ones resolved on `published`."""
-    return [t.shifted(chunk.offset) for t in find_dates(chunk, published)]
+    return [t.shifted(chunk.offset) for t in resolve_shifts(find_dates(chunk, published), published)]
 
 
 def finish(found: list[Timex], published: date | None) -> list[Timex]:
     """A document's expressions (all chunks, in order), a narrative's anchored on the story's time."""
     ordered = sorted(found, key=lambda t: (t.start, t.end))
-    return anchor_story(ordered, published) if is_narrative(ordered, published) else ordered
+    if is_narrative(ordered, published):
+        ordered = anchor_story(ordered, published)
+    return resolve_shifts(ordered, published)

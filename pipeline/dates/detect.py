@@ -29,6 +29,9 @@ _NOT_TIME_LABELS = frozenset({"MONEY", "QUANTITY", "PERCENT", "PRODUCT", "LAW", 
                               "WORK_OF_ART", "ORDINAL"})
 # A bare four-digit year ("2006"): the shape that may be a count or part of a name instead.
 _BARE_YEAR = re.compile(r"(?:1[1-9]|20|21)\d\d")
+# "the fall of Saigon", "the winter of discontent": what follows makes the season word an event
+# (not "the summer of that year")
+_EVENT_OF = re.compile(r"\s+of\s+(?!(?:that|this|the\s+(?:same|following|next|previous))\b|\d)")
 # Characters scanned on each side of an anchor word (see _windows).
 _MARGIN = 48
 
@@ -99,7 +102,9 @@ def _counts_something(doc: Doc, span: Span, year: int, dct: date | None, signal:
     # far from any year the text could mean, and no "in"/"since" before it: a number
     # (the token may hold more than the year: "2014–2020" is one token)
     far = abs(year - (dct.year if dct else 2000)) > 150
-    if far and signal is None:
+    # ... unless the model reads it as a date: "the war of 1812", "1789 was a year of revolution"
+    named = tok.i > 0 and (doc[tok.i - 1].pos_ == "PROPN" or doc[tok.i - 1].is_upper)  # "UNSCR 1325"
+    if far and signal is None and (named or tok.ent_type_ != "DATE" or year > (dct.year if dct else 2000)):
         return True
     # "Russel 2000 Index", "Resolution 1325" are names; "Developers Conference 2010" is an edition
     if not (tok.i > 0 and doc[tok.i - 1].is_title and _after_name(doc, span)):
@@ -236,6 +241,8 @@ def _accept(doc: Doc, full: str, rule: str, s: int, e: int, dct: date | None) ->
         return None  # "in his 70s": an age
     if _needs_signal(rule, text) and not _licenses_bare(doc, span, full, s):
         return None
+    if rule == "season" and _EVENT_OF.match(full, e):
+        return None  # "the fall of Saigon": an event, no season
     if rule == "ref" and (_describes_state(span) or _lacks_the(full, s, text) or _compares(doc, span)):
         return None
     # "since November": the signal itself says the time is past

@@ -17,17 +17,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
+from pipeline.dates.calendar import iso_week
 from pipeline.dates.links import Timex
 from pipeline.dates.normalize import normalize_as
+from pipeline.dates.periods import SHIFT
 from pipeline.dates.timeline import join_year, split_year
 
-# Explicit years this far before the DCT are history, not news
-_HISTORY_YEARS = 10
-# A narrative needs this many explicit years, most of them history
-_MIN_YEARS = 3
-_HISTORY_SHARE = 0.5
+# News names the DCT's year and the one before; a year further back is history
+_HISTORY_YEARS = 1
+# A narrative names this many explicit years, most of them history (news about the past names a
+# few: `the first annual loss since 1992`)
+_MIN_YEARS = 5
+_HISTORY_SHARE = 0.6
 # Rules whose value, without a year of its own, the DCT and the tense chose
 _PLACED = frozenset({"month", "month_day", "season", "holiday", "quarter"})
 # Rules counted from the DCT (`the following year`): the same count from the reference time
@@ -35,6 +38,9 @@ _COUNTED = frozenset({"relative"})
 # Rules counted from the period named last (`that year`, `two years later`)
 _FROM_LAST = frozenset({"that_year", "year_before", "whole_year"})
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
+# `the following year`, `the end of the year` count from the story; `last year`, `next month` stay
+# deictic, on the DCT, even in a history
+_ANAPHORIC = re.compile(r"(?:.*\s)?the\s", re.I)
 
 
 def is_narrative(found: list[Timex], dct: date | None) -> bool:
@@ -125,7 +131,7 @@ def anchor_story(found: list[Timex], dct: date | None) -> list[Timex]:
             if t.rule in _PLACED and t.anchor == "document":
                 value = _placed(t, *at)
             elif t.rule in _COUNTED and t.anchor == "document" and dct is not None:
-                value = _counted(t, dct, *at)
+                value = _counted(t, dct, *at) if _ANAPHORIC.match(t.text) else None
             elif t.rule in _FROM_LAST:
                 value = _from_last(t, dct, at[0])
             if value is not None:
@@ -136,4 +142,61 @@ def anchor_story(found: list[Timex], dct: date | None) -> list[Timex]:
         if here is not None and t.anchor in ("text", "narrative") and not (
                 ref is not None and ref.value.startswith(t.value)):
             ref = t
+    return out
+
+
+def _shifted(marker: str, at: Timex | None, dct: date | None) -> tuple[str, str] | None:
+    """(value, granularity) of `twelve days later` (`SHIFT+12D`) counted from the date `at`, else the DCT.
+
+    At the unit's granularity when the date has it (`June 10, 1940` + 12 days = 1940-06-22), else
+    the part it gives with the rest unknown (`1980` + three days = 1980-XX-XX).
+    """
+    m = re.fullmatch(rf"{SHIFT}([+-]\d+)([DWMY])", marker)
+    if m is None:
+        return None
+    n, unit = int(m.group(1)), m.group(2)
+    own = split_year(at.value) if at is not None else None
+    if own is None:
+        if dct is None:
+            return None
+        own = (dct.year, dct.strftime("-%m-%d"))
+    year, rest = own
+    parts = re.match(r"-(\d\d)(?:-(\d\d))?", rest)
+    month = int(parts.group(1)) if parts else None
+    day = int(parts.group(2)) if parts and parts.group(2) else None
+    if unit == "Y":
+        return join_year(year + n), "year"
+    if unit == "M":
+        if month is None:
+            return join_year(year, "-XX"), "month"
+        k = year * 12 + month - 1 + n
+        return join_year(k // 12, f"-{k % 12 + 1:02d}"), "month"
+    if day is not None and year >= 1 and month is not None:
+        d = date(year, month, day) + timedelta(days=n * (7 if unit == "W" else 1))
+        return (iso_week(d), "week") if unit == "W" else (d.isoformat(), "day")
+    if unit == "W":
+        return join_year(year, "-WXX"), "week"
+    return join_year(year, f"-{month:02d}-XX" if month else "-XX-XX"), "day"
+
+
+def resolve_shifts(found: list[Timex], dct: date | None) -> list[Timex]:
+    """`twelve days later` on the calendar date named last (in any document), else on the DCT.
+
+    Run on a chunk (so that `find` gives values) and again on the whole document.
+    """
+    out: list[Timex] = []
+    last: Timex | None = None
+    for t in found:
+        # the marker again from the text: a chunk's pass resolved it before the document's
+        marker = normalize_as(t.rule, t.text, dct, t.tense) if t.rule == "unit_shift" else None
+        if marker is not None and marker.value.startswith(SHIFT):
+            resolved = _shifted(marker.value, last, dct)
+            if resolved is None:
+                continue
+            on = (last.start, last.end) if last is not None else None
+            t = replace(t, value=resolved[0], granularity=resolved[1],
+                        anchor="narrative" if on else "document", anchor_span=on)
+        if _reference(t) is not None:
+            last = t
+        out.append(t)
     return out
