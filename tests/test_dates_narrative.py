@@ -17,7 +17,8 @@ DCT = date(2021, 3, 15)
 
 # A history: explicit years long before the DCT; what has no year of its own follows the story.
 STORY = (
-    "The regiment was raised in 1914. In April 1915 the regiment landed at the cape. In May it dug in on the ridge. "
+    "The regiment was raised in 1914. In April 1915 the regiment landed at the cape. "
+    "In May it dug in on the ridge. "
     "The following year it was sent north. By 1917 it had lost half its men. "
     "In 1918 it came home. In January 1919 it was disbanded."
 )
@@ -33,6 +34,14 @@ NARRATIVE = [
      "It lasted until October 1815. In January the garrison surrendered. In 1816 peace came.", DCT, [
         ("1812", "1812", "text"), ("1813", "1813", "text"), ("1814", "1814", "text"),
         ("October 1815", "1815-10", "text"), ("January", "1816-01", "narrative"), ("1816", "1816", "text"),
+    ]),
+    # "the next day" is the day after the story's day, "twelve days later" counts from it
+    ("The port was built in 1905, enlarged in 1920 and bombed in 1940. It was rebuilt in 1946. "
+     "Its new quay opened on May 2, 1951. The next day the first ship docked. Twelve days later a "
+     "second one came.", DCT, [
+        ("1905", "1905", "text"), ("1920", "1920", "text"), ("1940", "1940", "text"),
+        ("1946", "1946", "text"), ("May 2, 1951", "1951-05-02", "text"),
+        ("The next day", "1951-05-03", "narrative"), ("Twelve days later", "1951-05-15", "narrative"),
     ]),
     # "last year" stays deictic, on the DCT, even in a history
     ("The fort was built in 1850, rebuilt in 1870, burned in 1890, restored in 1910 and closed in "
@@ -104,8 +113,8 @@ def test_the_story_carries_across_chunks(nlp):
     from pipeline.nlp import Chunk
     from pipeline.run.document import find_all
 
-    first = ("It was raised in 1914. In April 1915 the regiment landed. By 1916 it was north. In 1917 it fought. "
-             "In 1918 it rested. ")
+    first = ("It was raised in 1914. In April 1915 the regiment landed. By 1916 it was north. "
+             "In 1917 it fought. In 1918 it rested. ")
     second = "In May it was disbanded."
     chunks = [Chunk.of(nlp(first)), Chunk.of(nlp(second), len(first))]
     found = find_all(chunks, first + second, DCT).dates

@@ -34,5 +34,5 @@ def finish(found: list[Timex], published: date | None) -> list[Timex]:
     """A document's expressions (all chunks, in order), a narrative's anchored on the story's time."""
     ordered = sorted(found, key=lambda t: (t.start, t.end))
     if is_narrative(ordered, published):
-        ordered = anchor_story(ordered, published)
+        return anchor_story(ordered, published)
     return resolve_shifts(ordered, published)

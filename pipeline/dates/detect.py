@@ -31,7 +31,7 @@ _NOT_TIME_LABELS = frozenset({"MONEY", "QUANTITY", "PERCENT", "PRODUCT", "LAW", 
 _BARE_YEAR = re.compile(r"(?:1[1-9]|20|21)\d\d")
 # "the fall of Saigon", "the winter of discontent": what follows makes the season word an event
 # (not "the summer of that year")
-_EVENT_OF = re.compile(r"\s+of\s+(?!(?:that|this|the\s+(?:same|following|next|previous))\b|\d)")
+_EVENT_OF = re.compile(r"(?<!\s)\s+of\s+(?!(?:that|this|the\s+(?:same|following|next|previous))\b|\d)")
 # Characters scanned on each side of an anchor word (see _windows).
 _MARGIN = 48
 

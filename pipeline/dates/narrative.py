@@ -21,7 +21,7 @@ from datetime import date, timedelta
 
 from pipeline.dates.calendar import iso_week
 from pipeline.dates.links import Timex
-from pipeline.dates.normalize import normalize_as
+from pipeline.dates.normalize import ANAPHOR, normalize_as, resolve_anaphor
 from pipeline.dates.periods import SHIFT
 from pipeline.dates.timeline import join_year, split_year
 
@@ -37,10 +37,12 @@ _PLACED = frozenset({"month", "month_day", "season", "holiday", "quarter"})
 _COUNTED = frozenset({"relative"})
 # Rules counted from the period named last (`that year`, `two years later`)
 _FROM_LAST = frozenset({"that_year", "year_before", "whole_year"})
+# Rules for the day last named (`the next day`, `the same day`, `at noon`)
+_DAY_ANAPHORS = frozenset({"day_anaphor", "relative", "time", "clock_word"})
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 # `the following year`, `the end of the year` count from the story; `last year`, `next month` stay
 # deictic, on the DCT, even in a history
-_ANAPHORIC = re.compile(r"(?:.*\s)?the\s", re.I)
+_ANAPHORIC = re.compile(r"\bthe\s", re.I)
 
 
 def is_narrative(found: list[Timex], dct: date | None) -> bool:
@@ -109,6 +111,15 @@ def _from_last(t: Timex, dct: date | None, ref_year: int) -> str | None:
     return join_year(ref_year - int(m.group(1))) if m else None
 
 
+def _same_day(t: Timex, dct: date | None, ref: Timex) -> str | None:
+    """`the next day`, `the same day` after `June 10, 1940`: on the story's day, not the DCT's."""
+    marker = normalize_as(t.rule, t.text, dct, t.tense)
+    day = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", ref.value[:10])
+    if marker is None or not marker.value.startswith(ANAPHOR) or day is None or ref.value[:1] == "B":
+        return None
+    return resolve_anaphor(marker.value, date(*(int(g) for g in day.groups())))
+
+
 def _reference(t: Timex) -> tuple[int, int | None] | None:
     """(year, month or None) of a calendar date the story can be at."""
     if t.type not in ("DATE", "TIME") or "X" in t.value:
@@ -131,15 +142,26 @@ def anchor_story(found: list[Timex], dct: date | None) -> list[Timex]:
             if t.rule in _PLACED and t.anchor == "document":
                 value = _placed(t, *at)
             elif t.rule in _COUNTED and t.anchor == "document" and dct is not None:
-                value = _counted(t, dct, *at) if _ANAPHORIC.match(t.text) else None
+                value = _counted(t, dct, *at) if _ANAPHORIC.search(t.text) else None
             elif t.rule in _FROM_LAST:
                 value = _from_last(t, dct, at[0])
+            if value is None and t.rule in _DAY_ANAPHORS:
+                value = _same_day(t, dct, ref)
+            gran = t.granularity
+            if t.rule == "unit_shift":
+                marker = normalize_as(t.rule, t.text, dct, t.tense)
+                shifted = _shifted(marker.value, ref, dct) if marker else None
+                value, gran = shifted if shifted else (None, gran)
             if value is not None:
-                t = replace(t, value=value, anchor="narrative", anchor_span=(ref.start, ref.end))
+                t = replace(t, value=value, granularity=gran, anchor="narrative",
+                            anchor_span=(ref.start, ref.end))
         out.append(t)
         here = _reference(t)
         # a coarser restatement of where the story is (`that year` after `June 22, 1941`) keeps the finer
-        if here is not None and t.anchor in ("text", "narrative") and not (
+        # `the previous year` looks back without moving the story there; `the next day` moves it
+        looks_back = t.rule in _FROM_LAST or (t.rule in _COUNTED and t.granularity != "day")
+        moves = t.anchor == "text" or (t.anchor == "narrative" and not looks_back)
+        if here is not None and moves and not (
                 ref is not None and ref.value.startswith(t.value)):
             ref = t
     return out
