@@ -29,6 +29,8 @@ Role = Literal["host", "participant", "member", "provider", "recipient"]
 Status = Literal["happened", "ongoing", "planned"]
 SourceFormat = Literal["txt", "md", "html", "pdf", "docx"]
 ISO3 = str
+# an ISO 8601 calendar day, expanded with a sign before year 1 ("-0489-01-01")
+_ISO_DAY = r"^-?\d{4,}-\d\d-\d\d$"
 
 
 class Record(BaseModel):
@@ -95,13 +97,29 @@ class DateRecord(Record):
     value: str
     granularity: Granularity
     mod: Mod | None = None
-    anchor: Literal["text", "document"] | None = Field(
-        description="'document' when the value was resolved against the document date; null when it "
-        "needed one and the document has none (the value then keeps X for what is unknown: "
-        "'XXXX-XX' for 'last month')"
+    anchor: Literal["text", "document", "narrative"] | None = Field(
+        description="'text' when the expression gives its value itself, 'document' when resolved "
+        "against the document date, 'narrative' when resolved on the time the story had reached "
+        "(the expression `anchor_date_id` names); null when it needed a document date and the "
+        "document has none (the value then keeps X for what is unknown: 'XXXX-XX' for 'last month')"
+    )
+    anchor_date_id: str | None = Field(
+        default=None, description="the date_id of the expression a narrative value is anchored on"
     )
     signal: str | None = Field(
         default=None, description="the preposition that governs it: 'since' in 'since 2004'"
+    )
+    earliest: str | None = Field(
+        default=None, pattern=_ISO_DAY,
+        description="first calendar day the value covers (ISO 8601; astronomical years before "
+        "year 1: 490 BC is -0489); null for durations, references, sets and unresolved values",
+    )
+    latest: str | None = Field(
+        default=None, pattern=_ISO_DAY, description="last calendar day the value covers, like earliest"
+    )
+    range_end: str | None = Field(
+        default=None, description="the date_id of the range's other end, when this expression "
+        "opens a range (`1915` of `1915-17`, `May 1` of `from May 1 to 12`)",
     )
 
 
@@ -109,6 +127,10 @@ class EventDate(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     value: str
     date_id: str | None
+    end_value: str | None = Field(
+        default=None, description="the value of the range's other end, when a range dates the event"
+    )
+    end_date_id: str | None = Field(default=None, description="the date_id of that other end")
 
 
 class Location(BaseModel):

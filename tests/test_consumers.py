@@ -58,3 +58,14 @@ def test_readme_duckdb_query_runs_on_the_output(extracted):
     assert rows, "the README query returns rows"
     names = {r[0] for r in rows}
     assert "Department of National Defence" in names
+
+
+def test_readme_timeline_query_orders_events_by_their_first_day(extracted):
+    out, _ = extracted
+    blocks = re.findall(r"```sql\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+    (sql,) = [b for b in blocks if "earliest" in b]
+    rows = duckdb.sql(sql.replace("output/", f"{out.as_posix()}/")).fetchall()
+    assert len(rows) >= 10
+    firsts = [str(r[4]) for r in rows]
+    assert firsts == sorted(firsts) and all(str(r[4]) <= str(r[5]) for r in rows)
+    assert ("canada-mexico-defence-relationship", "ESTABLISH", "established", "May 2011") in {r[:4] for r in rows}

@@ -166,7 +166,6 @@ DURATIONS = [
     ("To date", "DATE", "PRESENT_REF", "ref", None),
     ("the time being", "DATE", "PRESENT_REF", "ref", None),
     ("recently", "DATE", "PAST_REF", "ref", None),
-    ("previously", "DATE", "PAST_REF", "ref", None),
     ("the future", "DATE", "FUTURE_REF", "ref", None),
     ("the near term", "DATE", "FUTURE_REF", "ref", None),
     ("the coming months", "DURATION", "PXM", "duration", None),

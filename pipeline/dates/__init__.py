@@ -5,8 +5,12 @@
     normalize.py  a matched expression to its TIMEX3 type, value, granularity and mod
     calendar.py, durations.py, periods.py  the value of each kind of expression
     links.py      expressions that depend on one another (anaphors, ranges); `Timex`, the found item
+    narrative.py  a story's expressions anchored on the time it has reached, not the DCT
+    timeline.py   the first and last day a value covers (`earliest`, `latest`)
 
-`find` reads one chunk and gives expressions in document offsets.
+`find` reads one chunk and gives expressions in document offsets; `finish`
+then reads the whole document's expressions in order (a story's time carries
+across chunks) and resolves a narrative's underspecified ones on the story.
 """
 
 from __future__ import annotations
@@ -15,11 +19,20 @@ from datetime import date
 
 from pipeline.dates.detect import find_dates
 from pipeline.dates.links import Timex
+from pipeline.dates.narrative import anchor_story, is_narrative, resolve_shifts
 from pipeline.nlp import Chunk
 
-__all__ = ["Timex", "find"]
+__all__ = ["Timex", "find", "finish"]
 
 
 def find(chunk: Chunk, published: date | None) -> list[Timex]:
     """The temporal expressions of one chunk, in document offsets, relative ones resolved on `published`."""
-    return [t.shifted(chunk.offset) for t in find_dates(chunk, published)]
+    return [t.shifted(chunk.offset) for t in resolve_shifts(find_dates(chunk, published), published)]
+
+
+def finish(found: list[Timex], published: date | None) -> list[Timex]:
+    """A document's expressions (all chunks, in order), a narrative's anchored on the story's time."""
+    ordered = sorted(found, key=lambda t: (t.start, t.end))
+    if is_narrative(ordered, published):
+        return anchor_story(ordered, published)
+    return resolve_shifts(ordered, published)

@@ -29,6 +29,9 @@ _NOT_TIME_LABELS = frozenset({"MONEY", "QUANTITY", "PERCENT", "PRODUCT", "LAW", 
                               "WORK_OF_ART", "ORDINAL"})
 # A bare four-digit year ("2006"): the shape that may be a count or part of a name instead.
 _BARE_YEAR = re.compile(r"(?:1[1-9]|20|21)\d\d")
+# "the fall of Saigon", "the winter of discontent": what follows makes the season word an event
+# (not "the summer of that year")
+_EVENT_OF = re.compile(r"(?<!\s)\s+of\s+(?!(?:that|this|the\s+(?:same|following|next|previous))\b|\d)")
 # Characters scanned on each side of an anchor word (see _windows).
 _MARGIN = 48
 
@@ -99,7 +102,9 @@ def _counts_something(doc: Doc, span: Span, year: int, dct: date | None, signal:
     # far from any year the text could mean, and no "in"/"since" before it: a number
     # (the token may hold more than the year: "2014–2020" is one token)
     far = abs(year - (dct.year if dct else 2000)) > 150
-    if far and signal is None:
+    # ... unless the model reads it as a date: "the war of 1812", "1789 was a year of revolution"
+    named = tok.i > 0 and (doc[tok.i - 1].pos_ == "PROPN" or doc[tok.i - 1].is_upper)  # "UNSCR 1325"
+    if far and signal is None and (named or tok.ent_type_ != "DATE" or year > (dct.year if dct else 2000)):
         return True
     # "Russel 2000 Index", "Resolution 1325" are names; "Developers Conference 2010" is an edition
     if not (tok.i > 0 and doc[tok.i - 1].is_title and _after_name(doc, span)):
@@ -217,8 +222,8 @@ def _candidates(text: str) -> list[tuple[int, int, int]]:
     return sorted(found, key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
 
 
-def _accept(doc: Doc, full: str, rule: str, s: int, e: int, dct: date | None) -> Norm | None:
-    """The normalized expression at s:e, or None when the context says it is not one."""
+def _accept(doc: Doc, full: str, rule: str, s: int, e: int, dct: date | None) -> tuple[Norm, str] | None:
+    """The normalized expression at s:e and the tense around it, or None when the context rejects it."""
     text = full[s:e]
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -236,11 +241,14 @@ def _accept(doc: Doc, full: str, rule: str, s: int, e: int, dct: date | None) ->
         return None  # "in his 70s": an age
     if _needs_signal(rule, text) and not _licenses_bare(doc, span, full, s):
         return None
+    if rule == "season" and _EVENT_OF.match(full, e):
+        return None  # "the fall of Saigon": an event, no season
     if rule == "ref" and (_describes_state(span) or _lacks_the(full, s, text) or _compares(doc, span)):
         return None
     # "since November": the signal itself says the time is past
     tense = "past" if signal and lexicon().value("past_signal", signal) else tense_of(span)
-    return normalize_as(rule, text, dct, tense)
+    norm = normalize_as(rule, text, dct, tense)
+    return (norm, tense) if norm is not None else None
 
 
 def _licenses_bare(doc: Doc, span: Span, text: str, start: int) -> bool:
@@ -259,7 +267,7 @@ def _licenses_bare(doc: Doc, span: Span, text: str, start: int) -> bool:
 
 def _model_candidates(
     chunk: Chunk, dct: date | None, taken: bytearray
-) -> list[tuple[int, int, Norm]]:
+) -> list[tuple[int, int, Norm, str, str]]:
     """Model DATE/TIME entities the rules left alone, when dateparser reads a calendar date in them."""
     out = []
     doc, full = chunk.doc, chunk.text
@@ -272,7 +280,11 @@ def _model_candidates(
             continue
         text = full[s:e]
         shape = next((r.name for r in rules() if r.regex.fullmatch(text)), None)
-        norm = _accept(doc, full, shape, s, e, dct) if shape else None
+        accepted = _accept(doc, full, shape, s, e, dct) if shape else None
+        if accepted is not None:
+            out.append((s, e, accepted[0], shape or "", accepted[1]))
+            continue
+        norm = None
         if shape is None and (month.search(text) and re.search(r"\b\d{4}\b", text)):
             parsed = parse_calendar(" ".join(text.split()), dct)
             if parsed is not None and parsed[1] in ("day", "month", "year"):
@@ -281,27 +293,28 @@ def _model_candidates(
                     period, d.isoformat())
                 norm = Norm("DATE", value, period, None, "text")
         if norm is not None:
-            out.append((s, e, norm))
+            out.append((s, e, norm, "", ""))
     return out
 
 
 def find_dates(chunk: Chunk, dct: date | None) -> list[Timex]:
     """Temporal expressions of a chunk with TIMEX3 type, value, granularity, mod and signal."""
     doc, text = chunk.doc, chunk.text
-    chosen: list[tuple[int, int, Norm]] = []
+    chosen: list[tuple[int, int, Norm, str, str]] = []  # (start, end, norm, rule, tense)
     taken = bytearray(len(text))  # 1 under every expression chosen so far
     names = [r.name for r in rules()]
     for s, e, i in _candidates(text):
         if taken.find(1, s, e) != -1:
             continue
-        norm = _accept(doc, text, names[i], s, e, dct)
-        if norm is not None:
-            chosen.append((s, e, norm))
+        accepted = _accept(doc, text, names[i], s, e, dct)
+        if accepted is not None:
+            chosen.append((s, e, accepted[0], names[i], accepted[1]))
             taken[s:e] = b"\x01" * (e - s)
     chosen.extend(_model_candidates(chunk, dct, taken))
     chosen.sort(key=lambda c: c[0])
     found = [
-        Timex(s, e, text[s:e], n.type, n.value, n.granularity, n.mod, n.anchor, signal_before(text, s))
-        for s, e, n in chosen
+        Timex(s, e, text[s:e], n.type, n.value, n.granularity, n.mod, n.anchor, signal_before(text, s),
+              rule, tense)
+        for s, e, n, rule, tense in chosen
     ]
     return join_ranges(resolve_anaphors(found, dct, text), text)

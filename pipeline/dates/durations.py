@@ -17,7 +17,7 @@ from pipeline.dates.grammar import fragments
 def ago(text: str, dct: date | None, tense: Tense) -> Norm | None:
     m = re.match(rf"(?:({fragments()['DURMOD']})\s+)?(.+?)[\s-]+(?:{fragments()['DURADJ']}\s+)?"
                  rf"({fragments()['UNIT']})\s+ago$", text, re.I)
-    mod = lx("duration_mod", m.group(1)) if m.group(1) else None
+    mod = (lx("duration_mod", m.group(1)) or None) if m.group(1) else None  # "just": no mod
     mod = {"LESS_THAN": "AFTER", "MORE_THAN": "BEFORE"}.get(mod or "", mod)
     n = num(m.group(2))
     unit = lx("unit", m.group(3))
@@ -55,7 +55,7 @@ def duration(text: str, dct: date | None, tense: Tense) -> Norm | None:
                  rf"(.*?)[\s-]*(?:{frags['DURADJ']}\s+)?({frags['UNIT']})$", text, re.I)
     if m is None:
         return None
-    mod = lx("duration_mod", m.group(1)) if m.group(1) else None
+    mod = (lx("duration_mod", m.group(1)) or None) if m.group(1) else None  # "just": no mod
     count = m.group(3).strip()
     unit = lx("unit", m.group(4))
     if unit == "WE":

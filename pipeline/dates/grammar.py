@@ -152,6 +152,9 @@ def fragments(_: Rules) -> dict[str, str]:
         "OCCASION": alt(lex.forms("occasion")),
         "YEARBEFORE": alt(lex.forms("year_before")),
         "YEARSHIFT": alt(lex.forms("year_shift")),
+        # "two years before" ends its clause; "two years before the war" counts from an event
+        "SHIFTEND": r"(?!\s+than\b)(?:(?<!before)(?<!after)|(?=\s*(?:[,.;:)]|$)))",
+        "ERABC": alt(lex.forms("era_bc"), case_sensitive=True),
         "NOTSHIFT": alt(lex.forms("not_year_shift_after")),
         "CLOCKWORD": alt(lex.forms("clock_word")),
         "CLOCKSUFFIX": alt(lex.forms("clock_suffix")),
@@ -181,6 +184,11 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     # "the 20th century", "the twenty-first century"
     ("century", r"(?P<x>(?:the\s+)?(?:{DATEMOD}[\s-]+)?"
                 r"(?:\d{{1,2}}(?:st|nd|rd|th)|{CENTORD})[\s-]+century)\b"),
+    # "490 BC", "146 B.C.", "April 480 BC", "the spring of 480 BC", "the 5th century BC", "the 470s BC"
+    ("bc", r"(?P<x>(?:{DATEMOD}[\s-]+)?(?:(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{CENTORD})[\s-]+century"
+           r"|(?:the\s+)?\d{{1,3}}0s"
+           r"|(?:(?:the\s+)?{SEASON}\s+(?:of\s+)?|{MONTH}\s+(?:{DAYNUM},?\s+)?|{DAYNUM}\s+{MONTH},?\s+)?"
+           r"(?<![\d,.])\d{{1,4}})\s*{ERABC})(?!\w)"),
     # "the 1990s", "the '70s", "mid-1990s", "80s"
     # ("1990's first quarter" is a year's: the apostrophe form needs "the" or a modifier)
     ("decade", r"(?P<x>(?:the\s+)?(?:{DATEMOD}[\s-]+)?"
@@ -194,12 +202,13 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     # "this summer", "the summer of 2012", "Autumn", "the winter of 2022-2023" (the year it starts in)
     ("season", r"(?P<x>(?:{DATEMOD}[\s-]+)?(?:(?:{RELDET}|the)\s+)?{SEASON}"
                r"(?:\s+(?:of\s+)?{YEAR4}(?:[-–/](?:(?:19|20)\d\d|\d\d)(?![\d-]))?)?)\b"),
-    # "FY 2008", "2006", "mid-2013", "'82", "fiscal year 2024-25", "2021-22", "the 2019-2020 fiscal
-    # year" (a split year is named by the year it starts in)
+    # "FY 2008", "2006", "mid-2013", "'82", "fiscal year 2024-25", "the 2021-22 Plan", "the 2019-2020
+    # fiscal year" (a split year is named by the year it starts in; a bare "1915-17" is a range)
     ("year", r"(?P<x>(?:{DATEMOD}[\s-]+)?(?:{FISCAL}\s*['’]?(?:(?:19|20)\d\d|\d\d)"
              r"(?:[-–/](?:(?:19|20)\d\d|\d\d))?\b"
              r"|(?:the\s+)?{YEAR4}[-–](?:(?:19|20)\d\d|\d\d)\s+(?:fiscal|financial|budget)\s+year\b"
-             r"|{YEAR4}[-–]\d\d(?![\w%-])|(?<![\w$£€#.,/])(?:19|20)\d\d/\d\d(?![\w/%-]|[.,]\d)"
+             r"|{YEAR4}[-–]\d\d(?=\s+(?-i:[A-Z])|\s+(?:fiscal|financial|budget|season)\b)"
+             r"|(?<![\w$£€#.,/])(?:19|20)\d\d/\d\d(?![\w/%-]|[.,]\d)"
              r"|{YEAR4}|(?<![\w'’])['’]\d\d\b))"),
     # "16:08 UTC", "6:40 p.m.", "0800 UTC", "12:00 UTC Monday", "0900 hours"
     ("time", r"(?<![\d:.])(?P<x>(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?m\b\.?)?"
@@ -228,7 +237,11 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     # "the year previous", "two years later": years before or after the period just named
     # (not "the year before the war", "two years later than planned": a preposition or a comparison)
     ("year_before", r"\b(?P<x>{YEARBEFORE}(?!\s+{NOTSHIFT}\b)"
-                    r"|(?:{NUM}|an?)[\s-]+years?\s+{YEARSHIFT}(?!\s+than\b))\b(?!\s*[-–]|\s+\d)"),
+                    r"|(?:{DURMOD}\s+)?(?:{NUM}|an?)[\s-]+years?\s+{YEARSHIFT}{SHIFTEND})"
+                    r"(?!\w|\s*[-–]|\s+\d)"),
+    # "twelve days later", "four months earlier", "a decade earlier": counted from the date just named
+    ("unit_shift", r"\b(?P<x>(?:{DURMOD}\s+)?(?:{NUM}|an?)[\s-]+(?:days?|weeks?|months?|decades?)\s+"
+                   r"{YEARSHIFT}{SHIFTEND})(?!\w|\s*[-–]|\s+\d)"),
     # "by year-end", "at the month end"
     ("period_end", r"\b(?P<x>(?:the\s+)?(?:year|month)[-\s]end)\b(?!-)"),
     # "the entire year", "the full year": the year of the period just named
@@ -275,7 +288,7 @@ _ANCHORED_ON: dict[str, tuple[str, ...]] = {
     "ago": ("unit",), "span": ("unit",), "rate": ("unit",), "duration": ("unit",), "vague": ("unit",),
     "bare_units": ("unit",), "set": ("set", "unit"), "ref": ("ref",), "day_anaphor": ("unit",),
     "holiday": ("holiday", "unit"), "week_of": ("unit",), "same_period": ("unit",), "that_year": ("unit",),
-    "whole_year": ("unit",), "year_before": ("unit",),
+    "whole_year": ("unit",), "year_before": ("unit",), "unit_shift": ("unit",), "bc": ("number",),
     "clock_word": ("clock_word",), "period_end": ("unit",),
 }
 _ANCHOR_KINDS = ("month", "weekday", "season", "unit", "ref", "set", "day_word", "day_part", "fiscal",

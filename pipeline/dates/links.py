@@ -31,11 +31,23 @@ class Timex:
     value: str
     granularity: str
     mod: str | None
-    anchor: str | None  # "text", "document", or None: it needed a DCT and there is none (see Norm)
+    anchor: str | None  # "text", "document", "narrative" (on the time the story has reached), or None:
+    # it needed a DCT and there is none (see Norm)
     signal: str | None = None  # the preposition that governs it: "since" in "since 2004"
+    # the grammar rule that read it and the tense around it: what a document-level pass needs to
+    # resolve it again on another reference time (`In May` after `In April 1940`)
+    rule: str = ""
+    tense: str = ""
+    # (start, end) of the expression a narrative value was resolved on
+    anchor_span: tuple[int, int] | None = None
+    # (start, end) of the range's other end, on the expression that opens it (`1915` of `1915-17`)
+    range_end: tuple[int, int] | None = None
 
     def shifted(self, offset: int) -> Timex:
-        return replace(self, start=self.start + offset, end=self.end + offset)
+        def move(span: tuple[int, int] | None) -> tuple[int, int] | None:
+            return (span[0] + offset, span[1] + offset) if span else None
+        return replace(self, start=self.start + offset, end=self.end + offset,
+                       anchor_span=move(self.anchor_span), range_end=move(self.range_end))
 
 
 # How far back (characters) `the same period last year` looks for the period it repeats.
@@ -108,9 +120,11 @@ def resolve_anaphors(found: list[Timex], dct: date | None, text: str) -> list[Ti
                 continue
             else:
                 t = replace(t, value=resolved[0], granularity=resolved[1])
+                if near is not None:  # "two years later" after "1990": on the text, not the DCT
+                    t = replace(t, anchor="narrative", anchor_span=(near.start, near.end))
         if _calendar_value(t):
             last_period = t
-        if t.granularity == "day" and t.type == "DATE" and "X" not in t.value:
+        if t.granularity == "day" and _calendar_value(t):
             last_day, from_text = date.fromisoformat(t.value), t.anchor == "text"
         out.append(t)
     return out
@@ -119,8 +133,10 @@ def resolve_anaphors(found: list[Timex], dct: date | None, text: str) -> list[Ti
 # "from June 10 to 12", "from March to May 2021", "between 2010 and 2014": the word between the ends
 # no start inside a run of spaces, so even a search is linear on long blank runs
 _RANGE_LINK = re.compile(r"(?<!\s)\s*(?:to|until|till|through|and|[-–])\s*", re.I)
-# the second end as a bare day of the month: "to 12", not "to 12 percent" or "to 12:00"
-_RANGE_DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\b(?![:.,]?\d|\s*(?:%|[A-Za-z]))")
+# the second end as a bare day of the month: "to 12", not "to 12 percent" or "to 12:00"; with the
+# year that closes the range: "to 12, 2023"
+_RANGE_DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\b(?![:.,]?\d|\s*(?:%|[A-Za-z]))"
+                        r"(?:,?\s+((?:1[1-9]|20)\d\d)\b)?")
 
 
 def _range_end_day(t: Timex, text: str) -> Timex | None:
@@ -133,13 +149,15 @@ def _range_end_day(t: Timex, text: str) -> Timex | None:
         return None
     first = date.fromisoformat(t.value)
     try:
-        end = first.replace(day=int(day.group(1)))
+        # "from May 1 to 12, 2023": the year closes the second end and dates both
+        end = first.replace(day=int(day.group(1)), year=int(day.group(2) or first.year))
     except ValueError:
         return None
-    if end <= first:
+    if end <= first or end.year != first.year and t.anchor == "text":
         return None
+    anchor = "text" if day.group(2) else t.anchor
     return Timex(day.start(1), day.end(), text[day.start():day.end()], "DATE", end.isoformat(), "day",
-                 None, t.anchor, signal_before(text, day.start()))
+                 None, anchor, signal_before(text, day.start()))
 
 
 _RANGE_START_DAY = re.compile(
@@ -164,6 +182,27 @@ def _range_start_day(t: Timex, text: str) -> Timex | None:
     return Timex(s, e, text[s:e], "DATE", first.isoformat(), "day", None, t.anchor, signal_before(text, s))
 
 
+# "1915-17", "1939–45", "1939-1945": the second year right after the first, its century implied
+_YEAR_RANGE = re.compile(r"[-–](\d\d)(?![\w%-]|[.,/]\d)")  # ("1939-1945": the rules read both years)
+
+
+def _range_end_year(t: Timex, text: str) -> Timex | None:
+    """`1915-17`: the year that closes a range of years (TimeML annotates `1915` and `17`)."""
+    m = _YEAR_RANGE.match(text, t.end)
+    if m is None or t.rule != "year" or not re.fullmatch(r"\d{4}", t.text):
+        return None
+    digits = m.group(1)
+    year = int(t.text[:2] + digits)
+    if year <= int(t.text):
+        return None
+    s, e = m.span(1)
+    return Timex(s, e, digits, "DATE", f"{year:04d}", "year", None, "text", None, "year")
+
+
+def _linked(t: Timex, end: Timex | None) -> Timex:
+    return replace(t, range_end=(end.start, end.end)) if end is not None else t
+
+
 def join_ranges(found: list[Timex], text: str) -> list[Timex]:
     """The two ends of a range share what only the second gives (TimeML annotates each end).
 
@@ -171,6 +210,7 @@ def join_ranges(found: list[Timex], text: str) -> list[Timex]:
     10 to 12` has a second end `12`, June 12; `from 1 to 3 November` a first end `1`.
     """
     out = list(found)
+    drop: set[int] = set()  # indices of what a range's end took in ("2023" of "12, 2023")
     for k, t in enumerate(found):
         nxt = found[k + 1] if k + 1 < len(found) else None
         link = _RANGE_LINK.fullmatch(text, t.end, nxt.start) if nxt else None
@@ -181,11 +221,21 @@ def join_ranges(found: list[Timex], text: str) -> list[Timex]:
             # "from November to March 2021": the first end is in the year before
             year = int(nxt.value[:4]) - (t.value[5:] > nxt.value[5:])
             out[k] = replace(t, value=f"{year:04d}{t.value[4:]}", anchor="text")
+        if (nxt is not None and link is not None and _calendar_value(t) and _calendar_value(nxt)
+                and (t.signal in ("from", "between") or link.group(0).strip() in "-–")):
+            out[k] = _linked(out[k], nxt)  # "from 2010 to 2014", "1939-1945": one range
         start = _range_start_day(t, text)
         if start is not None and (k == 0 or found[k - 1].end <= start.start):
-            out.append(start)
+            out.append(_linked(start, t))
         if nxt is None or nxt.start > t.end:
-            end = _range_end_day(t, text)
-            if end is not None and (nxt is None or end.end <= nxt.start):
+            end = _range_end_day(t, text) or _range_end_year(t, text)
+            # "12, 2023" takes in the year the rules read alone
+            swallows = end is not None and nxt is not None and end.start <= nxt.start < end.end
+            if end is not None and (nxt is None or end.end <= nxt.start or swallows):
+                if end.granularity == "day" and end.value[:4] != t.value[:4]:
+                    out[k] = replace(out[k], value=end.value[:4] + t.value[4:], anchor="text")
+                out[k] = _linked(out[k], end)
                 out.append(end)
-    return sorted(out, key=lambda t: t.start)
+                if swallows:
+                    drop.add(k + 1)
+    return sorted((t for i, t in enumerate(out) if i not in drop), key=lambda t: t.start)

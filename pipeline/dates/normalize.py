@@ -35,11 +35,13 @@ from pipeline.dates.durations import ago, bare_units, duration, rate, ref, ref_t
 from pipeline.dates.grammar import fragments, rules
 from pipeline.dates.periods import (
     SAME_PERIOD,
+    bc,
     holiday,
     period_end,
     resolve_same_period,
     same_period,
     that_year,
+    unit_shift,
     week_of,
     whole_year,
     year_before,
@@ -353,7 +355,7 @@ _HANDLERS = {
     "day_anaphor": _day_anaphor, "holiday": holiday, "week_of": week_of, "same_period": same_period,
     "that_year": that_year,
     "whole_year": whole_year, "year_before": year_before, "clock_word": _clock_word,
-    "period_end": period_end,
+    "period_end": period_end, "unit_shift": unit_shift, "bc": bc,
 }
 
 

@@ -20,6 +20,8 @@ from pipeline.dates.grammar import fragments
 
 # "the same period last year": the value links.py fills in from the period last mentioned
 SAME_PERIOD = "SAMEPERIOD-"
+# "twelve days later": the value narrative.py fills in from the date last named
+SHIFT = "SHIFT"
 # a marker's suffix: keep only the year of the period named ("the entire year")
 _YEAR_ONLY = "Y"
 
@@ -118,6 +120,7 @@ def year_before(text: str, dct: date | None, tense: Tense) -> Norm | None:
     listed = lx("year_before", text)
     if listed is not None:
         return Norm("DATE", f"{SAME_PERIOD}{listed}{_YEAR_ONLY}", "year", None, "document")
+    text = re.sub(rf"^(?:{fragments()['DURMOD']})\s+", "", text, flags=re.I)  # "just 14 years later"
     m = re.match(rf"(.+?)[\s-]+years?\s+({fragments()['YEARSHIFT']})$", text, re.I)
     n = num(m.group(1)) if m else None
     if n is None or n != int(n):
@@ -189,3 +192,49 @@ def _granularity(value: str) -> str:
     kinds = {"Q": "quarter", "H": "half", "W": "week"}
     m = re.match(r"\d{4}-([QHW])", value)
     return kinds[m.group(1)] if m else "season"
+
+
+def unit_shift(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    """`twelve days later`, `four months earlier`: a marker (`SHIFT+12D`) the document pass resolves
+    on the date just named (narrative.py), at the granularity of its unit."""
+    text = re.sub(rf"^(?:{fragments()['DURMOD']})\s+", "", text, flags=re.I)
+    m = re.match(rf"(.+?)[\s-]+(day|week|month|decade)s?\s+({fragments()['YEARSHIFT']})$", text, re.I)
+    n = num(m.group(1)) if m else None
+    if m is None or n is None or n != int(n):
+        return None
+    sign = -int(lx("year_shift", m.group(3)) or 0)
+    unit = m.group(2).lower()
+    count, letter = (int(n) * 10, "Y") if unit == "decade" else (int(n), unit[0].upper())
+    gran = {"D": "day", "W": "week", "M": "month", "Y": "year"}[letter]
+    return Norm("DATE", f"{SHIFT}{sign * count:+d}{letter}", gran, None, "document")
+
+
+def bc(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    """Years BC as TIMEX3 writes them: `490 BC` BC0490, `April 480 BC` BC0480-04, `the 5th century BC`
+    BC04, `the 470s BC` BC047."""
+    mod, rest = mod_of(re.sub(r"^the\s+", "", text, flags=re.I))
+    rest = re.sub(rf"\s*(?:{fragments()['ERABC']})$", "", re.sub(r"^the\s+", "", rest, flags=re.I))
+    ordinal = rf"(?:(\d{{1,2}})(?:st|nd|rd|th)|({fragments()['CENTORD']}))"
+    century = re.match(rf"{ordinal}[\s-]+century$", rest, re.I)
+    if century:
+        n = int(century.group(1) or lx("century_ordinal", century.group(2)) or 0)
+        return Norm("DATE", f"BC{n - 1:02d}", "century", mod, "text") if n else None
+    decade = re.fullmatch(r"(\d{1,3})0s", rest)
+    if decade:
+        return Norm("DATE", f"BC{int(decade.group(1)):03d}", "decade", mod, "text")
+    year = re.search(r"(\d{1,4})$", rest)
+    if year is None or int(year.group(1)) == 0:
+        return None
+    value = f"BC{int(year.group(1)):04d}"
+    words = rest[:year.start()]
+    season = next((lx("season", w) for w in words.split() if lx("season", w)), None)
+    month_m = re.search(fragments()["MONTH"], words)
+    if season:
+        return Norm("DATE", f"{value}-{season}", "season", mod, "text")
+    if month_m is None:
+        return Norm("DATE", value, "year", mod, "text")
+    month = lx("month", month_m.group(0))
+    day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", words)
+    if day:
+        return Norm("DATE", f"{value}-{month}-{int(day.group(1)):02d}", "day", mod, "text")
+    return Norm("DATE", f"{value}-{month}", "month", mod, "text")

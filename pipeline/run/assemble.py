@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from pipeline.dates.timeline import day_range
 from pipeline.ingest import CleanText, Source
 from pipeline.organizations import by_mention
 from pipeline.output import TEXT_KEY, record_line
@@ -104,15 +105,28 @@ def build_records(source: Source, view: CleanText, found: Found) -> DocResult:
         ))
     organizations.sort(key=lambda r: (r.mentions[0].start, r.org_id))
 
+    ordered = sorted(found.dates, key=lambda t: (t.start, t.end))
+    date_id_of = {(t.start, t.end): f"t{i}" for i, t in enumerate(ordered, 1)}
+    timex_at = {(t.start, t.end): t for t in ordered}
     date_records = []
-    date_id_of: dict[tuple[int, int], str] = {}
-    for i, t in enumerate(sorted(found.dates, key=lambda t: (t.start, t.end)), 1):
+    for t in ordered:
         s = span(t.start, t.end)
-        date_id_of[(t.start, t.end)] = f"t{i}"
+        days = day_range(t.value) if t.type in ("DATE", "TIME") else None
         date_records.append(DateRecord(
-            doc_id=doc_id, date_id=f"t{i}", start=s.start, end=s.end, text=s.text, type=t.type,
-            value=t.value, granularity=t.granularity, mod=t.mod, anchor=t.anchor, signal=t.signal,
+            doc_id=doc_id, date_id=date_id_of[(t.start, t.end)], start=s.start, end=s.end, text=s.text,
+            type=t.type, value=t.value, granularity=t.granularity, mod=t.mod, anchor=t.anchor,
+            anchor_date_id=date_id_of.get(t.anchor_span) if t.anchor_span else None, signal=t.signal,
+            earliest=days[0] if days else None, latest=days[1] if days else None,
+            range_end=date_id_of.get(t.range_end) if t.range_end else None,
         ))
+
+    def event_date(start: int, end: int, value: str) -> EventDate:
+        """The event's date as the dates stage finally resolved it, with the range's other end."""
+        t = timex_at.get((start, end))
+        last = timex_at.get(t.range_end) if t and t.range_end else None
+        return EventDate(value=t.value if t else value, date_id=date_id_of.get((start, end)),
+                         end_value=last.value if last else None,
+                         end_date_id=date_id_of.get(t.range_end) if last and t and t.range_end else None)
 
     event_records = []
     for i, ev in enumerate(sorted(found.events, key=lambda e: e.trigger), 1):
@@ -131,8 +145,7 @@ def build_records(source: Source, view: CleanText, found: Found) -> DocResult:
             doc_id=doc_id, event_id=f"e{i}", type=ev.type, plover=ev.plover, trigger=span(*ev.trigger),
             sentence=SentenceSpan(start=sent[0], end=sent[1]),
             evidence=[span(*e) for e in ev.evidence],
-            date=EventDate(value=ev.date.value, date_id=date_id_of.get((ev.date.start, ev.date.end)))
-            if ev.date else None,
+            date=event_date(ev.date.start, ev.date.end, ev.date.value) if ev.date else None,
             location=Location(name=ev.location[0], country=ev.location[1]) if ev.location else None,
             participants=participants, ordinal=ev.ordinal, rule=ev.rule, confidence=ev.confidence,
             status=ev.status, name=ev.name,

@@ -37,4 +37,5 @@ def find_all(chunks: Iterable[Chunk], text: str, published: date | None) -> Foun
         mentions += chunk_mentions
         timexes += chunk_dates
     entities = organizations.link(mentions, text)
-    return Found(entities, timexes, events.finish(candidates, entities))
+    # a story's time carries across chunks: the dates stage ends on the whole document
+    return Found(entities, dates.finish(timexes, published), events.finish(candidates, entities))
