@@ -68,4 +68,5 @@ def test_readme_timeline_query_orders_events_by_their_first_day(extracted):
     assert len(rows) >= 10
     firsts = [str(r[4]) for r in rows]
     assert firsts == sorted(firsts) and all(str(r[4]) <= str(r[5]) for r in rows)
-    assert ("canada-mexico-defence-relationship", "ESTABLISH", "established", "May 2011") in {r[:4] for r in rows}
+    first = ("canada-mexico-defence-relationship", "ESTABLISH", "established", "May 2011")
+    assert first in {r[:4] for r in rows}
