@@ -146,12 +146,21 @@ def clean_candidate(c: Candidate, text: str) -> list[Candidate]:
         # "Canadian Forces Intelligence Command": a known name that starts a longer one is another body;
         # the whole capitalized run must end in the head: not "NSA Exceptional Civilian Service Awards".
         run = capitalized_run(after)
+        if run == len(after[:run]) and len(after[:run].split()) == 1 and has_org_head(text[start:end]) \
+                and after[run:].startswith(" of "):
+            # "Department of State" + " Bureau of Oceans ...": the known body owns the bureau, another body
+            bureau = end + 1
+            tail = bureau + run - 1
+            tail += extend_name(text[bureau:tail], text[tail:])
+            return [Candidate(start, end, c.entry_id), Candidate(bureau, tail, None)]
         if run and after[:run].split()[-1] in load_terms()["org_head"]:
             # "NATO Centre" + " of Excellence for Energy Security"
             run += extend_name(text[start:end + run], after[run:])
             return [Candidate(start, end + run, None)]
         return [Candidate(start, end, c.entry_id)]
     end += extend_name(text[start:end], after)
+    end += _shared_head(text[start:end], after)
+    start -= _left_conjunct(text[start:end], line_around(text, start, end)[0])
     before, _ = line_around(text, start, end)
     title = _TITLE_BEFORE.search(before)
     if title and re.match(r"[\w-]+[’']s ", span):
@@ -170,6 +179,46 @@ def clean_candidate(c: Candidate, text: str) -> list[Candidate]:
     if arm:
         end += next((len(f) for f in (arm.group(), arm.group().split(" ")[0]) if country_of(f[1:])), 0)
     return [Candidate(start, end, c.entry_id)]
+
+
+# " and Navy Operations Center": a second conjunct that carries the head both share.
+_AND_HEADED = re.compile(r"[ ](?:and|&)[ ]((?:[A-Z][\w’'-]*[ ]){0,4}[A-Z][\w’'-]*)(?![\w’'-]|[ ][A-Z])")
+# "Rapid Capabilities and " before "Critical Technologies Office": a first conjunct without a head.
+_HEADLESS_BEFORE = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w-]*[ ]){0,2}[A-Z][\w-]*)[ ](?:and|&)[ ]$")
+
+
+def _shared_head(name: str, after: str) -> int:
+    """How far `Joint Regional Air` runs on over ` and Navy Operations Center`: the head is shared.
+
+    A name of two words or more with no head of its own, followed by `and` and
+    capitalized words that end in a head (a body's, or a document's, which the
+    filters then reject: `Stormont House and Fresh Start Agreements`).
+    """
+    m = _AND_HEADED.match(after)
+    terms = load_terms()
+    if not m or len(name.split()) < 2 or has_org_head(name) or countries_in(name) or any(
+            name.split()[-1] in terms[k] for k in ("document", "event", "abstract")):
+        return 0  # not "National Defense Strategy" + " and Defense Buildup Program"
+    last = m.group(1).split()[-1]
+    heads = ("org_head", "document", "event", "place_head")
+    return m.end() if any(last in terms[k] for k in heads) else 0
+
+
+def _left_conjunct(name: str, before: str) -> int:
+    """How far `Critical Technologies Office` starts earlier over `Rapid Capabilities and `.
+
+    The first conjunct has no head, names no country, place, position or known
+    body; the name after `and` has a head both share.
+    """
+    m = _HEADLESS_BEFORE.search(before)
+    if not m or len(name.split()) < 2 or not has_org_head(name) or countries_in(name.split()[0]):
+        return 0
+    first, terms = m.group(1), load_terms()
+    if (has_org_head(first) or countries_in(first) or norm(first) in gazetteer_index() or is_acronym(first)
+            or first in place_table() or any(w in terms["position"] or w in terms["time_word"]
+                                             or w in terms["generic"] for w in first.split())):
+        return 0
+    return len(before) - m.start(1)
 
 
 # " and Eurasian Affairs": the second half of a complement, capitalized words and small words between
