@@ -43,3 +43,17 @@ def test_not_a_body(nlp, text, not_a_body):
 ])
 def test_name_found(nlp, text, name):
     assert name in names(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Units taking part include III Corps Headquarters and a brigade from Poland.", "III Corps Headquarters"),
+    ("The Army formed a Joint Task Force (JTF) in 2020; the 4th JTF later fired rockets.", "4th JTF"),
+    ("The delegation toured NAVSEA Headquarters in Washington.", "NAVSEA"),
+])
+def test_numbered_units_and_seats(nlp, text, name):
+    assert name in names(nlp, text)
+
+
+def test_vessel_by_prefix_is_no_body(nlp):
+    found = names(nlp, "The Coast Guard deployed the Cutter Harriet Lane alongside LAE Punta Brava.")
+    assert not any("Harriet" in n or "Brava" in n for n in found)

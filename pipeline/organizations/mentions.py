@@ -34,6 +34,7 @@ from pipeline.organizations.names import (
     norm,
 )
 from pipeline.organizations.spans import (
+    ORDINAL_BEFORE,
     Candidate,
     OrgMention,
     clean_candidate,
@@ -205,6 +206,10 @@ def mentions_in_text(text: str, ents: list[tuple[int, int, str | None]]) -> list
         kept.append(OrgMention(c.start, c.end, span, entry, span if is_acronym(span) else None))
     for short, long in defined.items():
         for s, e in acronyms.find_uses(text, short):
+            ordinal = ORDINAL_BEFORE.search(text, max(0, s - 8), s)
+            if ordinal:  # "the 4th JTF": a numbered unit of that kind, another body
+                kept.append(OrgMention(ordinal.start(), e, text[ordinal.start():e]))
+                continue
             kept.append(OrgMention(s, e, short, _entry_id(text[long[0]:long[1]], short), short))
     kept = _dedupe(kept + _repeats(text, kept))
     kept = _dedupe(kept + _bracket_aliases(text, kept))

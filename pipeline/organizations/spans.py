@@ -75,7 +75,12 @@ _LIST_END = re.compile(r",?[ ](?:and|&)[ ][A-Z][\w’'-]*(?![\w’'-]|[ ][A-Z])"
 # "the 1 Canadian Air Division", "the 12th Marine Regiment": a unit's number starts its name.
 # "12th" + " Marine Littoral Regiment", "443" + " Maritime" + " Helicopter Squadron": a unit's number,
 # with the capitalized words the model left between it and the name
-_UNIT_NUMBER = re.compile(r"(?<![\w,.$])\d{1,3}(?:st|nd|rd|th)?[ ](?:[A-Z][\w’'-]*[ ]){0,3}$")
+# "I Corps", "XVIII Airborne Corps": a Roman numeral numbers a corps.
+_UNIT_NUMBER = re.compile(
+    r"(?<![\w,.$])(?:\d{1,3}(?:st|nd|rd|th)?|(?P<roman>[IVX]{1,5}))[ ]"
+    r"(?:[A-Z][\w’'-]*[ ]){0,3}$")
+# "1st MDTF": an ordinal before an acronym numbers a unit of that kind, another body.
+ORDINAL_BEFORE = re.compile(r"(?<![\w,.$])\d{1,3}(?:st|nd|rd|th)[ ]$")
 # "Lockheed Martin" + " Canada" (a country's name, then no more capitalized words)
 _NATIONAL_SUFFIX = re.compile(r"[ ]([A-Z][\w.]*(?:[ ][A-Z][\w.]*)?)(?![\w’'-]|[ ][A-Z])")
 # "the Mexican Attorney " before "General's Office": up to three capitalized words.
@@ -92,6 +97,10 @@ def clean_candidate(c: Candidate, text: str) -> list[Candidate]:
     if end <= start:
         return []
     span = text[start:end]
+    known = re.fullmatch(r"(\S+) Headquarters", span)
+    if known and is_acronym(known.group(1)):
+        end = start + len(known.group(1))  # "TRADOC Headquarters": the body's seat, named for the body
+        span = text[start:end]
     if "/" in span and all(is_acronym(p) for p in span.split("/")):
         out, pos = [], start
         for part in span.split("/"):
@@ -167,8 +176,14 @@ def clean_candidate(c: Candidate, text: str) -> list[Candidate]:
         start -= len(before) - title.start()  # "Mexican Attorney " + "General's Office"
         before = before[:title.start()]
     number = _UNIT_NUMBER.search(before)
-    if number and text[start:end].split()[-1] in load_terms()["unit_head"]:
-        start -= len(before) - number.start()  # "12th" + " Marine Littoral Regiment"
+    unit_heads = load_terms()["unit_head"]
+    words = text[start:end].split()
+    if number and (words[-1] in unit_heads or words[0] in unit_heads) and (
+            not number.group("roman") or "Corps" in words):
+        start -= len(before) - number.start()  # "12th" + " Marine Littoral Regiment", "I" + " Corps"
+    ordinal = ORDINAL_BEFORE.search(before)
+    if ordinal and is_acronym(text[start:end]):
+        start -= len(before) - ordinal.start()  # "1st" + " MDTF"
     if _LIST_STARTED.search(text, start, end):
         listed = _LIST_END.match(after)  # "Bureau of Population, Refugees" + ", and Migration"
         end += listed.end() if listed else 0
