@@ -102,8 +102,9 @@ def kind_reason(name: str, before: str = "", after: str = "") -> str | None:
         return "staff acronym"  # "the TOC", "S3"
     if n in titles.positions or n in titles.honorifics:
         return "position"  # "LTC", "Chief of Staff"
-    if words[-1] in titles.words and not has_org_head(n):
-        return "position"  # "Supply Sergeant"
+    last = words[-1]
+    if (last in titles.words or last.endswith("s") and last[:-1] in titles.words) and not has_org_head(n):
+        return "position"  # "Supply Sergeant", "Combatant Commanders"
     office = _OFFICE_OF.search(before)
     if office and office.group(1) in PORTFOLIO_TITLES and not has_org_head(n) and not n.isupper():
         return "position"  # "Saudi Minister of [Communications and Information Technology]"

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from pipeline.countries import countries_in, country_of, place_table
 from pipeline.nlp import Chunk
 from pipeline.organizations import acronyms
+from pipeline.organizations.equipment import equipment_names, is_equipment
 from pipeline.organizations.gazetteer import gazetteer_index, load_gazetteer
 from pipeline.organizations.kinds import kind_reason
 from pipeline.organizations.names import (
@@ -33,6 +34,7 @@ from pipeline.organizations.names import (
     norm,
 )
 from pipeline.organizations.spans import (
+    ORDINAL_BEFORE,
     Candidate,
     OrgMention,
     clean_candidate,
@@ -61,6 +63,9 @@ def _definitions(text: str, cands: list[Candidate]) -> tuple[dict[str, tuple[int
     for d in acronyms.text_definitions(text):
         short = text[d.short[0]:d.short[1]]
         long = d.long
+        if not d.matched and _common_long_form(text[d.long[0]:d.long[1]], short):
+            others.setdefault(short, d.long)  # "uncrewed aerial vehicles (UAVs)": a thing, not a body
+            continue
         if not d.matched:
             ending = [c for c in cands if c.end <= long[1] and long[1] - c.end <= 3 and c.start >= long[0]]
             if not ending:
@@ -93,6 +98,18 @@ def _definitions(text: str, cands: list[Candidate]) -> tuple[dict[str, tuple[int
         if tagged or has_org_head(long_text):
             orgs.setdefault(short, long)
     return orgs, others
+
+
+def _common_long_form(window: str, short: str) -> bool:
+    """Do the window's last lowercase words spell the short form: `uncrewed aerial vehicles (UAVs)`?
+
+    Schwartz & Hearst's proper-name extension rejects a lowercase long form for
+    a capitalized short form; such a definition names a common thing.
+    """
+    letters = short[:-1] if short.endswith("s") and short[:-1].isupper() else short
+    words = re.findall(r"[\w’'-]+", window)[-len(letters):]
+    return (len(letters) >= 2 and len(words) == len(letters) and all(w[:1].islower() for w in words)
+            and "".join(w[0] for w in words) == letters.lower())
 
 
 def _bracket_aliases(text: str, mentions: list[OrgMention]) -> list[OrgMention]:
@@ -166,6 +183,7 @@ def mentions_in_text(text: str, ents: list[tuple[int, int, str | None]]) -> list
     long_spans = [(m.start, m.end) for m in kept]
     # "National Advanced Surface-to-Air Missile System (NASAMS)": the model's piece of a non-body's long form
     other_spans = list(not_orgs.values())
+    equipment = equipment_names(text)
     for c in cands:
         span = text[c.start:c.end]
         if span in not_orgs or span in defined:
@@ -181,11 +199,17 @@ def mentions_in_text(text: str, ents: list[tuple[int, int, str | None]]) -> list
         if reason or kind_reason(span, before, after):
             continue
         entry = c.entry_id or (index[norm(span)].id if norm(span) in index else None)
+        if entry is None and is_equipment(span, before, equipment):
+            continue  # "Typhons" where the text has "the Typhon launchers"
         if entry is None and norm(span) in place_table() and not has_org_head(span):
             continue  # "Halifax, Nova Scotia - National Defence": a town, not a body
         kept.append(OrgMention(c.start, c.end, span, entry, span if is_acronym(span) else None))
     for short, long in defined.items():
         for s, e in acronyms.find_uses(text, short):
+            ordinal = ORDINAL_BEFORE.search(text, max(0, s - 8), s)
+            if ordinal:  # "the 4th JTF": a numbered unit of that kind, another body
+                kept.append(OrgMention(ordinal.start(), e, text[ordinal.start():e]))
+                continue
             kept.append(OrgMention(s, e, short, _entry_id(text[long[0]:long[1]], short), short))
     kept = _dedupe(kept + _repeats(text, kept))
     kept = _dedupe(kept + _bracket_aliases(text, kept))

@@ -178,6 +178,9 @@ def non_org_reason(name: str, before: str = "", after: str = "") -> str | None:
         if any(word in terms[k] for k in ("event", "document", "award")) and not has_org_head(n):
             return "part of a non-organization name"  # "Declaration on [Migration and Protection]"
         rest = _after_portfolio(n, terms["portfolio"])
+        listed = re.search(r"(?:,|\band)\s+$", before)
+        if word in terms["position"] and listed and not has_org_head(n):
+            return "part of a position"  # "Minister for Trade, Planning and [Regional Coordination]"
         if word in terms["position"] and (
             rest is not None and not any(w in terms["org_head"] for w in rest)
             or not any(w in terms["org_head"] for w in words[1:])

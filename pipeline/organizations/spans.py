@@ -75,7 +75,12 @@ _LIST_END = re.compile(r",?[ ](?:and|&)[ ][A-Z][\w’'-]*(?![\w’'-]|[ ][A-Z])"
 # "the 1 Canadian Air Division", "the 12th Marine Regiment": a unit's number starts its name.
 # "12th" + " Marine Littoral Regiment", "443" + " Maritime" + " Helicopter Squadron": a unit's number,
 # with the capitalized words the model left between it and the name
-_UNIT_NUMBER = re.compile(r"(?<![\w,.$])\d{1,3}(?:st|nd|rd|th)?[ ](?:[A-Z][\w’'-]*[ ]){0,3}$")
+# "I Corps", "XVIII Airborne Corps": a Roman numeral numbers a corps.
+_UNIT_NUMBER = re.compile(
+    r"(?<![\w,.$])(?:\d{1,3}(?:st|nd|rd|th)?|(?P<roman>[IVX]{1,5}))[ ]"
+    r"(?:[A-Z][\w’'-]*[ ]){0,3}$")
+# "1st MDTF": an ordinal before an acronym numbers a unit of that kind, another body.
+ORDINAL_BEFORE = re.compile(r"(?<![\w,.$])\d{1,3}(?:st|nd|rd|th)[ ]$")
 # "Lockheed Martin" + " Canada" (a country's name, then no more capitalized words)
 _NATIONAL_SUFFIX = re.compile(r"[ ]([A-Z][\w.]*(?:[ ][A-Z][\w.]*)?)(?![\w’'-]|[ ][A-Z])")
 # "the Mexican Attorney " before "General's Office": up to three capitalized words.
@@ -92,6 +97,10 @@ def clean_candidate(c: Candidate, text: str) -> list[Candidate]:
     if end <= start:
         return []
     span = text[start:end]
+    known = re.fullmatch(r"(\S+) Headquarters", span)
+    if known and is_acronym(known.group(1)):
+        end = start + len(known.group(1))  # "TRADOC Headquarters": the body's seat, named for the body
+        span = text[start:end]
     if "/" in span and all(is_acronym(p) for p in span.split("/")):
         out, pos = [], start
         for part in span.split("/"):
@@ -146,20 +155,35 @@ def clean_candidate(c: Candidate, text: str) -> list[Candidate]:
         # "Canadian Forces Intelligence Command": a known name that starts a longer one is another body;
         # the whole capitalized run must end in the head: not "NSA Exceptional Civilian Service Awards".
         run = capitalized_run(after)
+        if run == len(after[:run]) and len(after[:run].split()) == 1 and has_org_head(text[start:end]) \
+                and after[run:].startswith(" of "):
+            # "Department of State" + " Bureau of Oceans ...": the known body owns the bureau, another body
+            bureau = end + 1
+            tail = bureau + run - 1
+            tail += extend_name(text[bureau:tail], text[tail:])
+            return [Candidate(start, end, c.entry_id), Candidate(bureau, tail, None)]
         if run and after[:run].split()[-1] in load_terms()["org_head"]:
             # "NATO Centre" + " of Excellence for Energy Security"
             run += extend_name(text[start:end + run], after[run:])
             return [Candidate(start, end + run, None)]
         return [Candidate(start, end, c.entry_id)]
     end += extend_name(text[start:end], after)
+    end += _shared_head(text[start:end], after)
+    start -= _left_conjunct(text[start:end], line_around(text, start, end)[0])
     before, _ = line_around(text, start, end)
     title = _TITLE_BEFORE.search(before)
     if title and re.match(r"[\w-]+[’']s ", span):
         start -= len(before) - title.start()  # "Mexican Attorney " + "General's Office"
         before = before[:title.start()]
     number = _UNIT_NUMBER.search(before)
-    if number and text[start:end].split()[-1] in load_terms()["unit_head"]:
-        start -= len(before) - number.start()  # "12th" + " Marine Littoral Regiment"
+    unit_heads = load_terms()["unit_head"]
+    words = text[start:end].split()
+    if number and (words[-1] in unit_heads or words[0] in unit_heads) and (
+            not number.group("roman") or "Corps" in words):
+        start -= len(before) - number.start()  # "12th" + " Marine Littoral Regiment", "I" + " Corps"
+    ordinal = ORDINAL_BEFORE.search(before)
+    if ordinal and is_acronym(text[start:end]):
+        start -= len(before) - ordinal.start()  # "1st" + " MDTF"
     if _LIST_STARTED.search(text, start, end):
         listed = _LIST_END.match(after)  # "Bureau of Population, Refugees" + ", and Migration"
         end += listed.end() if listed else 0
@@ -170,6 +194,46 @@ def clean_candidate(c: Candidate, text: str) -> list[Candidate]:
     if arm:
         end += next((len(f) for f in (arm.group(), arm.group().split(" ")[0]) if country_of(f[1:])), 0)
     return [Candidate(start, end, c.entry_id)]
+
+
+# " and Navy Operations Center": a second conjunct that carries the head both share.
+_AND_HEADED = re.compile(r"[ ](?:and|&)[ ]((?:[A-Z][\w’'-]*[ ]){0,4}[A-Z][\w’'-]*)(?![\w’'-]|[ ][A-Z])")
+# "Rapid Capabilities and " before "Critical Technologies Office": a first conjunct without a head.
+_HEADLESS_BEFORE = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w-]*[ ]){0,2}[A-Z][\w-]*)[ ](?:and|&)[ ]$")
+
+
+def _shared_head(name: str, after: str) -> int:
+    """How far `Joint Regional Air` runs on over ` and Navy Operations Center`: the head is shared.
+
+    A name of two words or more with no head of its own, followed by `and` and
+    capitalized words that end in a head (a body's, or a document's, which the
+    filters then reject: `Stormont House and Fresh Start Agreements`).
+    """
+    m = _AND_HEADED.match(after)
+    terms = load_terms()
+    if not m or len(name.split()) < 2 or has_org_head(name) or countries_in(name) or any(
+            name.split()[-1] in terms[k] for k in ("document", "event", "abstract")):
+        return 0  # not "National Defense Strategy" + " and Defense Buildup Program"
+    last = m.group(1).split()[-1]
+    heads = ("org_head", "document", "event", "place_head")
+    return m.end() if any(last in terms[k] for k in heads) else 0
+
+
+def _left_conjunct(name: str, before: str) -> int:
+    """How far `Critical Technologies Office` starts earlier over `Rapid Capabilities and `.
+
+    The first conjunct has no head, names no country, place, position or known
+    body; the name after `and` has a head both share.
+    """
+    m = _HEADLESS_BEFORE.search(before)
+    if not m or len(name.split()) < 2 or not has_org_head(name) or countries_in(name.split()[0]):
+        return 0
+    first, terms = m.group(1), load_terms()
+    if (has_org_head(first) or countries_in(first) or norm(first) in gazetteer_index() or is_acronym(first)
+            or first in place_table() or any(w in terms["position"] or w in terms["time_word"]
+                                             or w in terms["generic"] for w in first.split())):
+        return 0
+    return len(before) - m.start(1)
 
 
 # " and Eurasian Affairs": the second half of a complement, capitalized words and small words between
