@@ -23,17 +23,39 @@ def _keys(c: EventCandidate) -> tuple[set[str], set[str]]:
     return names, countries
 
 
-def _overlap(a: EventCandidate, b: EventCandidate) -> bool:
-    na, ca = _keys(a)
-    nb, cb = _keys(b)
-    return bool(na & nb or ca & cb)
-
-
 def _compatible(a: EventCandidate, b: EventCandidate) -> bool:
     """No participant conflict: one side unknown, or they share a name or country."""
     na, ca = _keys(a)
     nb, cb = _keys(b)
     return not (ca and cb) or bool(na & nb or ca & cb)
+
+
+_GIVERS = ("provider", "host")
+
+
+def _other_giver(a: EventCandidate, b: EventCandidate) -> bool:
+    """Do both name who gave or hosted, and no one in common? `The DoD donated a vessel. The State
+    Department donated equipment to SENAN`: another giver is another gift, however close."""
+    ga = {p.name.lower() for p in a.participants if p.role in _GIVERS}
+    gb = {p.name.lower() for p in b.participants if p.role in _GIVERS}
+    return bool(ga and gb) and not ga & gb
+
+
+def _same_occurrence(a: EventCandidate, b: EventCandidate) -> bool:
+    """Same type, same date value, a shared party: a bullet and then a paragraph about it.
+
+    A bare year shared only through a country (`the USCG transferred a cutter in 2018`, `since
+    2018 the U.S. government has provided an aircraft`) is too coarse to tell one occurrence:
+    then a party's name must be shared too.
+    """
+    if a.type != b.type or not (a.date and b.date) or a.date.value != b.date.value:
+        return False
+    if _other_giver(a, b):
+        return False
+    (na, ca), (nb, cb) = _keys(a), _keys(b)
+    if len(a.date.value) <= 4 and a.date.value.isdigit():
+        return bool(na & nb)
+    return bool(na & nb or ca & cb)
 
 
 def _absorb(into: EventCandidate, other: EventCandidate) -> EventCandidate:
@@ -94,7 +116,7 @@ def elaborations(cands: list[EventCandidate], doc: Doc, text: str) -> list[Event
                 and prev.evidence and c.sentence != prev.evidence[-1]
                 and 0 <= c.sentence[0] - prev.evidence[-1][1] <= 3
                 and "\n" not in text[prev.evidence[-1][1]:c.sentence[0]]
-                and _compatible(prev, c) and not _situated_by(c, cands)):
+                and _compatible(prev, c) and not _other_giver(prev, c) and not _situated_by(c, cands)):
             out[out.index(prev)] = _absorb(prev, c)
             continue
         out.append(c)
@@ -116,8 +138,7 @@ def merge_events(candidates: list[EventCandidate]) -> list[EventCandidate]:
             if prev is not None:
                 out[prev] = _absorb(out[prev], c)
             continue
-        same = next((i for i, e in enumerate(out) if e.type == c.type and e.date and c.date
-                     and e.date.value == c.date.value and _overlap(e, c)), None)
+        same = next((i for i, e in enumerate(out) if _same_occurrence(e, c)), None)
         if same is not None:
             out[same] = _absorb(out[same], c)
         else:
