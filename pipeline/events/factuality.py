@@ -55,3 +55,25 @@ def standing_support(h: Hit) -> bool:
     trig, often = h.trigger, lexicon()["habitual_adverbs"]
     return (h.pattern.type == "AID" and trig.tag_ in ("VBZ", "VBP")
             and not any(c.dep_ == "advmod" and c.lower_ in often for c in trig.children))
+
+
+def reporting_verb(trig: Token) -> Token | None:
+    """The past-tense light verb whose subject did the event a nominal trigger names, or None.
+
+    `The State Department facilitated the donation of 200 transponders`, `the USCG conducted
+    Key Leader Engagements with the Colombian Navy`: a finite past verb with a subject reports
+    that the occurrence took place, as a date would anchor it. Not `will hold a workshop`,
+    `plans to fund a seminar`, `did not attend the summit`, `we regularly hold workshops`.
+    """
+    verb = trig.head
+    if trig.dep_ != "dobj" or verb is trig or verb.pos_ != "VERB":
+        return None
+    if verb.lemma_.lower() not in lexicon()["performing_verbs"]:
+        return None  # "established Staff Talks", "condemned the deployment": about it, not doing it
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))
+    if not past or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    if is_unasserted(verb) or is_irrealis(verb) or is_habitual(verb):
+        return None
+    return verb

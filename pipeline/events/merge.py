@@ -99,12 +99,30 @@ def _situated_by(c: EventCandidate, cands: list[EventCandidate]) -> bool:
                for o in cands)
 
 
+def _objects_folded(cands: list[EventCandidate], doc: Doc) -> list[EventCandidate]:
+    """`hosted a workshop`: the workshop is the hosting, one event. A candidate whose trigger is
+    the direct object of another candidate's trigger of its type folds into that one."""
+    at = {}
+    for c in cands:
+        span = doc.char_span(*c.trigger, alignment_mode="expand")
+        if span is not None:
+            at[span.root.i] = c
+    out = list(cands)
+    for i, c in at.items():
+        tok = doc[i]
+        verb = at.get(tok.head.i) if tok.dep_ == "dobj" and tok.head.i != i else None
+        if verb is not None and verb.type == c.type and verb in out and c in out:
+            out[out.index(verb)] = _absorb(verb, c)
+            out.remove(c)
+    return out
+
+
 def elaborations(cands: list[EventCandidate], doc: Doc, text: str) -> list[EventCandidate]:
     """Merge an undated mention into the same-type event of the sentence just before it, in the
     same paragraph: `SEMAR also participated in ... in August 2012. This was the first time a
     Mexican Navy ship participated in an exercise ...`."""
     out: list[EventCandidate] = []
-    for c in sorted(cands, key=lambda c: c.trigger):
+    for c in sorted(_objects_folded(cands, doc), key=lambda c: c.trigger):
         prev = next((e for e in reversed(out) if e.type == c.type and not e.anaphoric), None)
         if (prev is not None and not c.anaphoric and c.date is None and prev.date is not None
                 and prev.evidence and c.sentence == prev.evidence[-1] and _compatible(prev, c)

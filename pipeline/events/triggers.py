@@ -29,7 +29,7 @@ from pipeline.events.arguments import (
     scope_of,
 )
 from pipeline.events.candidates import EventCandidate, ParticipantRef
-from pipeline.events.factuality import asserted, full_relative
+from pipeline.events.factuality import asserted, full_relative, reporting_verb
 from pipeline.events.hits import Hit, absorbed, all_hits, describes, is_general, nominal
 from pipeline.events.merge import elaborations
 from pipeline.events.rules import EventPattern, lexicon, ordinals, plover_of
@@ -38,6 +38,8 @@ from pipeline.nlp import Chunk
 from pipeline.organizations.spans import OrgMention
 
 _UNDATING = ("DURATION", "SET")
+# the subject of a giving or teaching is its provider: "The State Department facilitated the donation"
+_GIVER_ROLE = {"AID": "provider", "TRAIN": "provider"}
 
 
 # --- finding --------------------------------------------------------------------------
@@ -207,13 +209,21 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
 
     def role_of(tok: Token) -> str:
         if tok.i in inherited:
-            return pat.roles.get("nsubj", "participant")
+            return pat.roles.get("nsubj") or _GIVER_ROLE.get(pat.type, "participant")
         return _role(tok, anchor, trig, pat)
 
+    reporter = reporting_verb(trig) if kind == "nominal" else None
+    if reporter is not None:
+        # "The State Department facilitated the donation of ...": the reporter's subject did it
+        subj = {t.i for c in reporter.children if c.dep_ == "nsubj" for t in c.subtree} & window_ids
+        scope, inherited = scope | subj, inherited | subj
+        date = date or _nearest(trig, [tx for tx, root in timex_root if id(tx) not in owned
+                                       and window[0] <= tx.start < window[1]
+                                       and reporter.left_edge.i <= root.i <= reporter.right_edge.i])
     place = _place(h, chunk, scope, window, ordinal)
     participants = participants_in(doc, scope, org_spans, triggers, role_of, place[2] if place else range(0))
     location = place[:2] if place else _host_country(participants)
-    if kind == "nominal" and not (date or ordinal or (participants and location)
+    if kind == "nominal" and reporter is None and not (date or ordinal or (participants and location)
                                   or (is_general(pat) and location)):
         return None  # "these regular talks are an effective way": no anchor, not an occurrence
     if is_general(pat) and kind == "verbal" and not participants:
