@@ -141,6 +141,31 @@ def elaborations(cands: list[EventCandidate], doc: Doc, text: str) -> list[Event
     return out
 
 
+def _same_place(a: EventCandidate, b: EventCandidate) -> bool:
+    """`Kyiv` and `Kyiv, Ukraine`: one names the other's place."""
+    if not (a.location and b.location):
+        return False
+    x, y = a.location[0].lower(), b.location[0].lower()
+    return x.startswith(y) or y.startswith(x)
+
+
+def dated_by_stay(cands: list[EventCandidate], text: str) -> list[EventCandidate]:
+    """An undated event in the sentence after a dated one at the same place happened on that stay:
+    `The ministers visited Accra yesterday. While in Accra, they met with the President`.
+    The paragraph may break between them (a readout's paragraphs follow the trip)."""
+    out = list(cands)
+    ordered = sorted(range(len(out)), key=lambda i: out[i].trigger)
+    for k, i in enumerate(ordered):
+        c = out[i]
+        if c.date is not None or c.anaphoric or c.location is None:
+            continue
+        prev = next((out[j] for j in reversed(ordered[:k]) if out[j].sentence != c.sentence), None)
+        if (prev is not None and prev.date is not None and _same_place(prev, c)
+                and not text[prev.sentence[1]:c.sentence[0]].strip(" \n.")):
+            out[i] = replace(c, date=prev.date)
+    return out
+
+
 def merge_events(candidates: list[EventCandidate]) -> list[EventCandidate]:
     """One event per occurrence in a document.
 

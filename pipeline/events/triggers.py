@@ -31,7 +31,7 @@ from pipeline.events.arguments import (
 from pipeline.events.candidates import EventCandidate, ParticipantRef
 from pipeline.events.factuality import asserted, full_relative, reporting_verb
 from pipeline.events.hits import Hit, absorbed, all_hits, describes, is_general, nominal
-from pipeline.events.merge import elaborations
+from pipeline.events.merge import dated_by_stay, elaborations
 from pipeline.events.rules import EventPattern, lexicon, ordinals, plover_of
 from pipeline.events.status import name_of, status_of
 from pipeline.nlp import Chunk
@@ -96,7 +96,7 @@ def find_events(chunk: Chunk, orgs: list[OrgMention], dates: list[Timex]) -> lis
             if cand is not None:
                 out.append(cand)
                 break
-    return elaborations(out, doc, chunk.text)
+    return elaborations(dated_by_stay(out, chunk.text), doc, chunk.text)
 
 
 def _timex_roots(doc: Doc, dates: list[Timex]) -> list[tuple[Timex, Token]]:
@@ -148,6 +148,14 @@ def _date_of(h: Hit, window, attached, owned, timex_root, ordinal) -> Timex | No
     free = [tx for tx in in_window if id(tx) not in owned]
     if kind == "nominal-theme" or (kind == "nominal" and ordinal):
         return _nearest(trig, free) or _nearest(trig, in_window)
+    if kind == "nominal" and trig.dep_ == "dobj" and trig.head.tag_ in ("VBZ", "VBP", "VB"):
+        # PP attachment: "welcomes Saudi Arabia's signing of the Accords on July 14": the parser
+        # hangs the date on a present-tense verb of the statement itself; it dates the signing
+        # or on a verb of what is to come ("will hold a workshop in April"); not a past verb
+        # ("In September, China condemned the deployment": that dates the condemning)
+        pp = [tx for tx, root in timex_root if id(tx) not in owned and window[0] <= tx.start < window[1]
+              and root.head.dep_ == "prep" and root.head.head.i == trig.head.i]
+        return _nearest(trig, pp)
     if kind == "copular" or (kind == "verbal" and describes(trig) is None):
         # "visited Cartagena during Operation CARIBBE in the fall of 2018": the date the
         # named operation in the verb's own clause holds dates the visit too
