@@ -1,6 +1,7 @@
 """Events stage: typed, dated, located occurrences with participants, traceable to the text.
 
     triggers.py    pattern matches to asserted events with their arguments
+    factuality.py  is the occurrence asserted: negation, modality, habit, aim, description
     rules.py       the patterns, word classes and types (`data/event_*.json*`); factuality tests
     tree_match.py  runs DependencyMatcher-format patterns over the parse
     arguments.py   date, place, participants and ordinal of a trigger

@@ -99,6 +99,8 @@ def _concrete(obj: Token) -> bool:
     if obj.lemma_.lower() in provided or obj.lower_ in provided:
         return True
     left = [t for t in obj.subtree if t.i <= obj.i]
+    if obj.pos_ == "PROPN" and any(t.dep_ == "compound" and t.lower_ in provided for t in left):
+        return True  # named vessels: "former USCG Cutters Long Island and Roanoke Island"
     if any(t.ent_type_ == "MONEY" or t.text == "$" for t in left):
         return True
     return obj.tag_ == "NNS" and any(t.like_num or t.ent_type_ == "CARDINAL" for t in left)
@@ -146,6 +148,8 @@ def general_hits(doc: Doc, taken: set[int]) -> dict[int, list[Hit]]:
             continue
         pos = "VERB" if tok.pos_ == "VERB" else "NOUN"
         lemma = tok.lemma_.lower()
+        if tok.tag_ == "NNPS" and lemma.endswith("s"):
+            lemma = lemma[:-1]  # a capitalized plural keeps its -s as lemma: "Key Leader Engagements"
         # the lemmatizer drops a doubled final consonant: "installing" -> "instal"
         word = words.get((lemma, pos)) or words.get((lemma + lemma[-1:], pos))
         if word is None:

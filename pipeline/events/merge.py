@@ -23,17 +23,39 @@ def _keys(c: EventCandidate) -> tuple[set[str], set[str]]:
     return names, countries
 
 
-def _overlap(a: EventCandidate, b: EventCandidate) -> bool:
-    na, ca = _keys(a)
-    nb, cb = _keys(b)
-    return bool(na & nb or ca & cb)
-
-
 def _compatible(a: EventCandidate, b: EventCandidate) -> bool:
     """No participant conflict: one side unknown, or they share a name or country."""
     na, ca = _keys(a)
     nb, cb = _keys(b)
     return not (ca and cb) or bool(na & nb or ca & cb)
+
+
+_GIVERS = ("provider", "host")
+
+
+def _other_giver(a: EventCandidate, b: EventCandidate) -> bool:
+    """Do both name who gave or hosted, and no one in common? `The DoD donated a vessel. The State
+    Department donated equipment to SENAN`: another giver is another gift, however close."""
+    ga = {p.name.lower() for p in a.participants if p.role in _GIVERS}
+    gb = {p.name.lower() for p in b.participants if p.role in _GIVERS}
+    return bool(ga and gb) and not ga & gb
+
+
+def _same_occurrence(a: EventCandidate, b: EventCandidate) -> bool:
+    """Same type, same date value, a shared party: a bullet and then a paragraph about it.
+
+    A bare year shared only through a country (`the USCG transferred a cutter in 2018`, `since
+    2018 the U.S. government has provided an aircraft`) is too coarse to tell one occurrence:
+    then a party's name must be shared too.
+    """
+    if a.type != b.type or not (a.date and b.date) or a.date.value != b.date.value:
+        return False
+    if _other_giver(a, b):
+        return False
+    (na, ca), (nb, cb) = _keys(a), _keys(b)
+    if len(a.date.value) <= 4 and a.date.value.isdigit():
+        return bool(na & nb)
+    return bool(na & nb or ca & cb)
 
 
 def _absorb(into: EventCandidate, other: EventCandidate) -> EventCandidate:
@@ -77,12 +99,30 @@ def _situated_by(c: EventCandidate, cands: list[EventCandidate]) -> bool:
                for o in cands)
 
 
+def _objects_folded(cands: list[EventCandidate], doc: Doc) -> list[EventCandidate]:
+    """`hosted a workshop`: the workshop is the hosting, one event. A candidate whose trigger is
+    the direct object of another candidate's trigger of its type folds into that one."""
+    at = {}
+    for c in cands:
+        span = doc.char_span(*c.trigger, alignment_mode="expand")
+        if span is not None:
+            at[span.root.i] = c
+    out = list(cands)
+    for i, c in at.items():
+        tok = doc[i]
+        verb = at.get(tok.head.i) if tok.dep_ == "dobj" and tok.head.i != i else None
+        if verb is not None and verb.type == c.type and verb in out and c in out:
+            out[out.index(verb)] = _absorb(verb, c)
+            out.remove(c)
+    return out
+
+
 def elaborations(cands: list[EventCandidate], doc: Doc, text: str) -> list[EventCandidate]:
     """Merge an undated mention into the same-type event of the sentence just before it, in the
     same paragraph: `SEMAR also participated in ... in August 2012. This was the first time a
     Mexican Navy ship participated in an exercise ...`."""
     out: list[EventCandidate] = []
-    for c in sorted(cands, key=lambda c: c.trigger):
+    for c in sorted(_objects_folded(cands, doc), key=lambda c: c.trigger):
         prev = next((e for e in reversed(out) if e.type == c.type and not e.anaphoric), None)
         if (prev is not None and not c.anaphoric and c.date is None and prev.date is not None
                 and prev.evidence and c.sentence == prev.evidence[-1] and _compatible(prev, c)
@@ -94,10 +134,35 @@ def elaborations(cands: list[EventCandidate], doc: Doc, text: str) -> list[Event
                 and prev.evidence and c.sentence != prev.evidence[-1]
                 and 0 <= c.sentence[0] - prev.evidence[-1][1] <= 3
                 and "\n" not in text[prev.evidence[-1][1]:c.sentence[0]]
-                and _compatible(prev, c) and not _situated_by(c, cands)):
+                and _compatible(prev, c) and not _other_giver(prev, c) and not _situated_by(c, cands)):
             out[out.index(prev)] = _absorb(prev, c)
             continue
         out.append(c)
+    return out
+
+
+def _same_place(a: EventCandidate, b: EventCandidate) -> bool:
+    """`Kyiv` and `Kyiv, Ukraine`: one names the other's place."""
+    if not (a.location and b.location):
+        return False
+    x, y = a.location[0].lower(), b.location[0].lower()
+    return x.startswith(y) or y.startswith(x)
+
+
+def dated_by_stay(cands: list[EventCandidate], text: str) -> list[EventCandidate]:
+    """An undated event in the sentence after a dated one at the same place happened on that stay:
+    `The ministers visited Accra yesterday. While in Accra, they met with the President`.
+    The paragraph may break between them (a readout's paragraphs follow the trip)."""
+    out = list(cands)
+    ordered = sorted(range(len(out)), key=lambda i: out[i].trigger)
+    for k, i in enumerate(ordered):
+        c = out[i]
+        if c.date is not None or c.anaphoric or c.location is None:
+            continue
+        prev = next((out[j] for j in reversed(ordered[:k]) if out[j].sentence != c.sentence), None)
+        if (prev is not None and prev.date is not None and _same_place(prev, c)
+                and not text[prev.sentence[1]:c.sentence[0]].strip(" \n.")):
+            out[i] = replace(c, date=prev.date)
     return out
 
 
@@ -116,8 +181,7 @@ def merge_events(candidates: list[EventCandidate]) -> list[EventCandidate]:
             if prev is not None:
                 out[prev] = _absorb(out[prev], c)
             continue
-        same = next((i for i, e in enumerate(out) if e.type == c.type and e.date and c.date
-                     and e.date.value == c.date.value and _overlap(e, c)), None)
+        same = next((i for i, e in enumerate(out) if _same_occurrence(e, c)), None)
         if same is not None:
             out[same] = _absorb(out[same], c)
         else:

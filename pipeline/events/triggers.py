@@ -29,25 +29,17 @@ from pipeline.events.arguments import (
     scope_of,
 )
 from pipeline.events.candidates import EventCandidate, ParticipantRef
+from pipeline.events.factuality import asserted, full_relative, reporting_verb
 from pipeline.events.hits import Hit, absorbed, all_hits, describes, is_general, nominal
-from pipeline.events.merge import elaborations
-from pipeline.events.rules import (
-    EventPattern,
-    is_aim,
-    is_aim_word,
-    is_cancelled,
-    is_habitual,
-    is_irrealis,
-    is_unasserted,
-    lexicon,
-    ordinals,
-    plover_of,
-)
+from pipeline.events.merge import dated_by_stay, elaborations
+from pipeline.events.rules import EventPattern, lexicon, ordinals, plover_of
 from pipeline.events.status import name_of, status_of
 from pipeline.nlp import Chunk
 from pipeline.organizations.spans import OrgMention
 
 _UNDATING = ("DURATION", "SET")
+# the subject of a giving or teaching is its provider: "The State Department facilitated the donation"
+_GIVER_ROLE = {"AID": "provider", "TRAIN": "provider"}
 
 
 # --- finding --------------------------------------------------------------------------
@@ -104,7 +96,7 @@ def find_events(chunk: Chunk, orgs: list[OrgMention], dates: list[Timex]) -> lis
             if cand is not None:
                 out.append(cand)
                 break
-    return elaborations(out, doc, chunk.text)
+    return elaborations(dated_by_stay(out, chunk.text), doc, chunk.text)
 
 
 def _timex_roots(doc: Doc, dates: list[Timex]) -> list[tuple[Timex, Token]]:
@@ -156,22 +148,24 @@ def _date_of(h: Hit, window, attached, owned, timex_root, ordinal) -> Timex | No
     free = [tx for tx in in_window if id(tx) not in owned]
     if kind == "nominal-theme" or (kind == "nominal" and ordinal):
         return _nearest(trig, free) or _nearest(trig, in_window)
+    if kind == "nominal" and trig.dep_ == "dobj" and trig.head.tag_ in ("VBZ", "VBP", "VB"):
+        # PP attachment: "welcomes Saudi Arabia's signing of the Accords on July 14": the parser
+        # hangs the date on a present-tense verb of the statement itself; it dates the signing
+        # or on a verb of what is to come ("will hold a workshop in April"); not a past verb
+        # ("In September, China condemned the deployment": that dates the condemning)
+        pp = [tx for tx, root in timex_root if id(tx) not in owned and window[0] <= tx.start < window[1]
+              and root.head.dep_ == "prep" and root.head.head.i == trig.head.i]
+        return _nearest(trig, pp)
     if kind == "copular" or (kind == "verbal" and describes(trig) is None):
         # "visited Cartagena during Operation CARIBBE in the fall of 2018": the date the
         # named operation in the verb's own clause holds dates the visit too
         inner = [tx for tx, root in timex_root if window[0] <= tx.start < window[1]
                  and trig.left_edge.i <= root.i <= trig.right_edge.i and _held_by_noun(root, trig)]
         return _nearest(trig, free) or _nearest(trig, inner)
-    if kind == "verbal" and _full_relative(trig):
+    if kind == "verbal" and full_relative(trig):
         # "travelled to Mexico City in October 2014, where he met with ...": the clause's date
         return _nearest(trig, in_window)
     return None
-
-
-def _full_relative(trig: Token) -> bool:
-    """A relative clause with a subject of its own (`where he met with`), not a reduced one
-    that describes its noun (`Talks, held between the Foreign and Defence Ministries`)."""
-    return trig.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children)
 
 
 def _held_by_noun(root: Token, trig: Token) -> bool:
@@ -184,34 +178,6 @@ def _held_by_noun(root: Token, trig: Token) -> bool:
             return False
         cur = cur.head
     return False
-
-
-def _asserted(h: Hit, date: Timex | None) -> bool:
-    """Factuality (GUIDELINES.md): no negated, hypothetical, habitual or undated announced events."""
-    trig, kind = h.trigger, h.pattern.kind
-    if kind == "copular":
-        return not is_unasserted(trig)
-    if nominal(kind):
-        # "these regular talks", "periodic meetings since 2010": a series, not an occurrence
-        series = lexicon()["habitual_adjectives"]
-        if any(c.dep_ == "amod" and c.lower_ in series for c in trig.children) or is_cancelled(trig):
-            return False
-        # "Canada hopes to begin talks with Chile in 2025": the talks are aimed at too
-        owner = trig.head if trig.dep_ in ("dobj", "nsubjpass", "pobj") and trig.head is not trig else None
-        return owner is None or not (is_aim_word(owner, "hope_verbs") or is_aim(owner, "hope_verbs"))
-    if describes(trig) is not None and date is None and not _full_relative(trig):
-        return False  # "Talks, held between the Foreign and Defence Ministries": a description
-    return not (is_unasserted(trig) or is_aim(trig, "hope_verbs") or (is_irrealis(trig) and date is None)
-                or (is_habitual(trig) and date is None and not _standing_support(h)))
-
-
-def _standing_support(h: Hit) -> bool:
-    """`The State Department funds several Coast Guard initiatives`: a fact sheet's present tense
-    of giving states support that is going on, not a habit (`we regularly meet`). Giving only:
-    `as Russia's forces train their focus on the Donbas` is no training."""
-    trig, often = h.trigger, lexicon()["habitual_adverbs"]
-    return (h.pattern.type == "AID" and trig.tag_ in ("VBZ", "VBP")
-            and not any(c.dep_ == "advmod" and c.lower_ in often for c in trig.children))
 
 
 def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], windows, attached, owned,
@@ -241,7 +207,7 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
         return EventCandidate(pat.type, span, window, pat.id, pat.confidence, plover_of()[pat.type],
                               participants=parts, evidence=(window,), anaphoric=True)
     date = _date_of(h, window, attached, owned, timex_root, ordinal)
-    if not _asserted(h, date):
+    if not asserted(h, date):
         return None
     scope, inherited = scope_of(trig, h.theme, kind, window_ids, triggers)
     if kind == "verbal":
@@ -251,13 +217,21 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
 
     def role_of(tok: Token) -> str:
         if tok.i in inherited:
-            return pat.roles.get("nsubj", "participant")
+            return pat.roles.get("nsubj") or _GIVER_ROLE.get(pat.type, "participant")
         return _role(tok, anchor, trig, pat)
 
+    reporter = reporting_verb(trig) if kind == "nominal" else None
+    if reporter is not None:
+        # "The State Department facilitated the donation of ...": the reporter's subject did it
+        subj = {t.i for c in reporter.children if c.dep_ == "nsubj" for t in c.subtree} & window_ids
+        scope, inherited = scope | subj, inherited | subj
+        date = date or _nearest(trig, [tx for tx, root in timex_root if id(tx) not in owned
+                                       and window[0] <= tx.start < window[1]
+                                       and reporter.left_edge.i <= root.i <= reporter.right_edge.i])
     place = _place(h, chunk, scope, window, ordinal)
     participants = participants_in(doc, scope, org_spans, triggers, role_of, place[2] if place else range(0))
     location = place[:2] if place else _host_country(participants)
-    if kind == "nominal" and not (date or ordinal or (participants and location)
+    if kind == "nominal" and reporter is None and not (date or ordinal or (participants and location)
                                   or (is_general(pat) and location)):
         return None  # "these regular talks are an effective way": no anchor, not an occurrence
     if is_general(pat) and kind == "verbal" and not participants:

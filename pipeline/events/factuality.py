@@ -1,0 +1,79 @@
+"""Factuality: does the text assert the occurrence a trigger names (GUIDELINES.md, Events)?
+
+Kept apart from triggers.py, which finds triggers and their arguments: these
+checks only read the parse around a trigger (negation, modality, habit, aim,
+a description rather than a report) and say yes or no, so they grow on their
+own as new phrasings of unasserted events turn up.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.dates.links import Timex
+from pipeline.events.hits import Hit, describes, nominal
+from pipeline.events.rules import (
+    is_aim,
+    is_aim_word,
+    is_cancelled,
+    is_habitual,
+    is_irrealis,
+    is_unasserted,
+    lexicon,
+)
+
+
+def full_relative(trig: Token) -> bool:
+    """A relative clause with a subject of its own (`where he met with`), not a reduced one
+    that describes its noun (`Talks, held between the Foreign and Defence Ministries`)."""
+    return trig.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children)
+
+
+def asserted(h: Hit, date: Timex | None) -> bool:
+    """Factuality (GUIDELINES.md): no negated, hypothetical, habitual or undated announced events."""
+    trig, kind = h.trigger, h.pattern.kind
+    if kind == "copular":
+        return not is_unasserted(trig)
+    if nominal(kind):
+        # "these regular talks", "periodic meetings since 2010": a series, not an occurrence
+        series = lexicon()["habitual_adjectives"]
+        if any(c.dep_ == "amod" and c.lower_ in series for c in trig.children) or is_cancelled(trig):
+            return False
+        # "Canada hopes to begin talks with Chile in 2025": the talks are aimed at too
+        owner = trig.head if trig.dep_ in ("dobj", "nsubjpass", "pobj") and trig.head is not trig else None
+        return owner is None or not (is_aim_word(owner, "hope_verbs") or is_aim(owner, "hope_verbs"))
+    if describes(trig) is not None and date is None and not full_relative(trig):
+        return False  # "Talks, held between the Foreign and Defence Ministries": a description
+    return not (is_unasserted(trig) or is_aim(trig, "hope_verbs") or (is_irrealis(trig) and date is None)
+                or (is_habitual(trig) and date is None and not standing_support(h)))
+
+
+def standing_support(h: Hit) -> bool:
+    """`The State Department funds several Coast Guard initiatives`: a fact sheet's present tense
+    of giving states support that is going on, not a habit (`we regularly meet`). Giving only:
+    `as Russia's forces train their focus on the Donbas` is no training."""
+    trig, often = h.trigger, lexicon()["habitual_adverbs"]
+    return (h.pattern.type == "AID" and trig.tag_ in ("VBZ", "VBP")
+            and not any(c.dep_ == "advmod" and c.lower_ in often for c in trig.children))
+
+
+def reporting_verb(trig: Token) -> Token | None:
+    """The past-tense light verb whose subject did the event a nominal trigger names, or None.
+
+    `The State Department facilitated the donation of 200 transponders`, `the USCG conducted
+    Key Leader Engagements with the Colombian Navy`: a finite past verb with a subject reports
+    that the occurrence took place, as a date would anchor it. Not `will hold a workshop`,
+    `plans to fund a seminar`, `did not attend the summit`, `we regularly hold workshops`.
+    """
+    verb = trig.head
+    if trig.dep_ != "dobj" or verb is trig or verb.pos_ != "VERB":
+        return None
+    if verb.lemma_.lower() not in lexicon()["performing_verbs"]:
+        return None  # "established Staff Talks", "condemned the deployment": about it, not doing it
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))
+    if not past or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    if is_unasserted(verb) or is_irrealis(verb) or is_habitual(verb):
+        return None
+    return verb
