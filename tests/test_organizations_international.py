@@ -45,3 +45,4 @@ def test_known_international_body_links_its_acronym(nlp, text, name, acronym):
     assert record.acronym == acronym and record.country is None
     assert {m.text for m in record.mentions} >= {name, acronym}
     assert record.from_gazetteer
+
