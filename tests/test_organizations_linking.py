@@ -162,7 +162,8 @@ def test_slug(name, expected):
 
 
 def test_gazetteer_examples_show_the_entry():
-    for entry, row in zip(load_gazetteer(), packaged_rules().gazetteer, strict=True):
+    rules = packaged_rules()
+    for entry, row in zip(load_gazetteer(), (*rules.gazetteer, *rules.international), strict=True):
         forms = (entry.name, *entry.aliases, *entry.acronyms)
         assert any(f in row.example for f in forms), entry.id
         assert entry.country is None or re.fullmatch(r"[A-Z]{3}", entry.country)

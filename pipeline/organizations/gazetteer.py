@@ -1,7 +1,8 @@
 """The organization gazetteer: known bodies with their names, acronyms, aliases and country.
 
 Loaded from `data/gazetteer.jsonl` (one entry a line, with an `id` and a real
-example); nlp.py turns it into entity_ruler patterns so that known bodies get
+example) and `data/international.jsonl` (IGOs and NGOs derived from PETRARCH2,
+see the data README); nlp.py turns it into entity_ruler patterns so that known bodies get
 whole, canonical spans, and mentions.py takes canonical names, ids and
 countries from it.
 """
@@ -26,11 +27,14 @@ class GazetteerEntry:
 
 @per_rules
 def load_gazetteer(rules: Rules) -> tuple[GazetteerEntry, ...]:
-    """The gazetteer of the active rules (a user's bodies first, then the package's)."""
+    """The gazetteer of the active rules: a user's bodies, the package's, then the derived IGOs and NGOs.
+
+    The derived ones come last so that a hand-written entry (the authority, with
+    its context aliases) wins every surface both have."""
     return tuple(
         GazetteerEntry(id=row.id, name=row.name, acronyms=row.acronyms, aliases=row.aliases,
                        country=row.country, context_aliases=row.context_aliases)
-        for row in rules.gazetteer
+        for row in (*rules.gazetteer, *rules.international)
     )
 
 

@@ -134,6 +134,10 @@ def clean_candidate(c: Candidate, text: str) -> list[Candidate]:
         start += owner.end()
         span = text[start:end]
     end = start + cut_person_tail(span)
+    seat = re.search(r" at (?=[A-Z])", text[start:end])
+    if seat and not c.entry_id and has_org_head(text[start:start + seat.start()]) \
+            and head_word(text[start:start + seat.start()]) not in load_terms()["campus_head"]:
+        end = start + seat.start()  # "Maneuver Center of Excellence at Ft. Benning": the body, not its seat
     before, after = line_around(text, start, end)
     adjective = _NATION_BEFORE.search(before)
     if adjective and country_of(adjective.group(1)) and span.split()[0] in load_terms()["org_head"]:

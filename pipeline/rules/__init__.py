@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         EventTriggerRow,
         EventTypeRow,
         GazetteerRow,
+        InternationalRow,
         OrdinalRow,
         OrgTermRow,
         PlaceRow,
@@ -60,6 +61,8 @@ class Rules:
     event_patterns: tuple[EventPatternRow, ...]
     event_triggers: tuple[EventTriggerRow, ...]
     titles: tuple[TitleRow, ...]
+    # derived IGOs and NGOs (scripts/derive_international.py), after the hand-written gazetteer
+    international: tuple[InternationalRow, ...] = ()
     not_organizations: frozenset[str] = frozenset()  # normalized names (user rules)
     fingerprint: str = ""  # hash of the user rules' content, for cache keys
     _derived: dict[Callable, Any] = field(default_factory=dict, repr=False)
@@ -118,6 +121,7 @@ def load_rules(path: Path | None = None, user: Path | None = None) -> Rules:
         countries=_jsonl(base / "countries.jsonl", rows.CountryRow),
         places=_jsonl(base / "places.jsonl", rows.PlaceRow),
         gazetteer=_jsonl(base / "gazetteer.jsonl", rows.GazetteerRow),
+        international=_jsonl(base / "international.jsonl", rows.InternationalRow),
         org_terms=_jsonl(base / "org_terms.jsonl", rows.OrgTermRow),
         timex_words=_jsonl(base / "timex_words.jsonl", rows.TimexWordRow),
         event_types=types,

@@ -61,6 +61,12 @@ class GazetteerRow(Row):
     context_aliases: Words = ()  # "Alliance": NATO only where NATO is named
 
 
+class InternationalRow(GazetteerRow):
+    """`international.jsonl`: an IGO or NGO derived from PETRARCH2's Phoenix actors (country null)."""
+
+    source: str  # "Phoenix.International.actors.txt [IGOWAFWAS]": the file and CAMEO code it came from
+
+
 class OrgTermRow(Row):
     """`org_terms.jsonl`: a word list of one kind (organization heads, positions, ...)."""
 
