@@ -127,8 +127,8 @@ def _reference(t: Timex) -> tuple[int, int | None] | None:
     own = split_year(t.value)
     if own is None:
         return None
-    m = re.match(r"-(\d\d)", own[1])
-    return own[0], int(m.group(1)) if m else None
+    # a season or quarter stands for its middle month: after `the winter of 1918`, `September` is 1918's
+    return own[0], _month_of(own[1])
 
 
 def anchor_story(found: list[Timex], dct: date | None) -> list[Timex]:
