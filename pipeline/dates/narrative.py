@@ -20,6 +20,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from pipeline.dates.calendar import iso_week
+from pipeline.dates.extents import OF_THAT_YEAR
 from pipeline.dates.links import Timex
 from pipeline.dates.normalize import ANAPHOR, normalize_as, resolve_anaphor
 from pipeline.dates.periods import SHIFT
@@ -145,6 +146,8 @@ def anchor_story(found: list[Timex], dct: date | None) -> list[Timex]:
                 value = _counted(t, dct, *at) if _ANAPHORIC.search(t.text) else None
             elif t.rule in _FROM_LAST:
                 value = _from_last(t, dct, at[0])
+            elif t.rule == OF_THAT_YEAR and (own := split_year(t.value)) is not None:
+                value = join_year(at[0], own[1])  # "August of that year": of the story's year
             if value is None and t.rule in _DAY_ANAPHORS:
                 value = _same_day(t, dct, ref)
             gran = t.granularity
