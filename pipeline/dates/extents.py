@@ -30,7 +30,7 @@ def _daypart_re() -> re.Pattern:
                       rf"({fragments()['DAYPART']})(?:\s+hours)?\s+of\s+$", re.I)
 
 
-_OF = re.compile(r"\s+of\s+", re.I)
+_OF = re.compile(r"(?<!\s)\s+of\s+", re.I)  # no start inside a run of spaces: linear
 _THE = re.compile(r"\bthe\s+$", re.I)
 
 
