@@ -18,8 +18,9 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.dates.extents import widen
 from pipeline.dates.grammar import anchors, extent, fragments, lexicon, rules
-from pipeline.dates.links import Timex, join_ranges, resolve_anaphors, signal_before
+from pipeline.dates.links import Timex, join_ranges, resolve_anaphors, signal_before, split_day_spans
 from pipeline.dates.normalize import Norm, normalize_as, parse_calendar
 from pipeline.nlp import Chunk
 from pipeline.rules import Rules, per_rules
@@ -317,4 +318,4 @@ def find_dates(chunk: Chunk, dct: date | None) -> list[Timex]:
               rule, tense)
         for s, e, n, rule, tense in chosen
     ]
-    return join_ranges(resolve_anaphors(found, dct, text), text)
+    return widen(split_day_spans(join_ranges(resolve_anaphors(found, dct, text), text)), text)

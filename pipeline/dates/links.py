@@ -199,6 +199,33 @@ def _range_end_year(t: Timex, text: str) -> Timex | None:
     return Timex(s, e, digits, "DATE", f"{year:04d}", "year", None, "text", None, "year")
 
 
+# "6-7 January 1916", "March 5-9, 1918", "April 6-7": two days of one month read as one span
+_DAY_SPAN = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(\s*[-–]\s*)(\d{1,2})(?:st|nd|rd|th)?(?![\d:.])")
+
+
+def split_day_spans(found: list[Timex]) -> list[Timex]:
+    """`6-7 January 1916` is two expressions, `6` and `7 January 1916` (a range's two ends, as TimeML
+    and WikiWars annotate it); `March 5-9, 1918` is `March 5` and `9, 1918`. The grammar reads the
+    span whole so that both ends get the month and year that only one of them names.
+    """
+    out: list[Timex] = []
+    for t in found:
+        m = _DAY_SPAN.search(t.text) if t.granularity == "day" and t.type == "DATE" else None
+        day = re.fullmatch(r"(B?C?\d{4}-\d\d-)(\d\d)", t.value)
+        if (m is None or day is None or int(m.group(3)) <= int(m.group(1))
+                or int(day.group(2)) != int(m.group(1))):
+            out.append(t)
+            continue
+        first_end = m.end(1)
+        # "6-7 January": the first end is the bare day; "March 5-9": the month and the first day
+        second = replace(t, start=t.start + m.start(3), text=t.text[m.start(3):],
+                         value=f"{day.group(1)}{int(m.group(3)):02d}", signal=None)
+        first = replace(t, end=t.start + first_end, text=t.text[:first_end],
+                        range_end=(second.start, second.end))
+        out.extend((first, second))
+    return out
+
+
 def _linked(t: Timex, end: Timex | None) -> Timex:
     return replace(t, range_end=(end.start, end.end)) if end is not None else t
 

@@ -20,6 +20,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from pipeline.dates.calendar import iso_week
+from pipeline.dates.extents import OF_THAT_YEAR
 from pipeline.dates.links import Timex
 from pipeline.dates.normalize import ANAPHOR, normalize_as, resolve_anaphor
 from pipeline.dates.periods import SHIFT
@@ -127,8 +128,8 @@ def _reference(t: Timex) -> tuple[int, int | None] | None:
     own = split_year(t.value)
     if own is None:
         return None
-    m = re.match(r"-(\d\d)", own[1])
-    return own[0], int(m.group(1)) if m else None
+    # a season or quarter stands for its middle month: after `the winter of 1918`, `September` is 1918's
+    return own[0], _month_of(own[1])
 
 
 def anchor_story(found: list[Timex], dct: date | None) -> list[Timex]:
@@ -145,6 +146,8 @@ def anchor_story(found: list[Timex], dct: date | None) -> list[Timex]:
                 value = _counted(t, dct, *at) if _ANAPHORIC.search(t.text) else None
             elif t.rule in _FROM_LAST:
                 value = _from_last(t, dct, at[0])
+            elif t.rule == OF_THAT_YEAR and (own := split_year(t.value)) is not None:
+                value = join_year(at[0], own[1])  # "August of that year": of the story's year
             if value is None and t.rule in _DAY_ANAPHORS:
                 value = _same_day(t, dct, ref)
             gran = t.granularity
