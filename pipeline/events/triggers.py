@@ -100,9 +100,12 @@ def find_events(chunk: Chunk, orgs: list[OrgMention], dates: list[Timex]) -> lis
 
 
 def _timex_roots(doc: Doc, dates: list[Timex]) -> list[tuple[Timex, Token]]:
+    # "from May 1 to 12, 2023": the range's closing end dates nothing by itself; the event takes
+    # the opening end, whose record carries the other (`range_end`)
+    closing = {tx.range_end for tx in dates if tx.range_end}
     out = []
     for tx in dates:
-        if tx.type in _UNDATING:
+        if tx.type in _UNDATING or (tx.start, tx.end) in closing:
             continue
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is not None and len(span):
