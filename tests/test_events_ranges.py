@@ -11,7 +11,8 @@ from conftest import find_in_text
 @pytest.mark.parametrize(
     ("text", "trigger", "first", "last"),
     [
-        ("The Royal Canadian Navy and the Mexican Navy held staff talks in Halifax from May 1 to 12, 2023.",
+        ("The Royal Canadian Navy and the Mexican Navy held staff talks in Halifax "
+         "from May 1 to 12, 2023.",
          "held", "2023-05-01", "2023-05-12"),
         ("Delegations met in Ottawa on March 5-9, 2022 to review the plan.", "met", "2022-03-05", "2022-03-09"),
     ],
