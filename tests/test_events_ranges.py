@@ -14,7 +14,8 @@ from conftest import find_in_text
         ("The Royal Canadian Navy and the Mexican Navy held staff talks in Halifax "
          "from May 1 to 12, 2023.",
          "held", "2023-05-01", "2023-05-12"),
-        ("Delegations met in Ottawa on March 5-9, 2022 to review the plan.", "met", "2022-03-05", "2022-03-09"),
+        ("Delegations met in Ottawa on March 5-9, 2022 to review the plan.",
+         "met", "2022-03-05", "2022-03-09"),
     ],
 )
 def test_an_event_dated_by_a_range_takes_its_opening_end(nlp, text, trigger, first, last):
