@@ -154,6 +154,8 @@ def non_org_reason(name: str, before: str = "", after: str = "") -> str | None:
         return "event"  # "as part of Operation [HORIZON]": the model tagged the name alone
     if words[0] in terms["vessel_prefix"] and len(words) > 1:
         return "vessel"  # "HMCS Ville de Québec", "USNS Comfort": a ship, not a body
+    if words[:2] == ["Governments", "of"] and countries_in(n):
+        return "countries"  # "the Governments of the United States of America and the Republic of Iraq"
     head = head_word(n)
     for kind in NON_ORG_HEADS:
         if head in terms[kind] or " ".join(words[-2:]) in terms[kind]:
