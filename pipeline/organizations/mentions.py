@@ -66,6 +66,9 @@ def _definitions(text: str, cands: list[Candidate]) -> tuple[dict[str, tuple[int
         if not d.matched and _common_long_form(text[d.long[0]:d.long[1]], short):
             others.setdefault(short, d.long)  # "uncrewed aerial vehicles (UAVs)": a thing, not a body
             continue
+        if not d.matched and _names_a_document(text, d.short[0], short):
+            others.setdefault(short, d.long)  # "Strategic Framework Agreement ... of Iraq (SFA)": a treaty
+            continue
         if not d.matched:
             ending = [c for c in cands if c.end <= long[1] and long[1] - c.end <= 3 and c.start >= long[0]]
             if not ending:
@@ -107,9 +110,42 @@ def _common_long_form(window: str, short: str) -> bool:
     a capitalized short form; such a definition names a common thing.
     """
     letters = short[:-1] if short.endswith("s") and short[:-1].isupper() else short
-    words = re.findall(r"[\w’'-]+", window)[-len(letters):]
+    # "illegal, unreported, and unregulated (IUU)": a listed conjunction spells no letter
+    words = [w for w in re.findall(r"[\w’'-]+", window) if w not in ("and", "or")][-len(letters):]
     return (len(letters) >= 2 and len(words) == len(letters) and all(w[:1].islower() for w in words)
             and "".join(w[0] for w in words) == letters.lower())
+
+
+def _names_a_document(text: str, bracket: int, short: str) -> bool:
+    """Do capitalized words earlier in the sentence spell the short form and end in a document head?
+
+    A treaty's long form is often too long for the definition window
+    (`Strategic Framework Agreement for a Relationship of Friendship and
+    Cooperation between the United States of America and the Republic of Iraq
+    (SFA)`); its first words still spell the acronym, and the acronym then
+    names the agreement, not a body.
+    """
+    sentence = re.split(r"[.;:!?\n]\s", text[max(0, bracket - 300):bracket])[-1]
+    words = re.findall(r"[\w’'-]+", sentence)
+    n = len(short)
+    return any(all(w[:1].isupper() for w in words[i:i + n]) and "".join(w[0] for w in words[i:i + n]) == short
+               and words[i + n - 1] in load_terms()["document"] for i in range(len(words) - n + 1))
+
+
+# Instruments between parties: a body's name right before one of these names the treaty, not the body.
+_TREATY_HEADS = frozenset({"Agreement", "Agreements", "Convention", "Treaty", "Accord", "Accords",
+                           "Protocol"})
+_CAPITALIZED_RUN = re.compile(r"(?:[ ]+[A-Z][\w-]*)+")
+
+
+def _names_a_treaty(after: str) -> bool:
+    """Do the capitalized words after a name end in a treaty head (`United Nations Fish Stocks Agreement`)?
+
+    Only instruments: `NATO Strategic Concept` or `Army Doctrine` may still
+    name the body in their first words.
+    """
+    run = _CAPITALIZED_RUN.match(after)
+    return bool(run) and run.group().split()[-1] in _TREATY_HEADS
 
 
 def _bracket_aliases(text: str, mentions: list[OrgMention]) -> list[OrgMention]:
@@ -193,6 +229,8 @@ def mentions_in_text(text: str, ents: list[tuple[int, int, str | None]]) -> list
         if c.entry_id is None and any(overlaps((c.start, c.end), o) for o in other_spans):
             continue
         before, after = line_around(text, c.start, c.end)
+        if _names_a_treaty(after):
+            continue  # "the [United Nations] Framework Convention on Climate Change": the treaty's name
         reason = non_org_reason(span, before, after)
         if reason == "generic words" and norm(span) in index:
             reason = None  # "State Department": common words, but a name the gazetteer knows

@@ -1,0 +1,41 @@
+"""Organizations: acronyms and names that stand for treaties, common things or countries, not bodies.
+
+Sentences composed for these tests, in the style of State Department releases.
+"""
+
+from __future__ import annotations
+
+from conftest import find_in_text
+
+
+def _names(nlp, text: str) -> list[str]:
+    return [m.text for e in find_in_text(nlp, text).organizations for m in e.mentions]
+
+
+def test_lowercase_listed_long_form_is_no_body(nlp):
+    text = ("The Coast Guard works with Ecuador and Peru against illegal, unreported, and unregulated (IUU) "
+            "fishing. NOAA and its partners counter IUU fishing in the region.")
+    names = _names(nlp, text)
+    assert "IUU" not in names
+    assert "NOAA" in names
+
+
+def test_acronym_of_a_long_treaty_name_is_no_body(nlp):
+    text = ("The ministers reviewed the Strategic Partnership Accord for a Relationship of Trust and Trade "
+            "between the Republic of Chile and the Republic of Peru (SPA). Both reaffirmed the SPA.")
+    assert "SPA" not in _names(nlp, text)
+
+
+def test_body_named_inside_a_treaty_name_is_no_mention(nlp):
+    text = "Both sides will uphold the United Nations Convention on the Law of the Sea in the region."
+    assert "United Nations" not in _names(nlp, text)
+
+
+def test_body_before_its_own_organ_is_kept(nlp):
+    text = "The delegations met with the United Nations Development Programme in Baghdad."
+    assert any("United Nations" in n for n in _names(nlp, text))
+
+
+def test_governments_of_two_countries_are_the_countries(nlp):
+    text = "This statement was released by the Governments of the Republic of Chile and the Republic of Peru."
+    assert not any(n.startswith("Governments") for n in _names(nlp, text))
