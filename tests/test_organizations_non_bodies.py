@@ -39,3 +39,24 @@ def test_body_before_its_own_organ_is_kept(nlp):
 def test_governments_of_two_countries_are_the_countries(nlp):
     text = "This statement was released by the Governments of the Republic of Chile and the Republic of Peru."
     assert not any(n.startswith("Governments") for n in _names(nlp, text))
+
+
+def test_name_before_a_lowercase_place_noun_is_a_place(nlp):
+    text = ("Last spring, the Army moved its launchers from Basco airfield in the Philippines "
+            "to another location.")
+    names = _names(nlp, text)
+    assert "Basco" not in names
+    assert "Army" in names
+
+
+def test_name_the_model_also_tags_as_a_person_is_no_body(nlp):
+    text = ("The High Commissioner welcomed the Chief Guest, Ahsan Iqbal at the Lahore reception. "
+            "In Lahore, Ahsan Iqbal the Federal Minister for Planning, Development, Special Initiatives "
+            "spoke.")
+    assert not any("Iqbal" in n for n in _names(nlp, text))
+
+
+def test_diplomatic_mission_is_a_body(nlp):
+    text = ("The signing included Martina Strong, Chargé d’Affaires for the United States Mission to "
+            "Saudi Arabia, and a senior official.")
+    assert "United States Mission to Saudi Arabia" in _names(nlp, text)

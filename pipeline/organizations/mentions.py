@@ -30,6 +30,8 @@ from pipeline.organizations.names import (
     has_org_head,
     head_word,
     load_terms,
+    names_a_document,
+    names_a_treaty,
     non_org_reason,
     norm,
 )
@@ -66,7 +68,7 @@ def _definitions(text: str, cands: list[Candidate]) -> tuple[dict[str, tuple[int
         if not d.matched and _common_long_form(text[d.long[0]:d.long[1]], short):
             others.setdefault(short, d.long)  # "uncrewed aerial vehicles (UAVs)": a thing, not a body
             continue
-        if not d.matched and _names_a_document(text, d.short[0], short):
+        if not d.matched and names_a_document(text, d.short[0], short):
             others.setdefault(short, d.long)  # "Strategic Framework Agreement ... of Iraq (SFA)": a treaty
             continue
         if not d.matched:
@@ -116,36 +118,18 @@ def _common_long_form(window: str, short: str) -> bool:
             and "".join(w[0] for w in words) == letters.lower())
 
 
-def _names_a_document(text: str, bracket: int, short: str) -> bool:
-    """Do capitalized words earlier in the sentence spell the short form and end in a document head?
+_PLACE_NOUN_AFTER = re.compile(r"[ ]([a-z]+)\b")
 
-    A treaty's long form is often too long for the definition window
-    (`Strategic Framework Agreement for a Relationship of Friendship and
-    Cooperation between the United States of America and the Republic of Iraq
-    (SFA)`); its first words still spell the acronym, and the acronym then
-    names the agreement, not a body.
+
+def _before_place_noun(span: str, after: str) -> bool:
+    """Is a name without an organization head followed by a common place noun (`Laoag airfield`)?
+
+    The lowercase noun makes the name the place's own: a town's airfield or
+    base. Acronyms are left alone (`NATO base` is the alliance's base).
     """
-    sentence = re.split(r"[.;:!?\n]\s", text[max(0, bracket - 300):bracket])[-1]
-    words = re.findall(r"[\w’'-]+", sentence)
-    n = len(short)
-    return any(all(w[:1].isupper() for w in words[i:i + n]) and "".join(w[0] for w in words[i:i + n]) == short
-               and words[i + n - 1] in load_terms()["document"] for i in range(len(words) - n + 1))
-
-
-# Instruments between parties: a body's name right before one of these names the treaty, not the body.
-_TREATY_HEADS = frozenset({"Agreement", "Agreements", "Convention", "Treaty", "Accord", "Accords",
-                           "Protocol"})
-_CAPITALIZED_RUN = re.compile(r"(?:[ ]+[A-Z][\w-]*)+")
-
-
-def _names_a_treaty(after: str) -> bool:
-    """Do the capitalized words after a name end in a treaty head (`United Nations Fish Stocks Agreement`)?
-
-    Only instruments: `NATO Strategic Concept` or `Army Doctrine` may still
-    name the body in their first words.
-    """
-    run = _CAPITALIZED_RUN.match(after)
-    return bool(run) and run.group().split()[-1] in _TREATY_HEADS
+    noun = _PLACE_NOUN_AFTER.match(after)
+    return bool(noun) and not has_org_head(span) and not is_acronym(span) and (
+        noun.group(1).title() in load_terms()["place_head"])
 
 
 def _bracket_aliases(text: str, mentions: list[OrgMention]) -> list[OrgMention]:
@@ -229,7 +213,7 @@ def mentions_in_text(text: str, ents: list[tuple[int, int, str | None]]) -> list
         if c.entry_id is None and any(overlaps((c.start, c.end), o) for o in other_spans):
             continue
         before, after = line_around(text, c.start, c.end)
-        if _names_a_treaty(after):
+        if names_a_treaty(after):
             continue  # "the [United Nations] Framework Convention on Climate Change": the treaty's name
         reason = non_org_reason(span, before, after)
         if reason == "generic words" and norm(span) in index:
@@ -241,6 +225,8 @@ def mentions_in_text(text: str, ents: list[tuple[int, int, str | None]]) -> list
             continue  # "Typhons" where the text has "the Typhon launchers"
         if entry is None and norm(span) in place_table() and not has_org_head(span):
             continue  # "Halifax, Nova Scotia - National Defence": a town, not a body
+        if entry is None and _before_place_noun(span, after):
+            continue  # "from Laoag airfield": a name before a common place noun is the place's
         kept.append(OrgMention(c.start, c.end, span, entry, span if is_acronym(span) else None))
     for short, long in defined.items():
         for s, e in acronyms.find_uses(text, short):
@@ -315,11 +301,14 @@ def find_mentions(chunk: Chunk) -> list[OrgMention]:
     terms = load_terms()
     doc, text = chunk.doc, chunk.text
     surnames = {ent[-1].text for ent in chunk.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    people = {ent.text for ent in chunk.ents if ent.label_ == "PERSON" and len(ent) > 1}
     ents = []
     for ent in chunk.ents:
         if ent.label_ == "ORG":
             if len(ent) == 1 and not ent.ent_id_ and _lone_word_is_no_body(ent[0], surnames):
                 continue
+            if not ent.ent_id_ and ent.text in people and not has_org_head(ent.text):
+                continue  # "Ahsan Iqbal the Federal Minister": a name the model also tagged as a person
             ents.append((ent.start_char, ent.end_char, ent.ent_id_ or None))
         elif ent.label_ in _OTHER_LABELS and len(ent) > 1 and head_word(ent.text) in terms["org_head"]:
             ents.append((ent.start_char, ent.end_char, None))  # FAC "the Stennis Center for Public Service"
