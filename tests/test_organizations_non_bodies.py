@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from conftest import find_in_text
 
+from pipeline.organizations.names import non_org_reason
+
 
 def _names(nlp, text: str) -> list[str]:
     return [m.text for e in find_in_text(nlp, text).organizations for m in e.mentions]
@@ -60,3 +62,20 @@ def test_diplomatic_mission_is_a_body(nlp):
     text = ("The signing included Martina Strong, Chargé d’Affaires for the United States Mission to "
             "Saudi Arabia, and a senior official.")
     assert "United States Mission to Saudi Arabia" in _names(nlp, text)
+
+
+def test_abstract_heads_are_not_bodies():
+    # the model tags briefing topics ("briefs on Strategic Seapower, Doctrine Development") as ORG
+    for name in ("Strategic Seapower", "Doctrine Development", "Human Dimension"):
+        assert non_org_reason(name) == "abstract"
+    for name in ("Asian Development Bank", "Department of Housing and Urban Development",
+                 "Defence Research and Development Canada"):
+        assert non_org_reason(name) is None
+
+
+def test_nationality_and_plural_common_noun_is_no_body(nlp):
+    text = ("The United States supports European Allies’ and Partners’ growing investments in the "
+            "capabilities of the European Union.")
+    names = _names(nlp, text)
+    assert "European Allies" not in names
+    assert "European Union" in names

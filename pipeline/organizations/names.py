@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline.countries import countries_in, country_of
+from pipeline.countries import countries_in, country_of, is_nationality
 from pipeline.rules import Rules, per_rules
 from pipeline.rules.rows import TERM_KINDS
 
@@ -148,6 +148,9 @@ def non_org_reason(name: str, before: str = "", after: str = "") -> str | None:
         return "generic, place or country"
     if all(w in terms["generic"] or w in ("and", "&", "the") for w in words):
         return "generic words"  # "Allies and Partners"
+    if len(words) > 1 and is_nationality(words[0]) and all(
+            w in terms["generic"] and w.endswith("s") for w in words[1:]):
+        return "generic words"  # "European Allies", "Canadian Partners": a nationality and a plural
     if words[0] in terms["event_prefix"] and len(words) > 1:
         return "event"  # "Operation CARIBBE", "Exercise MAPLE FLAG"
     if before.split()[-1:] and before.split()[-1] in terms["event_prefix"]:
