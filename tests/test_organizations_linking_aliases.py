@@ -1,4 +1,4 @@
-"""Organizations, linking.py: a body's headquarters and its context aliases join its record.
+"""Organizations: headquarters and context aliases join a record; plural heads (`Guards`) name bodies.
 
 Sentences composed for these tests, in the style of Army and CRS reports.
 """
@@ -27,3 +27,11 @@ def test_context_alias_the_model_tags_joins_the_named_body(nlp):
     records = _records(nlp, text)
     assert not [r for r in records if r == ["Marines"]]
     assert any("Marine Corps" in r and "Marines" in r for r in records)
+
+
+def test_plural_guards_is_an_organization_head(nlp):
+    # the model labels "Scots Guards"-like regiments PERSON; an organization head takes them back
+    text = ("The exercise includes a company of Strykers used by the United Kingdom's Irish Guards; "
+            "82nd Airborne Division will conduct a joint forcible entry.")
+    names = [m for r in _records(nlp, text) for m in r]
+    assert "Irish Guards" in names
