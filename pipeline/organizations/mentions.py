@@ -47,6 +47,7 @@ from pipeline.organizations.spans import (
     overlaps,
     untagged_names,
 )
+from pipeline.organizations.units import unit_chains
 
 
 def _definitions(text: str, cands: list[Candidate]) -> tuple[dict[str, tuple[int, int]],
@@ -235,6 +236,8 @@ def mentions_in_text(text: str, ents: list[tuple[int, int, str | None]]) -> list
                 kept.append(OrgMention(ordinal.start(), e, text[ordinal.start():e]))
                 continue
             kept.append(OrgMention(s, e, short, _entry_id(text[long[0]:long[1]], short), short))
+    # "D Battery, 5th Battalion, 3rd Field Artillery Regiment": one body; its pieces go in _dedupe
+    kept += [OrgMention(s, e, text[s:e]) for s, e in unit_chains(text)]
     kept = _dedupe(kept + _repeats(text, kept))
     kept = _dedupe(kept + _bracket_aliases(text, kept))
     kept += _context_mentions(text, [(m.start, m.end) for m in kept])
