@@ -79,3 +79,12 @@ def test_nationality_and_plural_common_noun_is_no_body(nlp):
     names = _names(nlp, text)
     assert "European Allies" not in names
     assert "European Union" in names
+
+
+def test_name_cut_before_a_capitalized_place_head_is_no_body():
+    from pipeline.organizations.mentions import mentions_in_text
+
+    text = "They announced support for the Western Caribbean Marine Corridor this week."
+    start = text.index("Western")
+    found = mentions_in_text(text, [(start, text.index(" Corridor"), None)])
+    assert found == []

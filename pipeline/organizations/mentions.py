@@ -119,14 +119,16 @@ def _common_long_form(window: str, short: str) -> bool:
             and "".join(w[0] for w in words) == letters.lower())
 
 
-_PLACE_NOUN_AFTER = re.compile(r"[ ]([a-z]+)\b")
+_PLACE_NOUN_AFTER = re.compile(r"[ ]([A-Za-z]+)\b")
 
 
 def _before_place_noun(span: str, after: str) -> bool:
-    """Is a name without an organization head followed by a common place noun (`Laoag airfield`)?
+    """Is a name without an organization head followed by a place noun (`Laoag airfield`)?
 
-    The lowercase noun makes the name the place's own: a town's airfield or
-    base. Acronyms are left alone (`NATO base` is the alliance's base).
+    The noun makes the name the place's own: a town's airfield or base; a
+    capitalized one ends a place's name the model cut short (`Eastern
+    Tropical Pacific Marine` + `Corridor`). Acronyms are left alone (`NATO
+    base` is the alliance's base).
     """
     noun = _PLACE_NOUN_AFTER.match(after)
     return bool(noun) and not has_org_head(span) and not is_acronym(span) and (
