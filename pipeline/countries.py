@@ -48,6 +48,14 @@ def country_of(text: str) -> str | None:
     return _surfaces().get(s)  # case-sensitive: "US" is a country, "us" is not
 
 
+def is_nationality(word: str) -> bool:
+    """Is the word a country's or a region's name or adjective (`Mexican`, `European`)?
+
+    Unlike `country_of`, a region counts: `European Allies` names no body.
+    """
+    return word in _surfaces()
+
+
 def countries_in(text: str) -> list[tuple[int, int, str]]:
     """Every country expression inside a longer text: (start, end, iso3), in order."""
     found = ((m.start(), m.end(), _surfaces()[m.group()]) for m in _finder().finditer(text))

@@ -4,6 +4,7 @@
     spans.py     where a name starts and ends; `OrgMention`, the found item
     names.py     what is not an organization; trimming a name
     acronyms.py  long forms and their short forms (Schwartz & Hearst 2003, extended)
+    units.py     a unit named by its chain of command (`D Battery, 5th Battalion, ...`)
     equipment.py weapon systems the model takes for bodies (`Typhon launchers`)
     gazetteer.py known bodies with ids, acronyms and countries (`data/gazetteer.jsonl`)
     linking.py   mentions grouped into records (`OrgEntity`) with ids and countries

@@ -68,12 +68,16 @@ def group(mentions: list[OrgMention], text: str | None = None) -> list[OrgEntity
         if m.acronym and m.text != m.acronym:
             long_of.setdefault(m.acronym, norm(m.text))
     named_entries = {m.entry_id for m in mentions if m.entry_id and not m.context}
+    # "the Marines' new launcher" tagged by the model where `Marine Corps` is named: the same body
+    by_context = {alias: e.id for e in gaz.values() for alias in e.context_aliases if e.id in named_entries}
 
     def key(m: OrgMention) -> str | None:
         if m.context:
             return f"gaz:{m.entry_id}" if m.entry_id in named_entries else None
         if m.entry_id:
             return f"gaz:{m.entry_id}"
+        if m.text in by_context:
+            return f"gaz:{by_context[m.text]}"
         if m.acronym and m.acronym in long_of:
             return f"name:{long_of[m.acronym]}"
         return f"name:{m.short_of or norm(m.text)}"
@@ -103,7 +107,8 @@ def _merge_shortened(groups: dict[str, list[OrgMention]]) -> None:
     """Fold a `name:` group into the one other group whose name it shortens.
 
     Shortened: the name without its country (`Secretariat of National Defence`
-    of `Mexican Secretariat of National Defence`), or the name's last words
+    of `Mexican Secretariat of National Defence`), its headquarters
+    (`1st Armored Division` of `1st Armored Division Headquarter`), or the name's last words
     when they still end in an organization head (`National Clandestine
     Service` of `CIA National Clandestine Service`).
     """
@@ -112,8 +117,10 @@ def _merge_shortened(groups: dict[str, list[OrgMention]]) -> None:
     for k in [k for k in groups if k.startswith("name:")]:
         short = k[5:]
         tail = len(short.split()) > 1 and has_org_head(short)
+        # "1st Armored Division Headquarter" and "1st Armored Division": a body's headquarters is the body
+        seat = {short + " Headquarters", short + " Headquarter", short + " HQ"}
         targets = [t for t in groups if t != k and t in groups and (short in names[t] or tail and any(
-            n.endswith(" " + short) for n in names[t]))
+            n.endswith(" " + short) for n in names[t]) or bool(seat & names[t]))
                    and len(max((norm(m.text) for m in groups[t]), key=len)) > len(short)]
         if len(targets) == 1:
             groups[targets[0]].extend(groups.pop(k))

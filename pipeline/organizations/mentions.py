@@ -30,6 +30,8 @@ from pipeline.organizations.names import (
     has_org_head,
     head_word,
     load_terms,
+    names_a_document,
+    names_a_treaty,
     non_org_reason,
     norm,
 )
@@ -45,6 +47,7 @@ from pipeline.organizations.spans import (
     overlaps,
     untagged_names,
 )
+from pipeline.organizations.units import unit_chains
 
 
 def _definitions(text: str, cands: list[Candidate]) -> tuple[dict[str, tuple[int, int]],
@@ -65,6 +68,9 @@ def _definitions(text: str, cands: list[Candidate]) -> tuple[dict[str, tuple[int
         long = d.long
         if not d.matched and _common_long_form(text[d.long[0]:d.long[1]], short):
             others.setdefault(short, d.long)  # "uncrewed aerial vehicles (UAVs)": a thing, not a body
+            continue
+        if not d.matched and names_a_document(text, d.short[0], short):
+            others.setdefault(short, d.long)  # "Strategic Framework Agreement ... of Iraq (SFA)": a treaty
             continue
         if not d.matched:
             ending = [c for c in cands if c.end <= long[1] and long[1] - c.end <= 3 and c.start >= long[0]]
@@ -107,9 +113,26 @@ def _common_long_form(window: str, short: str) -> bool:
     a capitalized short form; such a definition names a common thing.
     """
     letters = short[:-1] if short.endswith("s") and short[:-1].isupper() else short
-    words = re.findall(r"[\w’'-]+", window)[-len(letters):]
+    # "illegal, unreported, and unregulated (IUU)": a listed conjunction spells no letter
+    words = [w for w in re.findall(r"[\w’'-]+", window) if w not in ("and", "or")][-len(letters):]
     return (len(letters) >= 2 and len(words) == len(letters) and all(w[:1].islower() for w in words)
             and "".join(w[0] for w in words) == letters.lower())
+
+
+_PLACE_NOUN_AFTER = re.compile(r"[ ]([A-Za-z]+)\b")
+
+
+def _before_place_noun(span: str, after: str) -> bool:
+    """Is a name without an organization head followed by a place noun (`Laoag airfield`)?
+
+    The noun makes the name the place's own: a town's airfield or base; a
+    capitalized one ends a place's name the model cut short (`Eastern
+    Tropical Pacific Marine` + `Corridor`). Acronyms are left alone (`NATO
+    base` is the alliance's base).
+    """
+    noun = _PLACE_NOUN_AFTER.match(after)
+    return bool(noun) and not has_org_head(span) and not is_acronym(span) and (
+        noun.group(1).title() in load_terms()["place_head"])
 
 
 def _bracket_aliases(text: str, mentions: list[OrgMention]) -> list[OrgMention]:
@@ -193,6 +216,8 @@ def mentions_in_text(text: str, ents: list[tuple[int, int, str | None]]) -> list
         if c.entry_id is None and any(overlaps((c.start, c.end), o) for o in other_spans):
             continue
         before, after = line_around(text, c.start, c.end)
+        if names_a_treaty(after):
+            continue  # "the [United Nations] Framework Convention on Climate Change": the treaty's name
         reason = non_org_reason(span, before, after)
         if reason == "generic words" and norm(span) in index:
             reason = None  # "State Department": common words, but a name the gazetteer knows
@@ -203,6 +228,8 @@ def mentions_in_text(text: str, ents: list[tuple[int, int, str | None]]) -> list
             continue  # "Typhons" where the text has "the Typhon launchers"
         if entry is None and norm(span) in place_table() and not has_org_head(span):
             continue  # "Halifax, Nova Scotia - National Defence": a town, not a body
+        if entry is None and _before_place_noun(span, after):
+            continue  # "from Laoag airfield": a name before a common place noun is the place's
         kept.append(OrgMention(c.start, c.end, span, entry, span if is_acronym(span) else None))
     for short, long in defined.items():
         for s, e in acronyms.find_uses(text, short):
@@ -211,6 +238,8 @@ def mentions_in_text(text: str, ents: list[tuple[int, int, str | None]]) -> list
                 kept.append(OrgMention(ordinal.start(), e, text[ordinal.start():e]))
                 continue
             kept.append(OrgMention(s, e, short, _entry_id(text[long[0]:long[1]], short), short))
+    # "D Battery, 5th Battalion, 3rd Field Artillery Regiment": one body; its pieces go in _dedupe
+    kept += [OrgMention(s, e, text[s:e]) for s, e in unit_chains(text)]
     kept = _dedupe(kept + _repeats(text, kept))
     kept = _dedupe(kept + _bracket_aliases(text, kept))
     kept += _context_mentions(text, [(m.start, m.end) for m in kept])
@@ -277,11 +306,14 @@ def find_mentions(chunk: Chunk) -> list[OrgMention]:
     terms = load_terms()
     doc, text = chunk.doc, chunk.text
     surnames = {ent[-1].text for ent in chunk.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    people = {ent.text for ent in chunk.ents if ent.label_ == "PERSON" and len(ent) > 1}
     ents = []
     for ent in chunk.ents:
         if ent.label_ == "ORG":
             if len(ent) == 1 and not ent.ent_id_ and _lone_word_is_no_body(ent[0], surnames):
                 continue
+            if not ent.ent_id_ and ent.text in people and not has_org_head(ent.text):
+                continue  # "Ahsan Iqbal the Federal Minister": a name the model also tagged as a person
             ents.append((ent.start_char, ent.end_char, ent.ent_id_ or None))
         elif ent.label_ in _OTHER_LABELS and len(ent) > 1 and head_word(ent.text) in terms["org_head"]:
             ents.append((ent.start_char, ent.end_char, None))  # FAC "the Stennis Center for Public Service"

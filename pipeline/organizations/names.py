@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline.countries import countries_in, country_of
+from pipeline.countries import countries_in, country_of, is_nationality
 from pipeline.rules import Rules, per_rules
 from pipeline.rules.rows import TERM_KINDS
 
@@ -148,12 +148,17 @@ def non_org_reason(name: str, before: str = "", after: str = "") -> str | None:
         return "generic, place or country"
     if all(w in terms["generic"] or w in ("and", "&", "the") for w in words):
         return "generic words"  # "Allies and Partners"
+    if len(words) > 1 and is_nationality(words[0]) and all(
+            w in terms["generic"] and w.endswith("s") for w in words[1:]):
+        return "generic words"  # "European Allies", "Canadian Partners": a nationality and a plural
     if words[0] in terms["event_prefix"] and len(words) > 1:
         return "event"  # "Operation CARIBBE", "Exercise MAPLE FLAG"
     if before.split()[-1:] and before.split()[-1] in terms["event_prefix"]:
         return "event"  # "as part of Operation [HORIZON]": the model tagged the name alone
     if words[0] in terms["vessel_prefix"] and len(words) > 1:
         return "vessel"  # "HMCS Ville de Québec", "USNS Comfort": a ship, not a body
+    if words[:2] == ["Governments", "of"] and countries_in(n):
+        return "countries"  # "the Governments of the United States of America and the Republic of Iraq"
     head = head_word(n)
     for kind in NON_ORG_HEADS:
         if head in terms[kind] or " ".join(words[-2:]) in terms[kind]:
@@ -267,3 +272,34 @@ def capitalized_run(after: str) -> int:
             return pos
     return 0 if _NEXT_WORD.match(after, pos) else pos
 
+
+def names_a_document(text: str, bracket: int, short: str) -> bool:
+    """Do capitalized words earlier in the sentence spell the short form and end in a document head?
+
+    A treaty's long form is often too long for the definition window
+    (`Strategic Framework Agreement for a Relationship of Friendship and
+    Cooperation between the United States of America and the Republic of Iraq
+    (SFA)`); its first words still spell the acronym, and the acronym then
+    names the agreement, not a body.
+    """
+    sentence = re.split(r"[.;:!?\n]\s", text[max(0, bracket - 300):bracket])[-1]
+    words = re.findall(r"[\w’'-]+", sentence)
+    n = len(short)
+    return any(all(w[:1].isupper() for w in words[i:i + n]) and "".join(w[0] for w in words[i:i + n]) == short
+               and words[i + n - 1] in load_terms()["document"] for i in range(len(words) - n + 1))
+
+
+# Instruments between parties: a body's name right before one of these names the treaty, not the body.
+_TREATY_HEADS = frozenset({"Agreement", "Agreements", "Convention", "Treaty", "Accord", "Accords",
+                           "Protocol"})
+_CAPITALIZED_RUN = re.compile(r"(?:[ ]+[A-Z][\w-]*)+")
+
+
+def names_a_treaty(after: str) -> bool:
+    """Do the capitalized words after a name end in a treaty head (`United Nations Fish Stocks Agreement`)?
+
+    Only instruments: `NATO Strategic Concept` or `Army Doctrine` may still
+    name the body in their first words.
+    """
+    run = _CAPITALIZED_RUN.match(after)
+    return bool(run) and run.group().split()[-1] in _TREATY_HEADS
