@@ -42,6 +42,8 @@ def asserted(h: Hit, date: Timex | None) -> bool:
         # "Canada hopes to begin talks with Chile in 2025": the talks are aimed at too
         owner = trig.head if trig.dep_ in ("dobj", "nsubjpass", "pobj") and trig.head is not trig else None
         return owner is None or not (is_aim_word(owner, "hope_verbs") or is_aim(owner, "hope_verbs"))
+    if is_instruction(trig):
+        return False
     if describes(trig) is not None and date is None and not full_relative(trig):
         return False  # "Talks, held between the Foreign and Defence Ministries": a description
     return not (is_unasserted(trig) or is_aim(trig, "hope_verbs") or (is_irrealis(trig) and date is None)
@@ -77,3 +79,12 @@ def reporting_verb(trig: Token) -> Token | None:
     if is_unasserted(verb) or is_irrealis(verb) or is_habitual(verb):
         return None
     return verb
+
+
+def is_instruction(trig: Token) -> bool:
+    """`For further information, visit https://...`: an imperative tells the reader what to do,
+    and a web address is no place anyone travels to; neither reports an occurrence."""
+    if any(c.like_url or "@" in c.text for c in trig.children if c.dep_ in ("dobj", "pobj")):
+        return True
+    return (trig.dep_ == "ROOT" and trig.tag_ == "VB"
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in trig.children))

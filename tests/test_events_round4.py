@@ -1,0 +1,40 @@
+"""Round-4 event phrasings from composed sentences: a return of personnel as a deployment, a
+welcome on a state visit as a visit, a negated plan and a reader's instruction as no events."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from conftest import find_in_text
+
+DCT = date(2022, 6, 1)
+
+
+def _events(nlp, text: str):
+    return [(e, text[e.trigger[0]:e.trigger[1]]) for e in find_in_text(nlp, text, DCT).events]
+
+
+def test_personnel_returning_is_a_deployment(nlp):
+    found = _events(nlp, "Canadian diplomats will be returning to Kyiv next month.")
+    assert [(e.type, trig) for e, trig in found] == [("DEPLOY", "returning")]
+    event = found[0][0]
+    assert event.location is not None and event.location[0] == "Kyiv"
+    assert event.date is not None and event.date.value == "2022-07"
+    assert [p.name for p in event.participants] == ["Canada"]
+
+
+def test_welcome_on_a_state_visit_is_a_visit(nlp):
+    text = "The King looks forward to welcoming the President of Chile on a State Visit in March."
+    found = _events(nlp, text)
+    assert [(e.type, trig) for e, trig in found] == [("VISIT", "welcoming")]
+    assert [p.name for p in found[0][0].participants] == ["Chile"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Navy did not plan to conduct a live fire exercise during the autumn.",
+    "For further details on the accords, visit https://www.example.gov/accords/index.html.",
+    "Visit the museum to learn more about the alliance.",
+])
+def test_not_an_occurrence(nlp, text):
+    assert _events(nlp, text) == []
