@@ -38,3 +38,11 @@ def test_welcome_on_a_state_visit_is_a_visit(nlp):
 ])
 def test_not_an_occurrence(nlp, text):
     assert _events(nlp, text) == []
+
+
+def test_meeting_on_a_visit_takes_visitors_and_host_country(nlp):
+    text = ("The Foreign Minister of Canada visited Accra, Ghana yesterday to show support. "
+            "While in Accra, the Minister met with President Akufo-Addo and senior officials.")
+    meets = [e for e, _ in _events(nlp, text) if e.type == "MEET"]
+    assert len(meets) == 1
+    assert {p.country for p in meets[0].participants} >= {"CAN", "GHA"}
