@@ -46,3 +46,20 @@ def test_meeting_on_a_visit_takes_visitors_and_host_country(nlp):
     meets = [e for e, _ in _events(nlp, text) if e.type == "MEET"]
     assert len(meets) == 1
     assert {p.country for p in meets[0].participants} >= {"CAN", "GHA"}
+
+
+def test_summit_on_whose_margins_leaders_met_is_its_own_meeting(nlp):
+    text = "Yesterday the two Prime Ministers met in Lima on the sidelines of the APEC Summit."
+    found = sorted(((trig, e) for e, trig in _events(nlp, text) if e.type == "MEET"), key=lambda x: x[0])
+    assert [trig for trig, _ in found] == ["Summit", "met"]
+    summit = found[0][1]
+    assert summit.date is not None and summit.date.value == "2022-05-31"
+    assert summit.location is not None and summit.location[0] == "Lima"
+    assert "APEC" in [p.name for p in summit.participants]
+
+
+def test_possessive_date_dates_its_summit(nlp):
+    text = "Following last month's Ocean Governance Summit in Oslo, new rules will be drafted."
+    found = [(e, trig) for e, trig in _events(nlp, text) if e.type == "MEET"]
+    assert [trig for _, trig in found] == ["Summit"]
+    assert found[0][0].date is not None and found[0][0].date.value == "2022-05"
