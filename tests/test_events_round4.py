@@ -63,3 +63,17 @@ def test_possessive_date_dates_its_summit(nlp):
     found = [(e, trig) for e, trig in _events(nlp, text) if e.type == "MEET"]
     assert [trig for _, trig in found] == ["Summit"]
     assert found[0][0].date is not None and found[0][0].date.value == "2022-05"
+
+
+def test_fronted_participle_names_its_noun_phrase(nlp):
+    text = ("Signed in early 2020, the Coastal Fisheries Partnership initiative from the Ministry of "
+            "Fisheries supports small ports.")
+    found = [(e, trig) for e, trig in _events(nlp, text) if e.type == "AGREE"]
+    assert [trig for _, trig in found] == ["Signed"]
+    assert "Ministry of Fisheries" in [p.name for p in found[0][0].participants]
+
+
+def test_activated_battery_is_established(nlp):
+    found = _events(nlp, "In March 2022, a second missile battery was activated at Fort Sill.")
+    assert [(e.type, trig) for e, trig in found] == [("ESTABLISH", "activated")]
+    assert found[0][0].date is not None and found[0][0].date.value == "2022-03"

@@ -230,6 +230,15 @@ def controller_subject(trig: Token) -> Token | None:
     return None
 
 
+def fronted_participle_noun(trig: Token) -> set[int]:
+    """`Signed in late 2021, the Fisheries Partnership initiative from USAID ...`: a fronted
+    participle is said of the noun phrase it precedes, which the parser may make its head."""
+    head = trig.head
+    if trig.dep_ != "advcl" or trig.tag_ != "VBN" or head.i < trig.i or head.pos_ not in ("NOUN", "PROPN"):
+        return set()
+    return {t.i for t in head.subtree} - {t.i for t in trig.subtree}
+
+
 def relative_antecedent(trig: Token) -> set[int]:
     """The noun phrase a relative pronoun subject stands for, without the clause itself:
     `Finland, which joined the Alliance in April 2023` -> Finland."""
@@ -267,7 +276,7 @@ def scope_of(trig: Token, theme: Token | None, kind: str, window: set[int],
     if subj is not None:
         inherited = {t.i for t in subj.subtree}
         ids |= inherited
-    inherited |= relative_antecedent(trig)
+    inherited |= relative_antecedent(trig) | fronted_participle_noun(trig)
     ids |= inherited
     for i in sorted(ids):
         tok = trig.doc[i]
