@@ -77,3 +77,9 @@ def test_activated_battery_is_established(nlp):
     found = _events(nlp, "In March 2022, a second missile battery was activated at Fort Sill.")
     assert [(e.type, trig) for e, trig in found] == [("ESTABLISH", "activated")]
     assert found[0][0].date is not None and found[0][0].date.value == "2022-03"
+
+
+def test_joint_base_by_its_acronym_is_a_place(nlp):
+    found = _events(nlp, "In March 2022, a second missile battery was activated at JBLM, Washington.")
+    assert [e.type for e, _ in found] == ["ESTABLISH"]
+    assert found[0][0].location is not None and found[0][0].location[0].startswith("JBLM")
