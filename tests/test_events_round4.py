@@ -83,3 +83,13 @@ def test_joint_base_by_its_acronym_is_a_place(nlp):
     found = _events(nlp, "In March 2022, a second missile battery was activated at JBLM, Washington.")
     assert [e.type for e, _ in found] == ["ESTABLISH"]
     assert found[0][0].location is not None and found[0][0].location[0].startswith("JBLM")
+
+
+@pytest.mark.parametrize(("text", "meets"), [
+    ("Prime Minister Lee of Singapore and President Boric of Chile meet at a decisive moment "
+     "for their partnership.", 1),
+    ("Canadian and Chilean officers meet often.", 0),
+    ("The two ministers meet regularly.", 0),
+])
+def test_joint_statement_opening_present_meet(nlp, text, meets):
+    assert len([e for e, _ in _events(nlp, text) if e.type == "MEET"]) == meets

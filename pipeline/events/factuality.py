@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.dates.links import Timex
+from pipeline.events.arguments import places_in
 from pipeline.events.hits import Hit, describes, nominal
 from pipeline.events.rules import (
     is_aim,
@@ -47,7 +48,22 @@ def asserted(h: Hit, date: Timex | None) -> bool:
     if describes(trig) is not None and date is None and not full_relative(trig):
         return False  # "Talks, held between the Foreign and Defence Ministries": a description
     return not (is_unasserted(trig) or is_aim(trig, "hope_verbs") or (is_irrealis(trig) and date is None)
-                or (is_habitual(trig) and date is None and not standing_support(h)))
+                or (is_habitual(trig) and date is None and not standing_support(h) and not leaders_meet(h)))
+
+
+def leaders_meet(h: Hit) -> bool:
+    """`President X of the United States and Prime Minister Y of Japan meet at a historic moment`:
+    a joint statement opens in the present of the meeting it comes from. Only a main-clause
+    `meet` of two coordinated parties with no adverb of time or frequency (`meet every year`)."""
+    trig = h.trigger
+    if h.pattern.type != "MEET" or trig.lemma_ != "meet" or trig.tag_ != "VBP":
+        return False
+    before = list(trig.doc[trig.sent.start:trig.i])
+    if any(t.pos_ in ("VERB", "AUX") for t in before) or not any(c.dep_ == "nsubj" for c in trig.children):
+        return False  # the parser may hang it anywhere; it must be the sentence's first verb
+    parties = {place.country for _, _, place in places_in(before) if place.kind == "country"}
+    timed = any(c.dep_ in ("advmod", "npadvmod", "aux", "neg") for c in trig.children)
+    return len(parties) >= 2 and not timed
 
 
 def standing_support(h: Hit) -> bool:
