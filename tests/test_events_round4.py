@@ -93,3 +93,10 @@ def test_joint_base_by_its_acronym_is_a_place(nlp):
 ])
 def test_joint_statement_opening_present_meet(nlp, text, meets):
     assert len([e for e, _ in _events(nlp, text) if e.type == "MEET"]) == meets
+
+
+def test_century_does_not_date_an_occurrence(nlp):
+    text = ("The two ministers welcome the launch of the Ocean Data Council as a forum for "
+            "writing the rules for the 21st century economy.")
+    found = [e for e, _ in _events(nlp, text) if e.type == "ESTABLISH"]
+    assert len(found) == 1 and found[0].date is None

@@ -41,6 +41,7 @@ from pipeline.nlp import Chunk
 from pipeline.organizations.spans import OrgMention
 
 _UNDATING = ("DURATION", "SET")
+_TOO_COARSE = ("century", "millennium")
 # the subject of a giving or teaching is its provider: "The State Department facilitated the donation"
 _GIVER_ROLE = {"AID": "provider", "TRAIN": "provider"}
 
@@ -105,8 +106,8 @@ def find_events(chunk: Chunk, orgs: list[OrgMention], dates: list[Timex]) -> lis
 def _timex_roots(doc: Doc, dates: list[Timex]) -> list[tuple[Timex, Token]]:
     out = []
     for tx in dates:
-        if tx.type in _UNDATING:
-            continue
+        if tx.type in _UNDATING or tx.granularity in _TOO_COARSE:
+            continue  # "for the 21st century economy": no occurrence is dated by its century
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is not None and len(span):
             out.append((tx, span.root))
