@@ -16,10 +16,12 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.countries import Place, place_table
+from pipeline.dates.links import Timex
 from pipeline.events.candidates import ParticipantRef
 
 _MAX_WORDS = 6
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
 _ORDINAL_DIGITS = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$")
 
 
@@ -228,6 +230,15 @@ def controller_subject(trig: Token) -> Token | None:
     return None
 
 
+def fronted_participle_noun(trig: Token) -> set[int]:
+    """`Signed in late 2021, the Fisheries Partnership initiative from USAID ...`: a fronted
+    participle is said of the noun phrase it precedes, which the parser may make its head."""
+    head = trig.head
+    if trig.dep_ != "advcl" or trig.tag_ != "VBN" or head.i < trig.i or head.pos_ not in ("NOUN", "PROPN"):
+        return set()
+    return {t.i for t in head.subtree} - {t.i for t in trig.subtree}
+
+
 def relative_antecedent(trig: Token) -> set[int]:
     """The noun phrase a relative pronoun subject stands for, without the clause itself:
     `Finland, which joined the Alliance in April 2023` -> Finland."""
@@ -265,7 +276,7 @@ def scope_of(trig: Token, theme: Token | None, kind: str, window: set[int],
     if subj is not None:
         inherited = {t.i for t in subj.subtree}
         ids |= inherited
-    inherited |= relative_antecedent(trig)
+    inherited |= relative_antecedent(trig) | fronted_participle_noun(trig)
     ids |= inherited
     for i in sorted(ids):
         tok = trig.doc[i]
@@ -343,3 +354,45 @@ def _org_key(m) -> str:
         if key:
             return key
     return m.text
+
+
+# --- events framed by another -----------------------------------------------------------
+
+_MARGIN_NOUNS = frozenset({"margins", "margin", "sidelines", "sideline", "side"})
+
+
+def possessive_timex(trig: Token, timex_root: list[tuple[Timex, Token]]) -> Timex | None:
+    """`last week's Anti-Corruption Summit`, `yesterday's meeting`: a date in the possessive
+    dates the noun it owns, however the parser hangs it (often off the clause's preposition)."""
+    doc = trig.doc
+    for tx, root in timex_root:
+        nxt = root.i + 1
+        if nxt >= trig.i or doc[nxt].lower_ not in ("'s", "’s"):
+            continue
+        if all(doc[k].head.i == trig.i for k in range(nxt + 1, trig.i)):
+            return tx
+    return None
+
+
+def margin_host(trig: Token) -> Token | None:
+    """The verb of `met in Rome on the margins of the G20 Summit`: the summit is an occurrence
+    of its own, held where and when the meeting on its margins was."""
+    of, margins = trig.head, trig.head.head
+    if trig.dep_ != "pobj" or of.lower_ != "of" or margins.lower_ not in _MARGIN_NOUNS:
+        return None
+    prep = margins.head
+    if margins.dep_ != "pobj" or prep.lower_ not in ("on", "at") or prep.head.pos_ != "VERB":
+        return None
+    return prep.head
+
+
+def convening_bodies(trig: Token, have: tuple[ParticipantRef, ...]) -> tuple[ParticipantRef, ...]:
+    """`the G20 Summit`, `the ASEAN Regional Forum meeting`: an acronym in a meeting's own name
+    names the body that convenes it, a party to it (countries are found by name already)."""
+    names = {p.name for p in have}
+    out = []
+    for c in trig.children:
+        if (c.dep_ == "compound" and _ACRONYM.match(c.text) and c.text not in names
+                and c.text not in _places()):
+            out.append(ParticipantRef(c.text, "participant", (c.idx, c.idx + len(c.text)), None))
+    return tuple(out)

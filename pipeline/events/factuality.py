@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.dates.links import Timex
+from pipeline.events.arguments import places_in
 from pipeline.events.hits import Hit, describes, nominal
 from pipeline.events.rules import (
     is_aim,
@@ -42,10 +43,27 @@ def asserted(h: Hit, date: Timex | None) -> bool:
         # "Canada hopes to begin talks with Chile in 2025": the talks are aimed at too
         owner = trig.head if trig.dep_ in ("dobj", "nsubjpass", "pobj") and trig.head is not trig else None
         return owner is None or not (is_aim_word(owner, "hope_verbs") or is_aim(owner, "hope_verbs"))
+    if is_instruction(trig):
+        return False
     if describes(trig) is not None and date is None and not full_relative(trig):
         return False  # "Talks, held between the Foreign and Defence Ministries": a description
     return not (is_unasserted(trig) or is_aim(trig, "hope_verbs") or (is_irrealis(trig) and date is None)
-                or (is_habitual(trig) and date is None and not standing_support(h)))
+                or (is_habitual(trig) and date is None and not standing_support(h) and not leaders_meet(h)))
+
+
+def leaders_meet(h: Hit) -> bool:
+    """`President X of the United States and Prime Minister Y of Japan meet at a historic moment`:
+    a joint statement opens in the present of the meeting it comes from. Only a main-clause
+    `meet` of two coordinated parties with no adverb of time or frequency (`meet every year`)."""
+    trig = h.trigger
+    if h.pattern.type != "MEET" or trig.lemma_ != "meet" or trig.tag_ != "VBP":
+        return False
+    before = list(trig.doc[trig.sent.start:trig.i])
+    if any(t.pos_ in ("VERB", "AUX") for t in before) or not any(c.dep_ == "nsubj" for c in trig.children):
+        return False  # the parser may hang it anywhere; it must be the sentence's first verb
+    parties = {place.country for _, _, place in places_in(before) if place.kind == "country"}
+    timed = any(c.dep_ in ("advmod", "npadvmod", "aux", "neg") for c in trig.children)
+    return len(parties) >= 2 and not timed
 
 
 def standing_support(h: Hit) -> bool:
@@ -77,3 +95,12 @@ def reporting_verb(trig: Token) -> Token | None:
     if is_unasserted(verb) or is_irrealis(verb) or is_habitual(verb):
         return None
     return verb
+
+
+def is_instruction(trig: Token) -> bool:
+    """`For further information, visit https://...`: an imperative tells the reader what to do,
+    and a web address is no place anyone travels to; neither reports an occurrence."""
+    if any(c.like_url or "@" in c.text for c in trig.children if c.dep_ in ("dobj", "pobj")):
+        return True
+    return (trig.dep_ == "ROOT" and trig.tag_ == "VB"
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in trig.children))

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from pipeline.events.candidates import EventCandidate
+from pipeline.countries import place_table
+from pipeline.events.candidates import EventCandidate, ParticipantRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -157,13 +158,31 @@ def dated_by_stay(cands: list[EventCandidate], text: str) -> list[EventCandidate
     ordered = sorted(range(len(out)), key=lambda i: out[i].trigger)
     for k, i in enumerate(ordered):
         c = out[i]
-        if c.date is not None or c.anaphoric or c.location is None:
+        if c.anaphoric or c.location is None or (c.date is not None and c.participants):
             continue
         prev = next((out[j] for j in reversed(ordered[:k]) if out[j].sentence != c.sentence), None)
-        if (prev is not None and prev.date is not None and _same_place(prev, c)
-                and not text[prev.sentence[1]:c.sentence[0]].strip(" \n.")):
-            out[i] = replace(c, date=prev.date)
+        if (prev is None or not _same_place(prev, c)
+                or text[prev.sentence[1]:c.sentence[0]].strip(" \n.")):
+            continue
+        if c.date is None and prev.date is not None:
+            c = replace(c, date=prev.date)
+        if not c.participants and prev.type == "VISIT":
+            c = replace(c, participants=_visitors_and_hosts(prev, c))
+        out[i] = c
     return out
+
+
+def _visitors_and_hosts(visit: EventCandidate, c: EventCandidate) -> tuple[ParticipantRef, ...]:
+    """`They visited Kyiv. While in Kyiv, they met with the President`: the visitors meet, and
+    a meeting held on a visit abroad has the visited country on its other side."""
+    found = list(visit.participants)
+    # `While in Accra` after `visited Accra, Ghana`: the visit's place may say the country
+    iso = (c.location[1] if c.location else None) or (visit.location[1] if visit.location else None)
+    if iso and all(p.country != iso for p in found):
+        country = next((p for p in place_table().values() if p.kind == "country" and p.country == iso), None)
+        if country is not None:
+            found.append(ParticipantRef(name=country.name, role="participant", country=iso))
+    return tuple(found)
 
 
 def merge_events(candidates: list[EventCandidate]) -> list[EventCandidate]:

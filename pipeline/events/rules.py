@@ -201,6 +201,10 @@ def is_unasserted(trigger: Token) -> bool:
     heads = [trigger]
     if trigger.dep_ in ("attr", "pobj", "oprd") and trigger.head is not trigger:
         heads.append(trigger.head)  # copula of `a member of`
+    cur = trigger
+    while cur.dep_ == "xcomp" and cur.head is not cur:
+        cur = cur.head  # "did not plan to conduct", "never sought to host": the aim is negated
+        heads.append(cur)
     for tok in heads:
         for c in tok.children:
             if c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in lex["hypothetical_modals"]):

@@ -19,12 +19,15 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.countries import place_table
 from pipeline.dates.links import Timex
 from pipeline.events.arguments import (
+    convening_bodies,
     country_of,
     dominating,
     location_in,
+    margin_host,
     mention_spans,
     ordinal_of,
     participants_in,
+    possessive_timex,
     role_key,
     scope_of,
 )
@@ -38,6 +41,7 @@ from pipeline.nlp import Chunk
 from pipeline.organizations.spans import OrgMention
 
 _UNDATING = ("DURATION", "SET")
+_TOO_COARSE = ("century", "millennium")
 # the subject of a giving or teaching is its provider: "The State Department facilitated the donation"
 _GIVER_ROLE = {"AID": "provider", "TRAIN": "provider"}
 
@@ -105,8 +109,8 @@ def _timex_roots(doc: Doc, dates: list[Timex]) -> list[tuple[Timex, Token]]:
     closing = {tx.range_end for tx in dates if tx.range_end}
     out = []
     for tx in dates:
-        if tx.type in _UNDATING or (tx.start, tx.end) in closing:
-            continue
+        if tx.type in _UNDATING or tx.granularity in _TOO_COARSE or (tx.start, tx.end) in closing:
+            continue  # "for the 21st century economy": no occurrence is dated by its century
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is not None and len(span):
             out.append((tx, span.root))
@@ -142,6 +146,11 @@ def _date_of(h: Hit, window, attached, owned, timex_root, ordinal) -> Timex | No
     own = _nearest(trig, mine)
     if own is not None:
         return own
+    host = margin_host(trig) if nominal(kind) else None
+    if host is not None:
+        return _nearest(trig, [tx for tx in attached.get(host.i, []) if window[0] <= tx.start < window[1]])
+    if nominal(kind) and (poss := possessive_timex(trig, timex_root)) is not None:
+        return poss
     in_window = [tx for tx, _ in timex_root if window[0] <= tx.start < window[1]]
     if kind == "verbal" and trig.dep_ == "conj" and trig.head.pos_ == "VERB":
         # "travelled to Colombia and met with the Commander": the first verb's date
@@ -233,6 +242,8 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
                                        and reporter.left_edge.i <= root.i <= reporter.right_edge.i])
     place = _place(h, chunk, scope, window, ordinal)
     participants = participants_in(doc, scope, org_spans, triggers, role_of, place[2] if place else range(0))
+    if nominal(kind) and pat.type == "MEET":
+        participants += convening_bodies(trig, participants)
     location = place[:2] if place else _host_country(participants)
     if kind == "nominal" and reporter is None and not (date or ordinal or (participants and location)
                                   or (is_general(pat) and location)):
@@ -286,6 +297,10 @@ def _place(h: Hit, chunk: Chunk, scope: set[int], window, ordinal) -> tuple[str,
     if site is not None and pat.type == "VISIT" and _bare_place_name(site):
         return _entity_location(site, ents)  # "visited Cartagena" (tagged PERSON by the model)
     anchors = {trig.i} | ({h.theme.i} if h.theme is not None else set())
+    host = margin_host(trig) if nominal(pat.kind) else None
+    if host is not None:
+        anchors.add(host.i)  # "met in Rome on the margins of the G20 Summit": held in Rome too
+        scope = scope | {t.i for c in host.children if c.dep_ == "prep" for t in c.subtree}
     if pat.kind in ("copular", "nominal") and trig.head is not trig:
         anchors.add(trig.head.i)
     skip = frozenset(n.i for name, n in h.nodes.items() if name == "in")  # "participated in X"
