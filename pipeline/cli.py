@@ -55,6 +55,11 @@ def extract(
         int,
         typer.Option("--workers", min=1, help="Processes that run the model (each loads it once)."),
     ] = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", metavar="tcp://HOST:PORT",
+                     help="Run the model on the Dask cluster of this scheduler (see README, Dask)."),
+    ] = None,
     cache: Annotated[
         bool,
         typer.Option(help="Reuse the results of unchanged sources from OUT/.cache (--no-cache redoes all)."),
@@ -75,7 +80,10 @@ def extract(
     if not sources.is_dir():
         raise typer.BadParameter(f"{sources} is not a folder", param_hint="SOURCES")
     default_published = _parse_day(published)
-    settings = Settings(show_progress=progress, workers=workers, use_cache=cache)
+    if scheduler is not None and workers > 1:
+        raise typer.BadParameter("the cluster's workers run the model: give --workers or --scheduler",
+                                 param_hint="--workers")
+    settings = Settings(show_progress=progress, workers=workers, use_cache=cache, scheduler=scheduler)
     signal.signal(signal.SIGTERM, _exit_on_sigterm)
 
     def bar(items):

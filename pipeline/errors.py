@@ -28,3 +28,7 @@ class OutputLockedError(PipelineError):
 
 class WorkerError(PipelineError):
     """A worker process died (killed, out of memory) before returning its documents."""
+
+
+class ClusterError(PipelineError):
+    """The Dask cluster cannot be reached, or failed a task for a reason that is not one document's."""

@@ -26,7 +26,7 @@ from pipeline.ingest import CleanText, Source, clean, discover
 from pipeline.nlp import Chunk, iter_chunks, model_version
 from pipeline.output import open_outputs, record_line, remove_stale_temporaries
 from pipeline.records import RejectRecord
-from pipeline.run import schedule
+from pipeline.run import cluster, schedule
 from pipeline.run.cache import Lines, ResultCache, run_fingerprint
 from pipeline.run.lock import output_lock
 from pipeline.settings import Settings
@@ -161,6 +161,21 @@ def run_task_in_worker(sources: list[Source]) -> list[Lines]:
     return run_task(sources, nlp, settings)
 
 
+def run_task_on_cluster(sources: list[Source], settings: Settings, fingerprint: str) -> list[Lines]:
+    """`run_task` on a Dask worker, with that worker process's own model (see cluster.py)."""
+    nlp, lock = cluster.model_and_lock(settings, fingerprint)
+    with lock:  # one document batch at a time through a process's model, whatever its threads
+        return run_task(sources, nlp, settings)
+
+
+def _runner(settings: Settings, nlp: Language | None) -> schedule.Runner:
+    if settings.scheduler:
+        return cluster.DaskCluster(settings, run_task_on_cluster)
+    if settings.workers > 1:
+        return schedule.WorkerPool(settings, run_task_in_worker)
+    return schedule.InProcess(settings, run_task, nlp)
+
+
 def _count(lines: Lines, summary: Summary) -> None:
     summary.documents += len(lines.get("documents", ()))
     summary.organizations += len(lines.get("organizations", ()))
@@ -186,24 +201,22 @@ def extract(
     OutputLockedError when `wait` is false). Documents unchanged since an
     earlier run into `out_dir` come from its cache; the model is loaded only
     when some document needs it. `nlp` (a pipeline built by the caller, e.g. a
-    test) serves a one-process run; with `settings.workers > 1` each worker
-    loads `settings.model` itself.
+    test) serves a one-process run; with `settings.workers > 1` or a
+    `settings.scheduler` each worker loads `settings.model` itself.
     """
     started = time.perf_counter()
     settings = settings or Settings()
-    if nlp is not None and settings.workers > 1:
+    if nlp is not None and (settings.workers > 1 or settings.scheduler):
         raise ValueError("worker processes load settings.model themselves: pass nlp only with workers=1")
+    if settings.scheduler and settings.workers > 1:
+        raise ValueError("a Dask cluster's workers run the model: pass workers > 1 or a scheduler, not both")
     summary = Summary()
     paths = discover(sources_dir)
     with output_lock(out_dir, wait=wait, on_wait=on_wait):
         remove_stale_temporaries(out_dir, OUTPUT_NAMES)
         cache = ResultCache(out_dir, enabled=settings.use_cache)
         run = run_fingerprint(settings, model_version(nlp) if nlp is not None else None)
-        runner = (
-            schedule.WorkerPool(settings, run_task_in_worker)
-            if settings.workers > 1
-            else schedule.InProcess(settings, run_task, nlp)
-        )
+        runner = _runner(settings, nlp)
         try:
             with open_outputs(out_dir, OUTPUT_NAMES) as out:
                 items = (
