@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from pipeline.countries import place_table
 from pipeline.dates.links import Timex
@@ -31,6 +31,7 @@ from pipeline.events.arguments import (
     scope_of,
 )
 from pipeline.events.candidates import EventCandidate, ParticipantRef
+from pipeline.events.lookup import ByKey, ChunkIndex, Ents, OrgSpans, Windows
 from pipeline.events.merge import elaborations
 from pipeline.events.rules import (
     EventPattern,
@@ -141,23 +142,25 @@ def find_events(chunk: Chunk, orgs: list[OrgMention], dates: list[Timex]) -> lis
                 if not (all(_nominal(h.pattern.kind) for h in hs)
                         and _absorbed(doc[i], hs[0].pattern.type, primary))}
     primary = [hs[0] for hs in by_token.values()]
-    windows = _windows(doc, chunk.text)
+    triggers = set(by_token)
     timex_root = _timex_roots(doc, dates)
     # A copular trigger's dates hang from its copula: "of which Peru has been a member since 2012"
     copula_of = {doc[i].head.i: i for i, hs in by_token.items()
                  if hs[0].pattern.kind == "copular" and doc[i].dep_ == "attr"
                  and doc[i].head.i not in by_token}
     attached: dict[int, list[Timex]] = {}
+    owners = triggers | set(copula_of)
     for tx, root in timex_root:
-        owner = dominating(root, set(by_token) | set(copula_of))
+        owner = dominating(root, owners)
         if owner is not None:
             attached.setdefault(copula_of.get(owner, owner), []).append(tx)
     owned = {id(tx) for txs in attached.values() for tx in txs}
-    org_spans = mention_spans(doc, orgs)
+    index = ChunkIndex(Windows(_windows(doc, chunk.text)), Ents(chunk.ents),
+                       OrgSpans(mention_spans(doc, orgs)), ByKey(timex_root, lambda pair: pair[0].start))
     out = []
     for hs in by_token.values():
         for h in hs:
-            cand = _candidate(h, chunk, org_spans, windows, attached, owned, timex_root, set(by_token))
+            cand = _candidate(h, chunk, index, attached, owned, triggers)
             if cand is not None:
                 out.append(cand)
                 break
@@ -173,13 +176,6 @@ def _timex_roots(doc: Doc, dates: list[Timex]) -> list[tuple[Timex, Token]]:
         if span is not None and len(span):
             out.append((tx, span.root))
     return out
-
-
-def _window_of(tok: Token, windows: list[tuple[int, int]]) -> tuple[int, int]:
-    for s, e in windows:
-        if s <= tok.idx < e:
-            return s, e
-    return tok.idx, tok.idx + len(tok)
 
 
 def _nearest(tok: Token, options: list[Timex]) -> Timex | None:
@@ -204,7 +200,8 @@ def _date_of(h: _Hit, window, attached, owned, timex_root, ordinal) -> Timex | N
     own = _nearest(trig, mine)
     if own is not None:
         return own
-    in_window = [tx for tx, _ in timex_root if window[0] <= tx.start < window[1]]
+    near = timex_root.between(*window)  # (Timex, root) pairs starting in the window
+    in_window = [tx for tx, _ in near]
     if kind == "verbal" and trig.dep_ == "conj" and trig.head.pos_ == "VERB":
         # "travelled to Colombia and met with the Commander": the first verb's date
         shared = [tx for tx in attached.get(trig.head.i, []) if window[0] <= tx.start < window[1]]
@@ -216,8 +213,8 @@ def _date_of(h: _Hit, window, attached, owned, timex_root, ordinal) -> Timex | N
     if kind == "copular" or (kind == "verbal" and trig.dep_ not in ("acl", "relcl")):
         # "visited Cartagena during Operation CARIBBE in the fall of 2018": the date the
         # named operation in the verb's own clause holds dates the visit too
-        inner = [tx for tx, root in timex_root if window[0] <= tx.start < window[1]
-                 and trig.left_edge.i <= root.i <= trig.right_edge.i and _held_by_noun(root, trig)]
+        inner = [tx for tx, root in near
+                 if trig.left_edge.i <= root.i <= trig.right_edge.i and _held_by_noun(root, trig)]
         return _nearest(trig, free) or _nearest(trig, inner)
     if kind == "verbal" and _full_relative(trig):
         # "travelled to Mexico City in October 2014, where he met with ...": the clause's date
@@ -262,12 +259,12 @@ def _asserted(h: _Hit, date: Timex | None) -> bool:
                 or (is_habitual(trig) and date is None))
 
 
-def _candidate(h: _Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], windows, attached, owned,
-               timex_root, triggers: set[int]) -> EventCandidate | None:
+def _candidate(h: _Hit, chunk: Chunk, index: ChunkIndex, attached, owned,
+               triggers: set[int]) -> EventCandidate | None:
     doc = chunk.doc
     trig, pat = h.trigger, h.pattern
     kind = pat.kind
-    window = _window_of(trig, windows)
+    window = index.windows.of(trig.idx, len(trig))
     wspan = doc.char_span(window[0], window[1], alignment_mode="expand")
     window_ids = {t.i for t in wspan} if wspan is not None else {trig.i}
     noun = h.theme if h.theme is not None and not _nominal(kind) else trig
@@ -285,10 +282,10 @@ def _candidate(h: _Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], 
         parts: tuple[ParticipantRef, ...] = ()
         if trig.dep_ in ("nsubj", "nsubjpass"):
             scope = {t.i for t in trig.head.subtree} & window_ids
-            parts = participants_in(doc, scope, org_spans, triggers, lambda t: "participant")
+            parts = participants_in(doc, scope, index.orgs, triggers, lambda t: "participant")
         return EventCandidate(pat.type, span, window, pat.id, pat.confidence, plover_of()[pat.type],
                               participants=parts, evidence=(window,), anaphoric=True)
-    date = _date_of(h, window, attached, owned, timex_root, ordinal)
+    date = _date_of(h, window, attached, owned, index.timexes, ordinal)
     if not _asserted(h, date):
         return None
     scope, inherited = scope_of(trig, h.theme, kind, window_ids, triggers)
@@ -302,8 +299,8 @@ def _candidate(h: _Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], 
             return pat.roles.get("nsubj", "participant")
         return _role(tok, anchor, trig, pat)
 
-    place = _place(h, chunk, scope, window, ordinal)
-    participants = participants_in(doc, scope, org_spans, triggers, role_of, place[2] if place else range(0))
+    place = _place(h, chunk.doc, index.ents, scope, window, ordinal)
+    participants = participants_in(doc, scope, index.orgs, triggers, role_of, place[2] if place else range(0))
     location = place[:2] if place else _host_country(participants)
     if kind == "nominal" and not (date or ordinal or (participants and location)):
         return None  # "these regular talks are an effective way": no anchor, not an occurrence
@@ -338,9 +335,9 @@ def _location_preps(trigger: Token) -> frozenset[str]:
     return frozenset(preps)
 
 
-def _place(h: _Hit, chunk: Chunk, scope: set[int], window, ordinal) -> tuple[str, str | None, range] | None:
+def _place(h: _Hit, doc: Doc, ents: Ents, scope: set[int], window,
+           ordinal) -> tuple[str, str | None, range] | None:
     """Where it took place: a place the trigger's clause puts it `in`, `at`, `off`."""
-    doc, ents = chunk.doc, chunk.ents
     trig, pat = h.trigger, h.pattern
     place_tok = h.nodes.get("place")
     if place_tok is not None and pat.type == "VISIT":
@@ -389,14 +386,14 @@ def _host_country(participants) -> tuple[str, str | None] | None:
     return (hosts[0].name, hosts[0].country) if hosts else None
 
 
-def _entity_location(tok: Token, ents: tuple[Span, ...]) -> tuple[str, str | None, range]:
+def _entity_location(tok: Token, ents: Ents) -> tuple[str, str | None, range]:
     """The place entity holding `tok`, with a following `, Region` (`Mombasa, Kenya`)."""
     doc = tok.doc
-    ent = next((e for e in ents if e.start <= tok.i < e.end), None)
+    ent = ents.holding(tok.i)
     start, end = (ent.start, ent.end) if ent is not None else (tok.i, tok.i + 1)
     if end + 1 < len(doc) and doc[end].text == ",":
-        follow = next((e for e in ents if e.start == end + 1 and e.label_ == "GPE"), None)
-        if follow is not None:
+        follow = ents.starting_at(end + 1)
+        if follow is not None and follow.label_ == "GPE":
             end = follow.end
     name = " ".join(doc[start:end].text.split())
     name = name[4:] if name.startswith(("the ", "The ")) else name
