@@ -8,6 +8,7 @@ functions fold such mentions into one event whose evidence lists every span.
 
 from __future__ import annotations
 
+from bisect import insort
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -107,18 +108,35 @@ def merge_events(candidates: list[EventCandidate]) -> list[EventCandidate]:
     earlier event of its type, and is dropped when there is none; two mentions of
     the same type with the same date value and a shared participant (a bullet and
     then a paragraph about it) are one event with both evidence spans.
+
+    Events are looked up by type and by (type, date value), not by scanning all
+    kept so far: a long document holds thousands, and the scan made it quadratic.
     """
     out: list[EventCandidate] = []
+    latest: dict[str, int] = {}  # type -> position of the latest kept event of that type
+    dated: dict[tuple[str, str], list[int]] = {}  # (type, date value) -> positions, in order
     for c in sorted(candidates, key=lambda c: c.trigger):
         if c.anaphoric:
-            prev = next((i for i in range(len(out) - 1, -1, -1) if out[i].type == c.type), None)
+            prev = latest.get(c.type)
             if prev is not None:
                 out[prev] = _absorb(out[prev], c)
+                _index(out, prev, dated)
             continue
-        same = next((i for i, e in enumerate(out) if e.type == c.type and e.date and c.date
-                     and e.date.value == c.date.value and _overlap(e, c)), None)
+        same = next((i for i in dated.get((c.type, c.date.value), ()) if _overlap(out[i], c)),
+                    None) if c.date else None
         if same is not None:
             out[same] = _absorb(out[same], c)
         else:
             out.append(c)
+            latest[c.type] = len(out) - 1
+            _index(out, len(out) - 1, dated)
     return out
+
+
+def _index(out: list[EventCandidate], i: int, dated: dict[tuple[str, str], list[int]]) -> None:
+    """File event `i` under its type and date value (once; absorbing can give an undated event a date)."""
+    e = out[i]
+    if e.date:
+        positions = dated.setdefault((e.type, e.date.value), [])
+        if i not in positions:
+            insort(positions, i)

@@ -110,11 +110,21 @@ def _merge_shortened(groups: dict[str, list[OrgMention]]) -> None:
     """
     names = {k: {_strip_country(m.text) for m in ms if not m.context} | {norm(m.text) for m in ms}
              for k, ms in groups.items()}
+    # name -> groups holding it, and " " + a name's last words -> groups whose name ends so: each
+    # group looks up its targets instead of testing every other group (quadratic in a long text)
+    holding: dict[str, list[str]] = {}
+    ending: dict[str, list[str]] = {}
+    for t, ns in names.items():
+        for n in ns:
+            holding.setdefault(n, []).append(t)
+            for cut in (i for i, ch in enumerate(n) if ch == " "):
+                ending.setdefault(n[cut:], []).append(t)
+    order = {k: i for i, k in enumerate(groups)}
     for k in [k for k in groups if k.startswith("name:")]:
         short = k[5:]
         tail = len(short.split()) > 1 and has_org_head(short)
-        targets = [t for t in groups if t != k and t in groups and (short in names[t] or tail and any(
-            n.endswith(" " + short) for n in names[t]))
+        found = set(holding.get(short, ())) | (set(ending.get(" " + short, ())) if tail else set())
+        targets = [t for t in sorted(found, key=order.__getitem__) if t != k and t in groups
                    and len(max((norm(m.text) for m in groups[t]), key=len)) > len(short)]
         if len(targets) == 1:
             groups[targets[0]].extend(groups.pop(k))
@@ -184,6 +194,9 @@ def _is_state_body(name: str) -> bool:
 
 def _sentence_country(text: str, at: int) -> str | None:
     """The first country the sentence around `at` names (`The Mexican high-level delegation ...`)."""
-    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    # A sentence is far shorter than 1,000 characters; looking no further keeps a text with no
+    # break (5 MB on one line) from costing its length per organization.
+    floor = max(0, at - 1000)
+    start = max(text.rfind(". ", floor, at), text.rfind("\n", floor, at), floor - 1) + 1
     found = countries_in(text[start:at])
     return found[0][2] if found else None
