@@ -23,9 +23,11 @@ test: $(STAMP)
 schema: $(STAMP)
 	$(PY) -m pipeline schema --out output/schema
 
-# Throughput and memory of the pipeline beside the bare model (see pipeline/run/bench.py); a few minutes.
+# Throughput and memory of the pipeline beside the bare model (see pipeline/run/bench.py); ~10 minutes.
+# BENCH_ARGS=--quick: 100 documents only.
+BENCH_ARGS ?=
 bench: $(STAMP)
-	$(PY) -m pipeline.run.bench
+	$(PY) -m pipeline.run.bench $(BENCH_ARGS)
 
 lint: $(STAMP)
 	$(PY) -m ruff check pipeline tests
