@@ -115,21 +115,32 @@ def merge_events(candidates: list[EventCandidate]) -> list[EventCandidate]:
     out: list[EventCandidate] = []
     latest: dict[str, int] = {}  # type -> position of the latest kept event of that type
     dated: dict[tuple[str, str], list[int]] = {}  # (type, date value) -> positions, in order
+    # Evidence gathered per kept event, in order and once each (what `_absorb` gives), set at the end:
+    # rebuilding one event's evidence tuple at every merge was quadratic in a text that tells one
+    # meeting in every sentence.
+    evidence: dict[int, dict[tuple[int, int], None]] = {}
+
+    def absorb(i: int, c: EventCandidate) -> None:
+        evidence.setdefault(i, dict.fromkeys(out[i].evidence)).update(dict.fromkeys(c.evidence))
+        out[i] = _absorb(replace(out[i], evidence=()), replace(c, evidence=()))
+
     for c in sorted(candidates, key=lambda c: c.trigger):
         if c.anaphoric:
             prev = latest.get(c.type)
             if prev is not None:
-                out[prev] = _absorb(out[prev], c)
+                absorb(prev, c)
                 _index(out, prev, dated)
             continue
         same = next((i for i in dated.get((c.type, c.date.value), ()) if _overlap(out[i], c)),
                     None) if c.date else None
         if same is not None:
-            out[same] = _absorb(out[same], c)
+            absorb(same, c)
         else:
             out.append(c)
             latest[c.type] = len(out) - 1
             _index(out, len(out) - 1, dated)
+    for i, spans in evidence.items():
+        out[i] = replace(out[i], evidence=tuple(spans))
     return out
 
 
