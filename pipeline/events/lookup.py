@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Generic, TypeVar
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from pipeline.organizations.spans import OrgMention
 
@@ -46,6 +46,26 @@ class Windows:
     def __init__(self, windows: list[tuple[int, int]]) -> None:
         self.windows = windows
         self._starts = [s for s, _ in windows]
+
+    @classmethod
+    def of_doc(cls, doc: Doc, text: str) -> Windows:
+        """Sentence pieces cut at line breaks: a bullet or heading is never glued to the next line."""
+        out = []
+        # Sentence starts straight from the parse: `doc.sents` rechecks the whole Doc per sentence.
+        starts = [0, *(int(i) for i in (doc.to_array("SENT_START") == 1).nonzero()[0] if i > 0)]
+        bounds = [doc[i].idx for i in starts] + [len(text)]
+        for sent_start, sent_end in zip(bounds, bounds[1:], strict=False):
+            start = sent_start
+            for piece in text[sent_start:sent_end].split("\n"):
+                s, e = start, start + len(piece)
+                start = e + 1
+                while s < e and text[s].isspace():
+                    s += 1
+                while e > s and text[e - 1].isspace():
+                    e -= 1
+                if e > s:
+                    out.append((s, e))
+        return cls(out)
 
     def of(self, idx: int, length: int) -> tuple[int, int]:
         k = bisect_right(self._starts, idx) - 1

@@ -65,26 +65,6 @@ class _Hit:
     nodes: dict[str, Token]
 
 
-def _windows(doc: Doc, text: str) -> list[tuple[int, int]]:
-    """Sentence pieces cut at line breaks: a bullet or heading is never glued to the next line."""
-    out = []
-    # Sentence starts straight from the parse: `doc.sents` rechecks the whole Doc per sentence.
-    starts = [0, *(int(i) for i in (doc.to_array("SENT_START") == 1).nonzero()[0] if i > 0)]
-    bounds = [doc[i].idx for i in starts] + [len(text)]
-    for sent_start, sent_end in zip(bounds, bounds[1:], strict=False):
-        start = sent_start
-        for piece in text[sent_start:sent_end].split("\n"):
-            s, e = start, start + len(piece)
-            start = e + 1
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if e > s:
-                out.append((s, e))
-    return out
-
-
 def _forbidden(tok: Token, forbid: tuple[str, ...]) -> bool:
     withs = lexicon()["with_prepositions"]
     for rule in forbid:
@@ -155,7 +135,7 @@ def find_events(chunk: Chunk, orgs: list[OrgMention], dates: list[Timex]) -> lis
         if owner is not None:
             attached.setdefault(copula_of.get(owner, owner), []).append(tx)
     owned = {id(tx) for txs in attached.values() for tx in txs}
-    index = ChunkIndex(Windows(_windows(doc, chunk.text)), Ents(chunk.ents),
+    index = ChunkIndex(Windows.of_doc(doc, chunk.text), Ents(chunk.ents),
                        OrgSpans(mention_spans(doc, orgs)), ByKey(timex_root, lambda pair: pair[0].start))
     out = []
     for hs in by_token.values():
