@@ -36,9 +36,11 @@ expected: $(STAMP)
 schema: $(STAMP)
 	$(PY) -m pipeline schema --out output/schema
 
-# Throughput and memory of the pipeline beside the bare model (see pipeline/run/bench.py); a few minutes.
+# Throughput and memory of the pipeline beside the bare model (see pipeline/run/bench.py); ~10 minutes.
+# BENCH_ARGS=--quick: 100 documents only.
+BENCH_ARGS ?=
 bench: $(STAMP)
-	$(PY) -m pipeline.run.bench
+	$(PY) -m pipeline.run.bench $(BENCH_ARGS)
 
 # Extracts the annotated sample shipped with the tests and scores it against its gold
 # (README: "Measure and correct on your own documents"); --verbose lists every miss.

@@ -59,6 +59,11 @@ def extract(
         int,
         typer.Option("--workers", min=1, help="Processes that run the model (each loads it once)."),
     ] = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", metavar="tcp://HOST:PORT",
+                     help="Run the model on the Dask cluster of this scheduler (see README, Dask)."),
+    ] = None,
     cache: Annotated[
         bool,
         typer.Option(help="Reuse the results of unchanged sources from OUT/.cache (--no-cache redoes all)."),
@@ -90,7 +95,11 @@ def extract(
         rules = DEFAULT_RULES
     if rules is not None and not rules.is_dir():
         raise typer.BadParameter(f"{rules} is not a folder", param_hint="--rules")
-    settings = Settings(workers=workers, use_cache=cache, rules_dir=str(rules.resolve()) if rules else None)
+    if scheduler is not None and workers > 1:
+        raise typer.BadParameter("the cluster's workers run the model: give --workers or --scheduler",
+                                 param_hint="--workers")
+    settings = Settings(workers=workers, use_cache=cache, scheduler=scheduler,
+                        rules_dir=str(rules.resolve()) if rules else None)
     signal.signal(signal.SIGTERM, _exit_on_sigterm)
 
     def bar(items):

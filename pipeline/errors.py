@@ -61,3 +61,7 @@ class OutputFolderError(PipelineError):
 
 class ReportAssetError(PipelineError):
     """A script or stylesheet cannot be inlined in the report safely (it would end its own tag)."""
+
+
+class ClusterError(PipelineError):
+    """The Dask cluster cannot be reached, or failed a task for a reason that is not one document's."""

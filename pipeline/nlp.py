@@ -12,6 +12,8 @@ Every component of the model is kept: the organizations and dates use the
 entities, the events the tags, lemmas and dependency parse (and the parser
 gives the sentences). Only `senter` is left out: the parser already sets
 sentence boundaries, and `senter` is disabled in the packaged model anyway.
+Two components run faster than spaCy runs them, with the same annotations
+(speedups.py): the attribute_ruler's matching and the rule lemmatizer.
 """
 
 from __future__ import annotations
@@ -42,7 +44,14 @@ def build_nlp(settings: Settings, org_patterns: list[dict]) -> Language:
     """
     import spacy
 
+    from pipeline.speedups import speed_up, speed_up_lemmatizer
+
     nlp = spacy.load(settings.model, exclude=list(UNUSED_COMPONENTS))
+    # The same annotations for less CPU time: matching and lemmatizing over arrays (speedups.py).
+    if "attribute_ruler" in nlp.pipe_names:
+        speed_up(nlp.get_pipe("attribute_ruler"))
+    if "lemmatizer" in nlp.pipe_names:
+        speed_up_lemmatizer(nlp.get_pipe("lemmatizer"))
     ruler = nlp.add_pipe(
         "entity_ruler",
         name=ORG_RULER,

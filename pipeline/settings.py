@@ -24,6 +24,8 @@ class Settings:
     max_source_bytes: int = 64 * 1024 * 1024
     # Processes that run the model; 1 runs it in this process.
     workers: int = 1
+    # Address of a Dask scheduler (tcp://HOST:PORT) whose workers run the model instead (run/cluster.py).
+    scheduler: str | None = None
     # Reuse per-document results of earlier runs from OUT/.cache (see run/cache.py).
     use_cache: bool = True
     # A folder of the user's own rules (see pipeline/rules/user.py), added to the packaged ones.

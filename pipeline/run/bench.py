@@ -42,11 +42,12 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pipeline.ingest import discover
 from pipeline.settings import Settings
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the project: pipeline/run/bench.py
 OUTPUT_FILES = ("documents", "organizations", "dates", "events", "rejects")
 
 # (a): what a user of the bare model would write, over the same files in the same order.
@@ -71,6 +72,7 @@ class Run:
     rss_mb: float
     pss_mb: float
     status: int
+    process_mb: float = 0.0  # the largest RSS of any one process of the tree
 
 
 def build_corpus(sources: Path, target: Path, copies: int) -> list[Path]:
@@ -89,7 +91,7 @@ def build_corpus(sources: Path, target: Path, copies: int) -> list[Path]:
     return discover(target)
 
 
-def _descendants(pid: int) -> list[int]:
+def descendants(pid: int) -> list[int]:
     out, todo = [], [pid]
     while todo:
         p = todo.pop()
@@ -126,13 +128,15 @@ def _field_kb(path: str, field: str) -> int:
     return 0
 
 
-def measure(name: str, argv: list[str]) -> Run:
+def measure(name: str, argv: list[str], also: tuple[int, ...] = ()) -> Run:
     """Run a command, timing it and sampling its process tree's memory until it exits.
 
     Its CPU time is exact: `wait4` reports the command's own and that of every
     descendant it waited for (the workers), so nothing needs sampling for it.
+    `also` are the roots of other process trees that work for it (a Dask
+    cluster's): their memory is sampled with the command's.
     """
-    peak = {"rss": 0, "pss": 0}
+    peak = {"rss": 0, "pss": 0, "process": 0}
     done = threading.Event()
     sampler_cpu = [0.0]
     started = time.perf_counter()
@@ -147,9 +151,11 @@ def measure(name: str, argv: list[str]) -> Run:
             while not done.is_set():
                 now = time.perf_counter()
                 if now - listed >= 0.1:  # processes come and go rarely: list them ten times a second
-                    pids, listed = _descendants(proc.pid), now
-                rss = sum(_rss_kb(p) for p in pids)
+                    pids, listed = [p for root in (proc.pid, *also) for p in descendants(root)], now
+                each = [_rss_kb(p) for p in pids]
+                rss = sum(each)
                 peak["rss"] = max(peak["rss"], rss)
+                peak["process"] = max(peak["process"], max(each, default=0))
                 if now - pss_read >= 1.0 or rss > 1.1 * rss_at_pss:
                     pss = sum(_field_kb(f"/proc/{p}/smaps_rollup", "Pss:") for p in pids)
                     peak["pss"], pss_read, rss_at_pss = max(peak["pss"], pss), now, rss
@@ -167,7 +173,8 @@ def measure(name: str, argv: list[str]) -> Run:
             err.seek(0)
             sys.stderr.write(err.read().decode("utf-8", "replace"))
     cpu = usage.ru_utime + usage.ru_stime
-    return Run(name, seconds, cpu, sampler_cpu[0], peak["rss"] / 1024, peak["pss"] / 1024, proc.returncode)
+    return Run(name, seconds, cpu, sampler_cpu[0], peak["rss"] / 1024, peak["pss"] / 1024, proc.returncode,
+               peak["process"] / 1024)
 
 
 def _digest(out: Path) -> str:
@@ -177,64 +184,152 @@ def _digest(out: Path) -> str:
     return h.hexdigest()
 
 
+# (f) what `--workers N` would cost as a Dask LocalCluster: one process starts it, then extracts on it.
+_LOCAL_CLUSTER = """
+import sys
+from pathlib import Path
+from distributed import LocalCluster
+from pipeline.run.runner import extract
+from pipeline.settings import Settings
+if __name__ == "__main__":
+    with LocalCluster(n_workers=int(sys.argv[3]), threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None) as cluster:
+        extract(Path(sys.argv[1]), Path(sys.argv[2]), Settings(scheduler=cluster.scheduler_address))
+"""
+
+
+def _print_run(r: Run, docs: int, words: int) -> None:
+    print(f"  {r.name:<34} {r.seconds:7.2f} s {docs / r.seconds:7.2f} docs/s {words / r.seconds:7.0f} words/s"
+          f"  cpu {r.cpu_seconds:6.1f} s ({r.cpu_seconds / r.seconds:4.2f} cores, sampler "
+          f"{r.sampler_cpu_seconds:4.1f} s)  RSS tree {r.rss_mb:4.0f} MB, largest process "
+          f"{r.process_mb:4.0f} MB  PSS {r.pss_mb:4.0f} MB  exit {r.status}", flush=True)
+
+
+def run_size(size: int, args: argparse.Namespace, settings: Settings, with_f: bool) -> dict[str, Any]:
+    """The runs of one corpus size; returns them by letter, with the documents, words and digests."""
+    from pipeline.run.bench_cluster import LocalDask
+
+    n_sources = len(discover(args.sources))
+    work = args.work / str(size)
+    corpus = work / "corpus"
+    paths = build_corpus(args.sources, corpus, -(-size // n_sources))
+    docs, words = len(paths), sum(len(p.read_text(encoding="utf-8").split()) for p in paths)
+    print(f"corpus: {docs} documents, {words} words (copies of {args.sources})", flush=True)
+    extract = [sys.executable, "-m", "pipeline", "extract", str(corpus), "--no-progress", "--out"]
+    runs: dict[str, Run] = {}
+    digests: dict[str, str] = {}
+
+    def timed(letter: str, name: str, cmd: list[str], out: Path | None, also: tuple[int, ...] = ()) -> Run:
+        if out is not None and letter != "d":
+            shutil.rmtree(out, ignore_errors=True)
+        run = measure(f"({letter}) {name}", cmd, also)
+        runs[letter] = run
+        if out is not None:
+            digests[letter] = _digest(out)
+        return run
+
+    _print_run(timed("a", "bare nlp.pipe", [sys.executable, "-c", _BARE, settings.model, str(corpus),
+                                             str(settings.batch_size)], None), docs, words)
+    out_b = work / "out-b"
+    _print_run(timed("b", "pipeline, 1 process", [*extract, str(out_b)], out_b), docs, words)
+    out_c = work / "out-c"
+    _print_run(timed("c", f"pipeline, --workers {args.workers}",
+                     [*extract, str(out_c), "--workers", str(args.workers)], out_c), docs, words)
+    if not args.no_dask:
+        cluster = LocalDask(args.workers)
+        try:
+            out_e = work / "out-e"
+            run = timed("e", f"--scheduler, dask CLI, {args.workers} workers",
+                        [*extract, str(out_e), "--scheduler", cluster.address], out_e, tuple(cluster.pids))
+            run.cpu_seconds += cluster.used_cpu_seconds()
+        finally:
+            cluster.stop()
+        _print_run(run, docs, words)
+        if with_f:
+            out_f = work / "out-f"
+            cmd = [sys.executable, "-c", _LOCAL_CLUSTER, str(corpus), str(out_f), str(args.workers)]
+            _print_run(timed("f", f"LocalCluster({args.workers}) in-process", cmd, out_f), docs, words)
+    _print_run(timed("d", "re-run of (b), nothing changed", [*extract, str(out_b)], out_b), docs, words)
+    return {"size": size, "docs": docs, "runs": runs, "identical": len(set(digests.values())) == 1}
+
+
+def _scaling_table(results: list[dict[str, Any]], workers: int) -> None:
+    print("scaling (wall seconds; ratios within one size's runs; cpu: by CPU time, whatever the load):")
+    print(f"  {'docs':>5} {'(a) bare':>9} {'(b) 1 proc':>10} {f'(c) -w {workers}':>9} {'(e) dask':>9} "
+          f"{'(d) re-run':>10} {'b/a':>5} {'b/a cpu':>7} {'c/b':>5} {'e/b':>5} {'b s/doc':>8} "
+          f"{'largest process':>15}  same bytes")
+    first = results[0]
+    for r in results:
+        a, b, c, d = (r["runs"][k] for k in "abcd")
+        e = r["runs"].get("e")
+        per_doc = b.seconds / r["docs"] / (first["runs"]["b"].seconds / first["docs"])
+        largest = max(x.process_mb for k, x in r["runs"].items() if k != "a")
+        print(f"  {r['docs']:>5} {a.seconds:9.1f} {b.seconds:10.1f} {c.seconds:9.1f} "
+              f"{(e.seconds if e else float('nan')):9.1f} {d.seconds:10.2f} {a.seconds / b.seconds:5.2f} "
+              f"{a.cpu_seconds / b.cpu_seconds:7.2f} {b.seconds / c.seconds:5.2f} "
+              f"{(b.seconds / e.seconds if e else float('nan')):5.2f} {per_doc:8.2f} {largest:12.0f} MB  "
+              f"{r['identical']}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sources", type=Path, default=ROOT / "sources")
-    parser.add_argument("--copies", type=int, default=63, help="copies of each source (8 sources: 504 docs)")
+    parser.add_argument("--sizes", default="100,400,1600", help="corpus sizes, documents")
+    parser.add_argument("--quick", action="store_true", help="100 documents, small hostile inputs (minutes)")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--no-dask", action="store_true", help="skip the runs on a local Dask cluster")
+    parser.add_argument("--no-profile", action="store_true", help="skip the breakdown and the hostile inputs")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench")
-    parser.add_argument("--keep", action="store_true", help="keep the corpus and outputs in --work")
+    parser.add_argument("--keep", action="store_true", help="keep the corpora and outputs in --work")
     args = parser.parse_args(argv)
-
+    sizes = [100] if args.quick else [int(x) for x in args.sizes.split(",")]
     settings = Settings()
-    corpus = args.work / "corpus"
-    paths = build_corpus(args.sources, corpus, args.copies)
-    docs = len(paths)
-    words = sum(len(p.read_text(encoding="utf-8").split()) for p in paths)
-    print(f"corpus: {docs} documents, {words} words, copies of {args.sources}", flush=True)
-
-    extract = [sys.executable, "-m", "pipeline", "extract", str(corpus), "--no-progress"]
-    out_b, out_c = args.work / "out-1", args.work / f"out-{args.workers}"
-    for out in (out_b, out_c):
-        shutil.rmtree(out, ignore_errors=True)
-    runs, digests = [], []
-    for name, cmd, out in (
-        ("(a) bare nlp.pipe", [sys.executable, "-c", _BARE, settings.model, str(corpus),
-                               str(settings.batch_size)], None),
-        ("(b) pipeline, 1 process", [*extract, "--out", str(out_b)], out_b),
-        (f"(c) pipeline, --workers {args.workers}", [*extract, "--out", str(out_c),
-                                                     "--workers", str(args.workers)], out_c),
-        ("(d) re-run, nothing changed", [*extract, "--out", str(out_b)], out_b),
-    ):
-        runs.append(measure(name, cmd))
-        if out is not None:
-            digests.append(_digest(out))
-        r = runs[-1]
-        print(f"  {r.name:<30} {r.seconds:7.2f} s {docs / r.seconds:8.2f} docs/s "
-              f"{words / r.seconds:9.0f} words/s  cpu {r.cpu_seconds:6.1f} s "
-              f"({r.cpu_seconds / r.seconds:4.2f} cores, sampler {r.sampler_cpu_seconds:4.1f} s)  "
-              f"peak RSS {r.rss_mb:4.0f} MB  PSS {r.pss_mb:4.0f} MB  exit {r.status}", flush=True)
-
-    a, b, c, d = runs
-    identical = len(set(digests)) == 1
+    print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs: other work on the machine slows "
+          "wall times; CPU-time ratios do not depend on it", flush=True)
+    results = [run_size(size, args, settings, with_f=size == sizes[-1]) for size in sizes]
+    _scaling_table(results, args.workers)
+    last = results[-1]["runs"]
+    b, c, d = last["b"], last["c"], last["d"]
+    largest = max(x.process_mb for k, x in last.items() if k != "a")
     checks = [
-        ("b/a (pipeline / bare model)", a.seconds / b.seconds, ">= 0.9", a.seconds / b.seconds >= 0.9),
-        (f"c/b (--workers {args.workers} / 1 process)", b.seconds / c.seconds, ">= 1.6",
-         b.seconds / c.seconds >= 1.6),
+        ("b/a (pipeline / bare model)", last["a"].seconds / b.seconds, ">= 1.0",
+         last["a"].seconds / b.seconds >= 1.0),
+        (f"c/b (--workers {args.workers} / 1 process)", b.seconds / c.seconds, ">= 1.8",
+         b.seconds / c.seconds >= 1.8),
         ("(d) re-run seconds", d.seconds, "< 2", d.seconds < 2),
-        ("peak RSS MB (largest of b, c, d)", max(r.rss_mb for r in runs[1:]), "< 600",
-         max(r.rss_mb for r in runs[1:]) < 600),
+        ("largest process RSS MB (b-f)", largest, "< 400", largest < 400),
     ]
-    load = os.getloadavg()[0]
-    print(f"ratios and targets (load average now {load:.2f} on {os.cpu_count()} CPUs):")
+    print(f"targets on {results[-1]['docs']} documents (load average now {os.getloadavg()[0]:.2f}):")
     for label, value, target, ok in checks:
         print(f"  {label:<34} {value:8.2f}  target {target:<7} {'met' if ok else 'MISSED'}")
-    # On a shared machine wall time follows the other load; CPU time is the work each run did.
-    print(f"  b/a by CPU time (work, whatever the load)  {a.cpu_seconds / b.cpu_seconds:5.2f}")
-    print(f"  output of (b), (c) and (d) byte-identical: {identical}")
+    same = all(r["identical"] for r in results)
+    print(f"  output of every pipeline run byte-identical at every size: {same}")
+    if "f" in last:
+        f = last["f"]
+        print(f"  --workers as a LocalCluster (f) / ProcessPool (c): {f.seconds / c.seconds:.2f} x the wall "
+              f"time, {f.cpu_seconds / c.cpu_seconds:.2f} x the CPU, largest process {f.process_mb:.0f} vs "
+              f"{c.process_mb:.0f} MB")
+    if not args.no_profile:
+        _profile(args, settings, results[0])
     if not args.keep:
         shutil.rmtree(args.work, ignore_errors=True)
     return 0
+
+
+def _profile(args: argparse.Namespace, settings: Settings, smallest: dict[str, Any]) -> None:
+    from pipeline.run import bench_profile
+
+    corpus = args.work / str(smallest["size"]) / "corpus"
+    steps = bench_profile.breakdown(corpus, settings)
+    total = sum(s for _, s in steps)
+    print(f"where the CPU time goes, in one process over the {smallest['docs']} documents:")
+    for step, seconds in steps:
+        print(f"  {step:<28} {seconds:7.2f} s  {100 * seconds / total:5.1f} %")
+    prose = " ".join(p.read_text(encoding="utf-8") for p in discover(args.sources))
+    size, dense = (20_000, 10_000) if args.quick else (100_000, 50_000)
+    print(f"hostile input, {size:,} characters each, CPU time per character beside prose's (target <= 2):")
+    for name, us, ratio in bench_profile.hostile(prose, size, dense, settings):
+        print(f"  {name:<34} {us:8.1f} us/char  {ratio:5.2f} x prose")
 
 
 if __name__ == "__main__":

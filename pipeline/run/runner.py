@@ -29,7 +29,7 @@ from pipeline.nlp import Chunk, iter_chunks, model_version
 from pipeline.output import TEXT_KEY, open_outputs, open_texts, record_line, remove_stale_temporaries
 from pipeline.records import RejectRecord
 from pipeline.rules import rules_for, use_rules
-from pipeline.run import schedule
+from pipeline.run import cluster, schedule
 from pipeline.run.cache import Lines, ResultCache, run_fingerprint
 from pipeline.run.lock import output_lock
 from pipeline.settings import Settings
@@ -173,6 +173,21 @@ def run_task_in_worker(sources: list[Source]) -> list[Lines]:
     return run_task(sources, nlp, settings)
 
 
+def run_task_on_cluster(sources: list[Source], settings: Settings, fingerprint: str) -> list[Lines]:
+    """`run_task` on a Dask worker, with that worker process's own model (see cluster.py)."""
+    nlp, lock = cluster.model_and_lock(settings, fingerprint)
+    with lock:  # one document batch at a time through a process's model, whatever its threads
+        return run_task(sources, nlp, settings)
+
+
+def _runner(settings: Settings, nlp: Language | None) -> schedule.Runner:
+    if settings.scheduler:
+        return cluster.DaskCluster(settings, run_task_on_cluster)
+    if settings.workers > 1:
+        return schedule.WorkerPool(settings, run_task_in_worker)
+    return schedule.InProcess(settings, run_task, nlp)
+
+
 def _count(lines: Lines, summary: Summary) -> None:
     documents = lines.get("documents", ())
     summary.documents += len(documents)
@@ -222,14 +237,16 @@ def extract(
     OutputLockedError when `wait` is false). Documents unchanged since an
     earlier run into `out_dir` come from its cache; the model is loaded only
     when some document needs it. `nlp` (a pipeline built by the caller, e.g. a
-    test) serves a one-process run; with `settings.workers > 1` each worker
-    loads `settings.model` itself.
+    test) serves a one-process run; with `settings.workers > 1` or a
+    `settings.scheduler` each worker loads `settings.model` itself.
     """
     started = time.perf_counter()
     settings = settings or Settings()
     rules = rules_for(settings.rules_dir)  # a bad rules file stops the run before any work
-    if nlp is not None and settings.workers > 1:
+    if nlp is not None and (settings.workers > 1 or settings.scheduler):
         raise ValueError("worker processes load settings.model themselves: pass nlp only with workers=1")
+    if settings.scheduler and settings.workers > 1:
+        raise ValueError("a Dask cluster's workers run the model: pass workers > 1 or a scheduler, not both")
     summary = Summary()
     # an output folder inside the sources folder is not sources (its texts/ would come back as sources)
     paths = [p for p in discover(sources_dir) if not p.absolute().is_relative_to(out_dir.absolute())]
@@ -238,11 +255,7 @@ def extract(
         remove_stale_temporaries(out_dir, OUTPUT_NAMES)
         cache = ResultCache(out_dir, enabled=settings.use_cache)
         run = run_fingerprint(settings, model_version(nlp) if nlp is not None else None, rules.fingerprint)
-        runner = (
-            schedule.WorkerPool(settings, run_task_in_worker)
-            if settings.workers > 1
-            else schedule.InProcess(settings, run_task, nlp)
-        )
+        runner = _runner(settings, nlp)
         try:
             with open_outputs(out_dir, OUTPUT_NAMES) as out, open_texts(out_dir) as texts:
                 items = (

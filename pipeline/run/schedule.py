@@ -25,7 +25,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from pipeline.errors import SourceError, WorkerError
 from pipeline.ingest import Source, load_source, read_bytes, sidecar_bytes
@@ -37,6 +37,23 @@ from pipeline.run.cache import Lines, ResultCache, document_key
 from pipeline.settings import Settings
 
 Task = Callable[[list[Source]], list[Lines]]
+
+
+class Pending(Protocol):
+    """A submitted task: `concurrent.futures.Future` or cluster.py's task."""
+
+    def result(self) -> list[Lines]: ...
+
+
+class Runner(Protocol):
+    """Where tasks run: `InProcess`, `WorkerPool` or `cluster.DaskCluster`."""
+
+    window: int  # tasks kept in flight beyond the one being written
+    model_loaded: bool
+
+    def submit(self, sources: list[Source]) -> Pending: ...
+
+    def close(self) -> None: ...
 
 
 @dataclass
@@ -171,7 +188,7 @@ class WorkerPool:
             self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _finish(batch: list[Item], future: Future | None, cache: ResultCache) -> Iterator[tuple[Item, Lines]]:
+def _finish(batch: list[Item], future: Pending | None, cache: ResultCache) -> Iterator[tuple[Item, Lines]]:
     try:
         results = iter(future.result() if future else ())
     except BrokenProcessPool as exc:
@@ -187,10 +204,10 @@ def _finish(batch: list[Item], future: Future | None, cache: ResultCache) -> Ite
 
 
 def resolve(
-    items: Iterable[Item], runner: InProcess | WorkerPool, settings: Settings, cache: ResultCache
+    items: Iterable[Item], runner: Runner, settings: Settings, cache: ResultCache
 ) -> Iterator[tuple[Item, Lines]]:
     """Every item with its output lines, in the order of `items`; new results go to the cache."""
-    in_flight: deque[tuple[list[Item], Future | None]] = deque()
+    in_flight: deque[tuple[list[Item], Pending | None]] = deque()
     batch: list[Item] = []
     pending: list[Source] = []
     for item in items:
