@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.rules import Rules, per_rules
+from pipeline.surface import fold, without_the
 
 
 @per_rules
@@ -42,8 +43,7 @@ def country_of(text: str) -> str | None:
 
     `country_of("Mexican") == "MEX"`, `country_of("the United States") == "USA"`.
     """
-    s = " ".join(text.split())
-    s = re.sub(r"^(?:the|The)\s+", "", s)
+    s = without_the(fold(text))
     s = re.sub(r"[’']s$", "", s)
     return _surfaces().get(s)  # case-sensitive: "US" is a country, "us" is not
 

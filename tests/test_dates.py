@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from pipeline import dates
-from pipeline.dates.detect import trim
+from pipeline.dates.detect import trim_entity
 from pipeline.dates.links import signal_before
 from pipeline.nlp import Chunk
 
@@ -395,5 +395,5 @@ def test_signal_before(text, expression, expected):
     [("in May 2011", "May 2011"), ("since 2004.", "2004"), ("1997\nThree", "1997"), ("June", "June")],
 )
 def test_trim_model_entity(text, expected):
-    s, e = trim(0, len(text), text)
+    s, e = trim_entity(0, len(text), text)
     assert text[s:e] == expected

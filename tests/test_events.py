@@ -11,7 +11,7 @@ from conftest import SOURCES, find_in_text
 from pipeline.dates import Timex
 from pipeline.errors import PatternError
 from pipeline.events import EventCandidate
-from pipeline.events.arguments import country_of
+from pipeline.events.arguments import place_country
 from pipeline.events.candidates import ParticipantRef
 from pipeline.events.merge import merge_events
 from pipeline.events.rules import _resolve, dependency_matcher, load_patterns, plover_of
@@ -156,7 +156,7 @@ def test_not_an_event(nlp, text, dct, forbidden):
 def _cand(start: int, value: str | None, names: tuple[str, ...], etype: str = "ESTABLISH",
           anaphoric: bool = False) -> EventCandidate:
     tx = Timex(start + 20, start + 24, value, "DATE", value, "year", None, "text") if value else None
-    parts = tuple(ParticipantRef(n, "participant", None, country_of(n)) for n in names)
+    parts = tuple(ParticipantRef(n, "participant", None, place_country(n)) for n in names)
     return EventCandidate(etype, (start, start + 11), (start, start + 60), "r", 0.9, date=tx,
                           participants=parts, evidence=((start, start + 60),), anaphoric=anaphoric)
 
@@ -237,4 +237,4 @@ def test_tree_match_agrees_with_spacy_dependency_matcher(nlp):
     ("Trilateral Fentanyl Committee", None),
 ])
 def test_country_of_names_and_adjectives(text, iso):
-    assert country_of(text) == iso
+    assert place_country(text) == iso

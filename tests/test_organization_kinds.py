@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.organizations.kinds import kind_reason, load_titles
 from pipeline.organizations.mentions import mentions_in_text
-from pipeline.organizations.names import trim
+from pipeline.organizations.names import trim_name
 from pipeline.rules import packaged_rules
 
 
@@ -47,7 +47,7 @@ def test_titles_have_ids_and_examples():
 def test_dotted_acronym_keeps_its_period():
     text = "delegates of the U.N. met"
     s = text.index("the U.N.")
-    assert text[slice(*trim(s, s + len("the U.N."), text))] == "U.N."
+    assert text[slice(*trim_name(s, s + len("the U.N."), text))] == "U.N."
 
 
 def test_headline_acronym_is_no_mention():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.organizations.names import cut_person_tail, extend_name, load_terms, non_org_reason, trim
+from pipeline.organizations.names import cut_person_tail, extend_name, load_terms, non_org_reason, trim_name
 
 
 @pytest.mark.parametrize(
@@ -27,7 +27,7 @@ from pipeline.organizations.names import cut_person_tail, extend_name, load_term
 )
 def test_trim(text, raw, expected):
     start = text.index(raw)
-    s, e = trim(start, start + len(raw), text)
+    s, e = trim_name(start, start + len(raw), text)
     assert text[s:e] == expected
 
 

@@ -378,11 +378,11 @@ for kind, text in texts.items():
         metadata.split_front_matter("---\n" + text, "x")
     except SourceError:
         pass
-    org_rules.trim(0, len(text), text)
+    org_rules.trim_name(0, len(text), text)
     org_rules.non_org_reason(text[:2000], text, text)
     org_spans.untagged_names(text, [])
     linking.slug(text)
-    dates.trim(0, len(text), text)
+    dates.trim_entity(0, len(text), text)
     dates._candidates(text)  # the text scan of the date grammar
 print("ok", len(patterns), flush=True)
 '''

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.dates.calendar import duration_value, weekday_date, year_for
-from pipeline.dates.grammar import alt, lexicon, rules
+from pipeline.dates.grammar import alt, rules, timex_lexicon
 from pipeline.dates.normalize import normalize
 
 D = date
@@ -247,7 +247,7 @@ def test_duration_value(n, unit, expected):
 
 
 def test_word_lists_are_data_with_ids_and_examples():
-    lex = lexicon()
+    lex = timex_lexicon()
     assert lex.value("month", "Sept.") == "09"
     assert lex.value("season", "fall") == "FA"
     assert all(e.id and e.example for e in lex.entries)
@@ -298,7 +298,7 @@ def test_weekday_date(dct, weekday, tense, strict, expected):
 
 
 _WORDS = sorted(
-    {f for e in lexicon().entries for f in e.forms} | {"2013", "14", "'82", "1990s", "16:08", "-", ","}
+    {f for e in timex_lexicon().entries for f in e.forms} | {"2013", "14", "'82", "1990s", "16:08", "-", ","}
 )
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from pipeline.dates.grammar import fragments, lexicon
+from pipeline.dates.grammar import fragments, timex_lexicon
 
 Tense = str  # "past", "future", "present" or "" (unknown)
 # A value whose day is the one last mentioned in the document: "the day", "18:00 UTC"
@@ -34,7 +34,7 @@ class Norm:
 
 def lx(kind: str, form: str) -> str | None:
     """The value a word list gives a form: `lx("month", "Sept.")` is "09"."""
-    return lexicon().value(kind, form)
+    return timex_lexicon().value(kind, form)
 
 
 def mod_of(text: str) -> tuple[str | None, str]:

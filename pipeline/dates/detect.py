@@ -19,7 +19,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.dates.extents import widen
-from pipeline.dates.grammar import anchors, extent, fragments, lexicon, rules
+from pipeline.dates.grammar import anchors, extent, fragments, rules, timex_lexicon
 from pipeline.dates.links import Timex, join_ranges, resolve_anaphors, signal_before, split_day_spans
 from pipeline.dates.normalize import Norm, normalize_as, parse_calendar
 from pipeline.nlp import Chunk
@@ -39,10 +39,10 @@ _MARGIN = 48
 
 @per_rules
 def _future_heads(_: Rules) -> frozenset[str]:
-    return frozenset(lexicon().forms("future_head"))
+    return frozenset(timex_lexicon().forms("future_head"))
 
 
-def trim(start: int, end: int, text: str) -> tuple[int, int]:
+def trim_entity(start: int, end: int, text: str) -> tuple[int, int]:
     """A model entity without its governing preposition and trailing space or line: `in May 2011`."""
     line_end = text.find("\n", start, end)
     if line_end != -1:
@@ -57,7 +57,7 @@ def _noun_tense(tok: Token) -> str | None:
     """`the upcoming Summit`, `the planned visit`, `the recent talks`: the time a noun's modifier gives it."""
     for child in tok.children:
         if child.dep_ in ("amod", "compound") and child.i < tok.i:
-            found = lexicon().value("tense_modifier", child.lower_)
+            found = timex_lexicon().value("tense_modifier", child.lower_)
             if found:
                 return found
     return None
@@ -81,7 +81,7 @@ def tense_of(span: Span) -> str:
     if tok.pos_ not in ("VERB", "AUX"):
         return ""
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-    if any(lexicon().value("future_aux", a.lower_) for a in auxes):
+    if any(timex_lexicon().value("future_aux", a.lower_) for a in auxes):
         return "future"
     # "is scheduled for Wednesday", "is going to open in June"
     if tok.lemma_ in _future_heads() or (tok.dep_ == "xcomp" and tok.head.lemma_ in _future_heads()):
@@ -99,7 +99,7 @@ def _counts_something(doc: Doc, span: Span, year: int, dct: date | None, signal:
     if tok.ent_type_ in _NOT_TIME_LABELS:
         return True
     if tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.i == tok.i + 1:
-        return lexicon().value("unit", tok.head.text) is None
+        return timex_lexicon().value("unit", tok.head.text) is None
     # far from any year the text could mean, and no "in"/"since" before it: a number
     # (the token may hold more than the year: "2014–2020" is one token)
     far = abs(year - (dct.year if dct else 2000)) > 150
@@ -139,7 +139,7 @@ def _after_name(doc: Doc, span: Span) -> bool:
     prev = doc[i]
     if prev.is_sent_start or not (prev.is_title or prev.pos_ == "PROPN") or not prev.is_alpha:
         return False
-    lex = lexicon()
+    lex = timex_lexicon()
     return all(lex.value(kind, prev.text) is None
                for kind in ("month", "season", "weekday", "signal", "relative", "date_mod", "fiscal"))
 
@@ -149,7 +149,7 @@ def _describes_state(span: Span) -> bool:
     under development`, `X, formerly an Apple executive`: an adverb inside a noun phrase describes
     what a thing was or is, not when a clause's event happens (`McCord previously served`)."""
     tok = span[0]
-    if len(span) != 1 or tok.dep_ != "advmod" or lexicon().value("state_ref", tok.text) is None:
+    if len(span) != 1 or tok.dep_ != "advmod" or timex_lexicon().value("state_ref", tok.text) is None:
         return False
     head = tok.head
     return head.dep_ in ("amod", "acl", "appos") or head.pos_ in ("NOUN", "PROPN", "ADP")
@@ -158,7 +158,7 @@ def _describes_state(span: Span) -> bool:
 def _lacks_the(full: str, start: int, text: str) -> bool:
     """`under the current circumstances` is now; `its five current models`, `the nation's current
     fleet` name which things, not a time: the adjective is a date only right after `the`."""
-    if lexicon().value("ref_after_the", text) is None:
+    if timex_lexicon().value("ref_after_the", text) is None:
         return False
     return re.search(r"\bthe\s+$", full[max(0, start - 8):start], re.IGNORECASE) is None
 
@@ -166,19 +166,19 @@ def _lacks_the(full: str, start: int, text: str) -> bool:
 def _compares(doc: Doc, span: Span) -> bool:
     """`three days later than originally planned`: a comparison of two times, not a reference."""
     nxt = doc[span.end] if span.end < len(doc) else None
-    return nxt is not None and lexicon().value("not_ref_before", nxt.text) is not None
+    return nxt is not None and timex_lexicon().value("not_ref_before", nxt.text) is not None
 
 
 def _needs_signal(rule: str, text: str) -> bool:
     """A bare `May`, `March` or `fall` is a date only after a signal or a modifier."""
     if rule == "month":
-        return lexicon().is_ambiguous("month", text)
+        return timex_lexicon().is_ambiguous("month", text)
     if rule == "season":
         return len(text.split()) == 1
     return False
 
 
-def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+def _anchor_windows(text: str) -> dict[str, list[tuple[int, int]]]:
     """Per anchor kind, the stretches of text around its anchor words, within their line.
 
     A shape only matches where one of its anchor words is (a unit in a
@@ -211,7 +211,7 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
 
 def _candidates(text: str) -> list[tuple[int, int, int]]:
     """Every rule match as (start, end, rule index), longest first, earlier rule first on ties."""
-    windows = _windows(text)
+    windows = _anchor_windows(text)
     found = set()
     for i, rule in enumerate(rules()):
         spans = sorted({w for kind in rule.anchored_on for w in windows.get(kind, ())})
@@ -247,7 +247,7 @@ def _accept(doc: Doc, full: str, rule: str, s: int, e: int, dct: date | None) ->
     if rule == "ref" and (_describes_state(span) or _lacks_the(full, s, text) or _compares(doc, span)):
         return None
     # "since November": the signal itself says the time is past
-    tense = "past" if signal and lexicon().value("past_signal", signal) else tense_of(span)
+    tense = "past" if signal and timex_lexicon().value("past_signal", signal) else tense_of(span)
     norm = normalize_as(rule, text, dct, tense)
     return (norm, tense) if norm is not None else None
 
@@ -261,7 +261,7 @@ def _licenses_bare(doc: Doc, span: Span, text: str, start: int) -> bool:
     if re.match(r"\s+of\b", text[span.end_char:span.end_char + 4]):
         return False
     m = re.search(r"(\w+)\s+$", text[max(0, start - 16):start])
-    if m and lexicon().value("bare_date_signal", m.group(1)) is not None:
+    if m and timex_lexicon().value("bare_date_signal", m.group(1)) is not None:
         return True
     return span[0].i > 0 and doc[span[0].i - 1].tag_ in ("PRP$", "POS")
 
@@ -276,7 +276,7 @@ def _model_candidates(
     for ent in chunk.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
-        s, e = trim(ent.start_char, ent.end_char, full)
+        s, e = trim_entity(ent.start_char, ent.end_char, full)
         if e <= s or taken.find(1, s, e) != -1:
             continue
         text = full[s:e]

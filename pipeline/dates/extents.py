@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.dates.grammar import fragments, lexicon
+from pipeline.dates.grammar import fragments, timex_lexicon
 from pipeline.dates.links import Timex
 from pipeline.dates.timeline import join_year, split_year
 
@@ -41,7 +41,7 @@ def _part_of_day(t: Timex, text: str) -> Timex | None:
     m = _daypart_re().search(text, max(0, t.start - 40), t.start)
     if m is None:
         return None
-    part = lexicon().value("day_part", m.group(1).lower())
+    part = timex_lexicon().value("day_part", m.group(1).lower())
     return replace(t, start=m.start(), text=text[m.start():t.end], type="TIME",
                    value=f"{t.value}T{part}", granularity="time")
 

@@ -59,7 +59,7 @@ def _key(form: str) -> str:
 
 
 @per_rules
-def lexicon(rules: Rules) -> Lexicon:
+def timex_lexicon(rules: Rules) -> Lexicon:
     """The word lists of the active rules (`data/timex_words.jsonl`), as lookup tables."""
     return Lexicon(tuple(Entry(r.id, r.kind, r.forms, r.value, r.example, r.ambiguous)
                          for r in rules.timex_words))
@@ -104,7 +104,7 @@ class Rule:
 @per_rules
 def fragments(_: Rules) -> dict[str, str]:
     """Named regex pieces shared by the rules (also used by the normalizer to read parts)."""
-    lex = lexicon()
+    lex = timex_lexicon()
     month = alt(lex.forms("month"), case_sensitive=True)
     weekday = alt(lex.forms("weekday"), case_sensitive=True)
     words = [f for f in lex.forms("number") if f.lower() not in ("a", "an")]
@@ -301,7 +301,7 @@ def anchors(_: Rules) -> tuple[re.Pattern, dict[str, frozenset[str]]]:
 
     `the half` of a year is a quarter-shaped anchor too: "the second half of 2012".
     """
-    lex = lexicon()
+    lex = timex_lexicon()
     kinds: dict[str, set[str]] = {"half": {"unit"}}
     for kind in _ANCHOR_KINDS:
         for form in lex.forms(kind):

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.countries import Place, place_table
 from pipeline.dates.links import Timex
 from pipeline.events.candidates import ParticipantRef
+from pipeline.surface import fold, without_the
 
 _MAX_WORDS = 6
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -31,11 +32,11 @@ def _places() -> dict[str, Place]:
 
 def _known_place(text: str) -> bool:
     """A place in the table that the model may tag ORG: `the White House`, `the Pentagon`."""
-    place = _places().get(re.sub(r"^(?:the|The)\s+", "", " ".join(text.split())))
+    place = _places().get(without_the(fold(text)))
     return place is not None and place.kind == "place"
 
 
-def country_of(text: str) -> str | None:
+def place_country(text: str) -> str | None:
     """ISO alpha-3 of the first country or place named in `text` (`Mexican Navy` -> MEX).
 
     In `Town, Region` the region decides: `Kingston, Ontario` is in Canada, whichever
@@ -43,7 +44,7 @@ def country_of(text: str) -> str | None:
     """
     town, comma, region = text.rpartition(",")
     if comma and town.strip() and region.strip():
-        found = country_of(region)
+        found = place_country(region)
         if found:
             return found
     words = re.findall(r"[\w.'’-]+", text)
@@ -163,8 +164,8 @@ def location_in(tokens: set[int], doc: Doc, ents: tuple[Span, ...], preps: froze
             if follow:
                 end = follow[0].end
         span = doc[ent.start:end]
-        name = re.sub(r"^(?:the|The)\s+", "", " ".join(span.text.split()))
-        return name, country_of(name), range(ent.start, end)
+        name = without_the(fold(span.text))
+        return name, place_country(name), range(ent.start, end)
     return None
 
 
@@ -321,7 +322,7 @@ def participants_in(doc: Doc, scope: set[int], spans: list[tuple], triggers: set
 
     for m, span in spans:
         if span.root.i in scope and span.root.i not in place and not any(t.i in triggers for t in span):
-            add(ParticipantRef(m.text, role_of(span.root), (m.start, m.end), country_of(m.text)),
+            add(ParticipantRef(m.text, role_of(span.root), (m.start, m.end), place_country(m.text)),
                 _org_key(m))
     for i in sorted(scope):
         tok = doc[i]
@@ -331,7 +332,7 @@ def participants_in(doc: Doc, scope: set[int], spans: list[tuple], triggers: set
         earlier = [(m, sp) for m, sp in spans if sp.end <= tok.i and sp[-1].lower_ == tok.lower_]
         if earlier:
             m, _ = earlier[-1]
-            add(ParticipantRef(m.text, role_of(tok), (m.start, m.end), country_of(m.text)), _org_key(m))
+            add(ParticipantRef(m.text, role_of(tok), (m.start, m.end), place_country(m.text)), _org_key(m))
     runs: list[list[Token]] = []
     for i in sorted(scope):
         if runs and runs[-1][-1].i == i - 1:

@@ -20,7 +20,7 @@ from pipeline.events.rules import (
     is_habitual,
     is_irrealis,
     is_unasserted,
-    lexicon,
+    word_classes,
 )
 
 
@@ -37,7 +37,7 @@ def asserted(h: Hit, date: Timex | None) -> bool:
         return not is_unasserted(trig)
     if nominal(kind):
         # "these regular talks", "periodic meetings since 2010": a series, not an occurrence
-        series = lexicon()["habitual_adjectives"]
+        series = word_classes()["habitual_adjectives"]
         if any(c.dep_ == "amod" and c.lower_ in series for c in trig.children) or is_cancelled(trig):
             return False
         # "Canada hopes to begin talks with Chile in 2025": the talks are aimed at too
@@ -70,7 +70,7 @@ def standing_support(h: Hit) -> bool:
     """`The State Department funds several Coast Guard initiatives`: a fact sheet's present tense
     of giving states support that is going on, not a habit (`we regularly meet`). Giving only:
     `as Russia's forces train their focus on the Donbas` is no training."""
-    trig, often = h.trigger, lexicon()["habitual_adverbs"]
+    trig, often = h.trigger, word_classes()["habitual_adverbs"]
     return (h.pattern.type == "AID" and trig.tag_ in ("VBZ", "VBP")
             and not any(c.dep_ == "advmod" and c.lower_ in often for c in trig.children))
 
@@ -86,7 +86,7 @@ def reporting_verb(trig: Token) -> Token | None:
     verb = trig.head
     if trig.dep_ != "dobj" or verb is trig or verb.pos_ != "VERB":
         return None
-    if verb.lemma_.lower() not in lexicon()["performing_verbs"]:
+    if verb.lemma_.lower() not in word_classes()["performing_verbs"]:
         return None  # "established Staff Talks", "condemned the deployment": about it, not doing it
     past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))

@@ -17,7 +17,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from pipeline.events.rules import EventPattern, lexicon, load_patterns, tree_patterns
+from pipeline.events.rules import EventPattern, load_patterns, tree_patterns, word_classes
 from pipeline.events.tree_match import tree_matches
 from pipeline.rules import Rules, per_rules
 
@@ -65,7 +65,7 @@ def _general_pattern(word: TriggerWord) -> EventPattern:
 
 
 def _forbidden(tok: Token, forbid: tuple[str, ...]) -> bool:
-    withs = lexicon()["with_prepositions"]
+    withs = word_classes()["with_prepositions"]
     for rule in forbid:
         if rule == "prep:with":
             if any(c.dep_ == "prep" and c.lower_ in withs for c in tok.children):
@@ -95,7 +95,7 @@ def pattern_hits(doc: Doc) -> dict[int, list[Hit]]:
 def _concrete(obj: Token) -> bool:
     """A given thing, not an abstraction: materiel (`radars`), priced (`$5 million in engines`) or
     counted things (`two aircraft`, `200 transponders`); not `a 10-point proposal`."""
-    provided = lexicon()["provided_nouns"]
+    provided = word_classes()["provided_nouns"]
     if obj.lemma_.lower() in provided or obj.lower_ in provided:
         return True
     left = [t for t in obj.subtree if t.i <= obj.i]
@@ -109,7 +109,7 @@ def _concrete(obj: Token) -> bool:
 def _names_a_body(obj: Token) -> bool:
     """What an ESTABLISH verb creates: a body, program or forum (`a Council`, `the Initiative`),
     not `launched strikes`."""
-    return obj.pos_ == "PROPN" or obj.lemma_.lower() in lexicon()["establishable_nouns"]
+    return obj.pos_ == "PROPN" or obj.lemma_.lower() in word_classes()["establishable_nouns"]
 
 
 def describes(tok: Token) -> Token | None:

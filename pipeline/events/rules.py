@@ -40,7 +40,7 @@ class EventPattern:
 
 
 @per_rules
-def lexicon(rules: Rules) -> dict[str, frozenset[str]]:
+def word_classes(rules: Rules) -> dict[str, frozenset[str]]:
     """Word classes by id; every word also in lower and capitalized case (`Summit`, `summit`)."""
     return {
         row.id: frozenset({*row.words, *(w.capitalize() for w in row.words), *(w.lower() for w in row.words)})
@@ -62,7 +62,7 @@ def plover_of(rules: Rules) -> dict[str, str]:
 def _resolve(obj, where: str):
     """Replace `"@class"` references in a pattern by the word list of that lexicon class."""
     if isinstance(obj, str) and obj.startswith("@"):
-        words = lexicon().get(obj[1:])
+        words = word_classes().get(obj[1:])
         if words is None:
             raise PatternError(f"{where}: unknown word class {obj}")
         return sorted(words)
@@ -145,11 +145,11 @@ def _clause_children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
 def is_irrealis(trigger: Token) -> bool:
     """Announced or aimed at, not (yet) asserted: `will agree`, `to provide`, `aim to formalize`."""
     auxes = _clause_children(trigger, ("aux",))
-    if any(c.lower_ in lexicon()["future_auxiliaries"] for c in auxes):
+    if any(c.lower_ in word_classes()["future_auxiliaries"] for c in auxes):
         return True
     if any(c.tag_ == "TO" for c in auxes):
         # "The Ministers agreed to establish a new Dialogue": a decision taken, not an aim
-        return not (trigger.dep_ == "xcomp" and trigger.head.lemma_ in lexicon()["decision_verbs"])
+        return not (trigger.dep_ == "xcomp" and trigger.head.lemma_ in word_classes()["decision_verbs"])
     return is_aim(trigger)
 
 
@@ -171,14 +171,14 @@ def is_aim(trigger: Token, kind: str = "aim_verbs") -> bool:
 
 def is_aim_word(tok: Token, kind: str = "aim_verbs") -> bool:
     """`aim`, `hope`, `plan`...; by form too, where the lemmatizer slips (`hopes` -> `hop`)."""
-    aims = lexicon()[kind]
+    aims = word_classes()[kind]
     form = tok.lower_
     return tok.lemma_ in aims or form in aims or (form.endswith("s") and form[:-1] in aims)
 
 
 def is_cancelled(trigger: Token) -> bool:
     """Called off: `the cancellation of Exercise COLD RESPONSE 2020`, `postponed the talks`."""
-    cancel = lexicon()["cancel_words"]
+    cancel = word_classes()["cancel_words"]
     cur = trigger
     for _ in range(4):
         if cur.head is cur:
@@ -195,7 +195,7 @@ def is_cancelled(trigger: Token) -> bool:
 
 def is_unasserted(trigger: Token) -> bool:
     """Negated, hypothetical or conditional: `did not meet`, `could host`, `if they sign`."""
-    lex = lexicon()
+    lex = word_classes()
     if is_cancelled(trigger):
         return True
     heads = [trigger]
@@ -221,11 +221,11 @@ def is_unasserted(trigger: Token) -> bool:
 
 def is_habitual(trigger: Token) -> bool:
     """A present-tense or `regularly` statement of what usually happens: `we regularly meet`."""
-    if any(c.dep_ == "advmod" and c.lower_ in lexicon()["habitual_adverbs"] for c in trigger.children):
+    if any(c.dep_ == "advmod" and c.lower_ in word_classes()["habitual_adverbs"] for c in trigger.children):
         return True
     # "has spoken with President Macron many times": a repetition, not one occurrence
-    many = lexicon()["repetition_quantifiers"]
-    if any(c.lower_ in lexicon()["repetition_nouns"] and any(g.lower_ in many for g in c.children)
+    many = word_classes()["repetition_quantifiers"]
+    if any(c.lower_ in word_classes()["repetition_nouns"] and any(g.lower_ in many for g in c.children)
            for c in trigger.children):
         return True
     return trigger.tag_ in ("VBZ", "VBP") and not _clause_children(trigger, ("aux", "auxpass"))

@@ -20,13 +20,13 @@ from pipeline.countries import place_table
 from pipeline.dates.links import Timex
 from pipeline.events.arguments import (
     convening_bodies,
-    country_of,
     dominating,
     location_in,
     margin_host,
     mention_spans,
     ordinal_of,
     participants_in,
+    place_country,
     possessive_timex,
     role_key,
     scope_of,
@@ -35,10 +35,11 @@ from pipeline.events.candidates import EventCandidate, ParticipantRef
 from pipeline.events.factuality import asserted, full_relative, reporting_verb
 from pipeline.events.hits import Hit, absorbed, all_hits, describes, is_general, nominal
 from pipeline.events.merge import dated_by_stay, elaborations
-from pipeline.events.rules import EventPattern, lexicon, ordinals, plover_of
+from pipeline.events.rules import EventPattern, ordinals, plover_of, word_classes
 from pipeline.events.status import name_of, status_of
 from pipeline.nlp import Chunk
 from pipeline.organizations.spans import OrgMention
+from pipeline.surface import without_the
 
 _UNDATING = ("DURATION", "SET")
 _TOO_COARSE = ("century", "millennium")
@@ -49,7 +50,7 @@ _GIVER_ROLE = {"AID": "provider", "TRAIN": "provider"}
 # --- finding --------------------------------------------------------------------------
 
 
-def _windows(doc: Doc, text: str) -> list[tuple[int, int]]:
+def _line_windows(doc: Doc, text: str) -> list[tuple[int, int]]:
     """Sentence pieces cut at line breaks: a bullet or heading is never glued to the next line."""
     out = []
     # Sentence starts straight from the parse: `doc.sents` rechecks the whole Doc per sentence.
@@ -80,7 +81,7 @@ def find_events(chunk: Chunk, orgs: list[OrgMention], dates: list[Timex]) -> lis
                 if not (all(nominal(h.pattern.kind) for h in hs)
                         and absorbed(doc[i], hs[0].pattern.type, primary))}
     primary = [hs[0] for hs in by_token.values()]
-    windows = _windows(doc, chunk.text)
+    windows = _line_windows(doc, chunk.text)
     timex_root = _timex_roots(doc, dates)
     # A copular trigger's dates hang from its copula: "of which Peru has been a member since 2012"
     copula_of = {doc[i].head.i: i for i, hs in by_token.items()
@@ -209,7 +210,7 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
         dets = [c for c in trig.children if c.dep_ in ("det", "poss")]
         named = any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in trig.children)
         if attached.get(trig.i) or ordinal or named or not dets or \
-                dets[0].lower_ not in lexicon()["anaphoric_determiners"]:
+                dets[0].lower_ not in word_classes()["anaphoric_determiners"]:
             return None  # "the NATO Summit" names its own summit; "the Summit" refers back
         # "The assistance will take the form of direct transfers ... from the Department of Defense"
         parts: tuple[ParticipantRef, ...] = ()
@@ -280,9 +281,9 @@ def _glued_subjects(trig: Token, window_ids: set[int]) -> set[int]:
 
 
 def _location_preps(trigger: Token) -> frozenset[str]:
-    preps = lexicon()["location_prepositions"]
-    if trigger.lemma_ in lexicon()["destination_verbs"]:
-        preps = preps | lexicon()["destination_prepositions"]  # "posted to Mexico", "welcomed ... to"
+    preps = word_classes()["location_prepositions"]
+    if trigger.lemma_ in word_classes()["destination_verbs"]:
+        preps = preps | word_classes()["destination_prepositions"]  # "posted to Mexico", "welcomed ... to"
     return frozenset(preps)
 
 
@@ -330,7 +331,7 @@ def _bare_place_name(tok: Token) -> bool:
     """A visited proper name that is no organization or titled person: `Cartagena`, `Halifax`."""
     if tok.pos_ != "PROPN" or tok.ent_type_ in ("ORG", "NORP"):
         return False
-    if tok.ent_type_ in ("GPE", "LOC", "FAC") or country_of(tok.text):
+    if tok.ent_type_ in ("GPE", "LOC", "FAC") or place_country(tok.text):
         return True
     return not any(c.dep_ in ("compound", "amod", "poss", "det") for c in tok.children)
 
@@ -351,8 +352,8 @@ def _entity_location(tok: Token, ents: tuple[Span, ...]) -> tuple[str, str | Non
         if follow is not None:
             end = follow.end
     name = " ".join(doc[start:end].text.split())
-    name = name[4:] if name.startswith(("the ", "The ")) else name
-    return name, country_of(name), range(start, end)
+    name = without_the(name)
+    return name, place_country(name), range(start, end)
 
 
 def _role(tok: Token, anchor: Token, trig: Token, pat: EventPattern) -> str:

@@ -19,6 +19,7 @@ from pipeline.organizations.gazetteer import GazetteerEntry, gazetteer_index, lo
 from pipeline.organizations.names import has_org_head, load_terms, norm, words_of
 from pipeline.organizations.spans import OrgMention, is_acronym, overlaps
 from pipeline.rules import Rules, per_rules
+from pipeline.surface import without_the
 
 
 @dataclass
@@ -144,7 +145,7 @@ def _entity(k: str, ms: list[OrgMention], gaz: dict[str, GazetteerEntry], text: 
         # "Ukraine's Ministry of Defence": the gazetteer's Ministry of Defence of Ukraine, same id everywhere
         entry = _national_index().get((country, norm(name))) if country else None
     return OrgEntity(
-        name=re.sub(r"^(?:the|The)\s+", "", name),
+        name=without_the(name),
         acronym=acr,
         country=country,
         org_id=slug(entry.name if entry else name),

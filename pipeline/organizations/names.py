@@ -15,6 +15,7 @@ from functools import cache
 from pipeline.countries import countries_in, country_of, is_nationality
 from pipeline.rules import Rules, per_rules
 from pipeline.rules.rows import TERM_KINDS
+from pipeline.surface import without_the
 
 # Heads of names that are not bodies: events, documents, ..., and places (`Kadena Air Base`).
 NON_ORG_HEADS = ("event", "document", "award", "position", "abstract", "equipment", "place_head")
@@ -32,7 +33,7 @@ def load_terms(rules: Rules) -> dict[str, frozenset[str]]:
 def norm(name: str) -> str:
     """Comparison form: one space between words, curly apostrophes straight, no leading `the`."""
     s = " ".join(name.replace("’", "'").split())
-    return re.sub(r"^(?:the|The)\s+", "", s)
+    return without_the(s)
 
 
 
@@ -45,7 +46,7 @@ _DOTTED_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
 _CORPORATE_SUFFIXES = (" Inc.", " Ltd.", " Corp.", " Co.", " S.A.", " N.V.")
 
 
-def trim(start: int, end: int, text: str) -> tuple[int, int]:
+def trim_name(start: int, end: int, text: str) -> tuple[int, int]:
     """Shrink a span to the name.
 
     `the Department of National Defence (DND` -> `Department of National Defence`:

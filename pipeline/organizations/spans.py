@@ -25,7 +25,7 @@ from pipeline.organizations.names import (
     head_word,
     load_terms,
     norm,
-    trim,
+    trim_name,
 )
 
 
@@ -93,7 +93,7 @@ _NATIONAL_ARM = re.compile(r"[-–][A-Z][\w.]*(?: [A-Z][\w.]*)?(?![\w-])")
 
 def clean_candidate(c: Candidate, text: str) -> list[Candidate]:
     """Trimmed; split at `/` between acronyms (`DND/CAF`); cut before a person; extended over `of ...`."""
-    start, end = trim(c.start, c.end, text)
+    start, end = trim_name(c.start, c.end, text)
     if end <= start:
         return []
     span = text[start:end]
