@@ -207,6 +207,7 @@ def _print_run(r: Run, docs: int, words: int) -> None:
 
 def run_size(size: int, args: argparse.Namespace, settings: Settings, with_f: bool) -> dict[str, Any]:
     """The runs of one corpus size; returns them by letter, with the documents, words and digests."""
+    from pipeline.report.bench import measure as measure_report
     from pipeline.run.bench_cluster import LocalDask
 
     n_sources = len(discover(args.sources))
@@ -250,6 +251,9 @@ def run_size(size: int, args: argparse.Namespace, settings: Settings, with_f: bo
             cmd = [sys.executable, "-c", _LOCAL_CLUSTER, str(corpus), str(out_f), str(args.workers)]
             _print_run(timed("f", f"LocalCluster({args.workers}) in-process", cmd, out_f), docs, words)
     _print_run(timed("d", "re-run of (b), nothing changed", [*extract, str(out_b)], out_b), docs, words)
+    report = measure_report(out_b, corpus)  # after every digest: the page lands in out-b
+    print(f"  {'report of (b)':<34} {report['seconds']:7.2f} s {report['bytes'] / 1e6:7.1f} MB "
+          f"({report['cpu_seconds']:.1f} s CPU, {report['documents']} documents)", flush=True)
     return {"size": size, "docs": docs, "runs": runs, "identical": len(set(digests.values())) == 1}
 
 
