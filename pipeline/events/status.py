@@ -50,9 +50,13 @@ def _entity_name(tok: Token) -> str | None:
     """The named entity holding `tok`, without a leading `the`, when it is a name of a thing."""
     if tok.ent_type_ not in _NAME_LABELS:
         return None
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    if ent is None:
-        return None
+    # the entity's tokens around `tok` (IOB tags), not a scan of every entity of the Doc
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    ent = doc[start:end]
     toks = [t for t in ent if not (t.i == ent.start and t.pos_ == "DET")]
     return " ".join(tok.doc[toks[0].i:toks[-1].i + 1].text.split()) if toks else None
 

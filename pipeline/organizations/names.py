@@ -293,7 +293,8 @@ def names_a_document(text: str, bracket: int, short: str) -> bool:
 # Instruments between parties: a body's name right before one of these names the treaty, not the body.
 _TREATY_HEADS = frozenset({"Agreement", "Agreements", "Convention", "Treaty", "Accord", "Accords",
                            "Protocol"})
-_CAPITALIZED_RUN = re.compile(r"(?:[ ]+[A-Z][\w-]*)+")
+# A run starts only after a non-blank: a search tries one start per run of blanks, so it stays linear.
+_CAPITALIZED_RUN = re.compile(r"(?<![ ])(?:[ ]+[A-Z][\w-]*)+")
 
 
 def names_a_treaty(after: str) -> bool:

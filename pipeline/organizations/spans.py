@@ -55,11 +55,20 @@ class OrgMention:
         return replace(self, start=self.start + offset, end=self.end + offset)
 
 
+# How far a rule looks around a candidate: more than every rule reads (the longest, a position's
+# title before `of`, reads 150 characters), and a bound, so that a text with no line break
+# (5 MB on one line) costs the same per candidate as prose.
+CONTEXT_CHARS = 256
+
+
 def line_around(text: str, start: int, end: int) -> tuple[str, str]:
-    """Text before and after a span, within its line (the cleaned view joins wrapped lines)."""
-    ls = text.rfind("\n", 0, start) + 1
-    le = text.find("\n", end)
-    return text[ls:start], text[end: le if le != -1 else len(text)]
+    """Text before and after a span within its line (the cleaned view joins wrapped lines),
+    at most `CONTEXT_CHARS` characters each side."""
+    floor = max(0, start - CONTEXT_CHARS)
+    ls = text.rfind("\n", floor, start)
+    ceiling = min(len(text), end + CONTEXT_CHARS)
+    le = text.find("\n", end, ceiling)
+    return text[ls + 1 if ls != -1 else floor:start], text[end: le if le != -1 else ceiling]
 
 
 # "Ottawa, Ontario - National Defence / Canadian Armed Forces": a dateline's spaced dash parts names.
