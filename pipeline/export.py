@@ -22,7 +22,6 @@ writes both formats from one table definition.
 from __future__ import annotations
 
 import json
-import os
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from typing import Literal
 
 import duckdb
 
+from pipeline.output import replaced_atomically
 from pipeline.report.inputs import check_output_folder, read_jsonl_rows
 
 Format = Literal["parquet", "csv"]
@@ -180,15 +180,8 @@ def write_table(con: duckdb.DuckDBPyConnection, table: Table, dest: Path, fmt: F
         if text_columns:
             options += f", FORCE_QUOTE ({', '.join(text_columns)})"
     target = dest / f"{table.name}.{fmt}"
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=dest)
-    os.close(fd)
-    try:
-        con.execute(f"COPY ({select}) TO {_literal(tmp)} ({options})")
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with replaced_atomically(target) as tmp:
+        con.execute(f"COPY ({select}) TO {_literal(str(tmp))} ({options})")
     return target
 
 

@@ -83,6 +83,24 @@ class AtomicJsonl:
         self._tmp.unlink(missing_ok=True)
 
 
+@contextmanager
+def replaced_atomically(target: Path) -> Iterator[Path]:
+    """A temporary path beside `target` that becomes `target` only when the block ends without error.
+
+    For files another writer makes (the report's page, DuckDB's exports): a crash or
+    Ctrl-C leaves the previous file whole and no half-written one under its name.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def remove_stale_temporaries(out_dir: Path, names: Iterable[str]) -> list[Path]:
     """Temporary files a killed run left behind; call only while holding the output lock."""
     stale = [p for name in names for p in out_dir.glob(f".{name}.jsonl.*.tmp")]

@@ -8,10 +8,9 @@ view code lives in `static/`.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
+from pipeline.output import replaced_atomically
 from pipeline.report.data import ReportSettings, build_model
 from pipeline.report.inputs import read_output, read_texts
 from pipeline.report.page import render_page
@@ -43,13 +42,6 @@ def build_report(
     html = render_report(out_dir, sources_dir, settings)
     dest = Path(dest) if dest is not None else out_dir / REPORT_NAME
     dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(html)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, dest)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with replaced_atomically(dest) as tmp:
+        tmp.write_text(html, encoding="utf-8", newline="\n")
     return dest
