@@ -201,8 +201,8 @@ def evaluate(
 def bench(ctx: typer.Context) -> None:
     """Benchmark throughput and memory beside the bare model (what `make bench` runs; a few minutes).
 
-    Options passed through: --copies N (copies of each source), --workers N,
-    --sources DIR, --work DIR, --keep (keep the corpus and outputs).
+    Options passed through: --quick (100 documents), --sizes 100,400,1600, --workers N,
+    --no-dask, --no-profile, --sources DIR, --work DIR, --keep (keep the corpora and outputs).
     """
     from pipeline.run.bench import main
 
