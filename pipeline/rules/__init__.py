@@ -14,6 +14,7 @@ other rule set.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -76,9 +77,9 @@ def _jsonl(path: Path, model: type[T]) -> tuple[T, ...]:
         try:
             rows.append(model.model_validate_json(line))  # type: ignore[attr-defined]
         except ValidationError as exc:
-            raise PatternError(f"{path.name}:{n}: {_reason(exc)}") from exc
-    ids = [r.id for r in rows]  # type: ignore[attr-defined]
-    dupes = sorted({i for i in ids if ids.count(i) > 1})
+            raise PatternError(f"{path.name}:{n}: {validation_reason(exc)}") from exc
+    counts = Counter(r.id for r in rows)  # type: ignore[attr-defined]
+    dupes = sorted(i for i, k in counts.items() if k > 1)
     if dupes:
         raise PatternError(f"{path.name}: duplicate ids {', '.join(dupes)}")
     return tuple(rows)
@@ -91,16 +92,16 @@ def _read(path: Path) -> str:
         raise PatternError(f"{path}: cannot read: {exc.strerror or exc}") from exc
 
 
-def _reason(exc: ValidationError) -> str:
-    """A pydantic error as one line: `field: message` for each problem."""
-    return "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'row'}: {e['msg']}" for e in exc.errors())
+def validation_reason(exc: ValidationError, whole: str = "row") -> str:
+    """A pydantic error as one line: `field: message` per problem; `whole` names one of no field."""
+    return "; ".join(f"{'.'.join(str(p) for p in e['loc']) or whole}: {e['msg']}" for e in exc.errors())
 
 
 def _json(path: Path, adapter: TypeAdapter) -> Any:
     try:
         return adapter.validate_json(_read(path))
     except ValidationError as exc:
-        raise PatternError(f"{path.name}: {_reason(exc)}") from exc
+        raise PatternError(f"{path.name}: {validation_reason(exc)}") from exc
 
 
 def load_rules(path: Path | None = None, user: Path | None = None) -> Rules:

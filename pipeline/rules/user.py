@@ -26,7 +26,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from pipeline.errors import PatternError
-from pipeline.rules import Rules
+from pipeline.rules import Rules, validation_reason
 from pipeline.rules.rows import (
     EventTriggerRow,
     GazetteerRow,
@@ -52,9 +52,7 @@ def _rows(path: Path, model: type[M]) -> list[tuple[int, M]]:
             try:
                 out.append((n, model.model_validate_json(line)))
             except ValidationError as exc:
-                problems = "; ".join(
-                    f"{'.'.join(str(p) for p in e['loc']) or 'line'}: {e['msg']}" for e in exc.errors())
-                raise PatternError(f"{path}:{n}: {problems}") from exc
+                raise PatternError(f"{path}:{n}: {validation_reason(exc, whole='line')}") from exc
     return out
 
 
