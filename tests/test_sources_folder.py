@@ -161,3 +161,15 @@ def test_an_output_folder_inside_the_sources_is_not_read_as_sources(tmp_path, nl
     extract(tmp_path, tmp_path / "output", settings, nlp=nlp)
     again = extract(tmp_path, tmp_path / "output", settings, nlp=nlp)
     assert (again.documents, again.rejects) == (1, [])
+
+
+def test_two_files_with_one_document_id_keep_the_first_and_reject_the_other(tmp_path, nlp):
+    src = tmp_path / "sources"
+    src.mkdir()
+    (src / "readout.docx").write_bytes(files.readout_docx())
+    (src / "readout.txt").write_text(PLAIN, encoding="utf-8")
+    summary = extract(src, tmp_path / "output", Settings(), nlp=nlp)
+    docs = list(read_jsonl(tmp_path / "output" / "documents.jsonl"))
+    assert [(d["doc_id"], d["source"]) for d in docs] == [("readout", "readout.docx")]
+    assert [(r.source, r.stage) for r in summary.rejects] == [("readout.txt", "ingest")]
+    assert "same document id as readout.docx" in summary.rejects[0].reason

@@ -44,6 +44,24 @@ def doc_id_for(path: Path, root: Path) -> str:
     return path.relative_to(root).with_suffix("").as_posix()
 
 
+def id_clashes(paths: list[Path], root: Path) -> dict[Path, str]:
+    """Each path whose document id an earlier path already has, with that earlier path.
+
+    `report.html` and `report.pdf` would both be document `report`; the first
+    in `discover`'s order keeps the id and the others are rejected, naming it,
+    so no record is written twice under one id.
+    """
+    first: dict[str, Path] = {}
+    clashes: dict[Path, str] = {}
+    for path in paths:
+        doc_id = doc_id_for(path, root)
+        if doc_id in first:
+            clashes[path] = first[doc_id].relative_to(root).as_posix()
+        else:
+            first[doc_id] = path
+    return clashes
+
+
 def decode(data: bytes, name: str) -> str:
     """The text of a plain-text source (see text.py for the encodings read)."""
     return decode_text(data, name).text

@@ -24,7 +24,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.ingest import CleanText, Source, clean, discover
+from pipeline.ingest import CleanText, Source, clean, discover, id_clashes
 from pipeline.nlp import Chunk, iter_chunks, model_version
 from pipeline.output import TEXT_KEY, open_outputs, open_texts, record_line, remove_stale_temporaries
 from pipeline.records import RejectRecord
@@ -250,6 +250,7 @@ def extract(
     summary = Summary()
     # an output folder inside the sources folder is not sources (its texts/ would come back as sources)
     paths = [p for p in discover(sources_dir) if not p.absolute().is_relative_to(out_dir.absolute())]
+    clashes = id_clashes(paths, sources_dir)
     text_root = _text_root(sources_dir, out_dir)
     with output_lock(out_dir, wait=wait, on_wait=on_wait):
         remove_stale_temporaries(out_dir, OUTPUT_NAMES)
@@ -259,7 +260,7 @@ def extract(
         try:
             with open_outputs(out_dir, OUTPUT_NAMES) as out, open_texts(out_dir) as texts:
                 items = (
-                    schedule.plan(p, sources_dir, settings, cache, run, default_published, text_root)
+                    schedule.plan(p, sources_dir, settings, cache, run, default_published, text_root, clashes.get(p))
                     for p in paths
                 )
                 results: Iterable = _Counted(schedule.resolve(items, runner, settings, cache), len(paths))

@@ -89,13 +89,18 @@ def text_path(source: Source, text_root: str) -> str:
 
 def plan(
     path: Path, root: Path, settings: Settings, cache: ResultCache, run: str,
-    default_published: date | None, text_root: str = "",
+    default_published: date | None, text_root: str = "", same_id_as: str | None = None,
 ) -> Item:
-    """Read one path and decide: rejected, served from the cache, or for the model."""
+    """Read one path and decide: rejected, served from the cache, or for the model.
+
+    `same_id_as` names an earlier source with the same document id: this one is rejected.
+    """
     rel = path.relative_to(root).as_posix()
     data = None
     try:
         data = read_bytes(path, rel, settings.max_source_bytes)
+        if same_id_as is not None:
+            raise SourceError(rel, f"same document id as {same_id_as}: rename one of them")
         sha = hashlib.sha256(data).hexdigest()
         key = document_key(run, rel, sha, sidecar_bytes(path), default_published, text_root)
         cached = cache.get(key)
