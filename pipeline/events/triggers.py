@@ -33,9 +33,11 @@ from pipeline.events.arguments import (
 )
 from pipeline.events.candidates import EventCandidate, ParticipantRef
 from pipeline.events.factuality import asserted, full_relative, reporting_verb
+from pipeline.events.frames import dated_by_announcement, framing_verb
 from pipeline.events.hits import Hit, absorbed, all_hits, describes, is_general, nominal
 from pipeline.events.merge import dated_by_stay, elaborations
 from pipeline.events.rules import EventPattern, ordinals, plover_of, word_classes
+from pipeline.events.sites import base_of_destination
 from pipeline.events.status import name_of, status_of
 from pipeline.nlp import Chunk
 from pipeline.organizations.spans import OrgMention
@@ -140,6 +142,9 @@ def _date_of(h: Hit, window, attached, owned, timex_root, ordinal) -> Timex | No
     trig, kind = h.trigger, h.pattern.kind
     # a parse glued across a line break (a blog's date line and its headline) dates nothing
     mine = [tx for tx in attached.get(trig.i, []) if window[0] <= tx.start < window[1]]
+    if nominal(kind):
+        roots = {id(tx): root for tx, root in timex_root}
+        mine = [tx for tx in mine if id(tx) not in roots or not dated_by_announcement(roots[id(tx)], trig)]
     if h.theme is not None and h.theme.i != trig.i:
         # "Exercise MAPLE RESOLVE 2023 took place ... from May 1": a year in the name is no date
         name = range(h.theme.left_edge.idx, h.theme.right_edge.idx + len(h.theme.right_edge))
@@ -147,7 +152,7 @@ def _date_of(h: Hit, window, attached, owned, timex_root, ordinal) -> Timex | No
     own = _nearest(trig, mine)
     if own is not None:
         return own
-    host = margin_host(trig) if nominal(kind) else None
+    host = (margin_host(trig) or framing_verb(trig)) if nominal(kind) else None
     if host is not None:
         return _nearest(trig, [tx for tx in attached.get(host.i, []) if window[0] <= tx.start < window[1]])
     if nominal(kind) and (poss := possessive_timex(trig, timex_root)) is not None:
@@ -298,7 +303,7 @@ def _place(h: Hit, chunk: Chunk, scope: set[int], window, ordinal) -> tuple[str,
     if site is not None and pat.type == "VISIT" and _bare_place_name(site):
         return _entity_location(site, ents)  # "visited Cartagena" (tagged PERSON by the model)
     anchors = {trig.i} | ({h.theme.i} if h.theme is not None else set())
-    host = margin_host(trig) if nominal(pat.kind) else None
+    host = (margin_host(trig) or framing_verb(trig)) if nominal(pat.kind) else None
     if host is not None:
         anchors.add(host.i)  # "met in Rome on the margins of the G20 Summit": held in Rome too
         scope = scope | {t.i for c in host.children if c.dep_ == "prep" for t in c.subtree}
@@ -310,6 +315,9 @@ def _place(h: Hit, chunk: Chunk, scope: set[int], window, ordinal) -> tuple[str,
         wspan = doc.char_span(window[0], window[1], alignment_mode="expand")
         if wspan is not None:
             found = location_in({t.i for t in wspan}, doc, ents, _location_preps(trig))
+    if found is None and trig.lemma_ in word_classes()["destination_verbs"]:
+        based = base_of_destination(trig, ents)  # "assigned to the Hawaii-based task force"
+        found = _entity_location(based[0].root, ents) if based is not None else None
     return found or _named_for_city(trig if nominal(pat.kind) else h.theme)
 
 
