@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.countries import Place, place_table
 from pipeline.dates.links import Timex
 from pipeline.events.candidates import ParticipantRef
+from pipeline.events.parties import joined_parties
 from pipeline.events.sites import departed_from, on_site
 from pipeline.surface import fold, without_the
 
@@ -347,6 +348,8 @@ def participants_in(doc: Doc, scope: set[int], spans: list[tuple], triggers: set
             if found.kind != "country" or tok.i in place:
                 continue
             add(ParticipantRef(found.name, role_of(tok), None, found.country))
+    for p in joined_parties(doc, scope, spans, role_of):
+        add(p)  # "the U.S.-EU Summit"
     return tuple(out)
 
 

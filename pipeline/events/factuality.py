@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from pipeline.dates.links import Timex
 from pipeline.events.arguments import places_in
-from pipeline.events.hits import Hit, describes, nominal
+from pipeline.events.hits import Hit, concrete, describes, nominal
 from pipeline.events.rules import (
     is_aim,
     is_aim_word,
@@ -45,7 +45,7 @@ def asserted(h: Hit, date: Timex | None) -> bool:
         return owner is None or not (is_aim_word(owner, "hope_verbs") or is_aim(owner, "hope_verbs"))
     if is_instruction(trig):
         return False
-    if describes(trig) is not None and date is None and not full_relative(trig):
+    if describes(trig) is not None and date is None and not full_relative(trig) and not given_thing(h):
         return False  # "Talks, held between the Foreign and Defence Ministries": a description
     return not (is_unasserted(trig) or is_aim(trig, "hope_verbs")
                 or ((is_irrealis(trig) or under_future(trig)) and date is None)
@@ -76,6 +76,13 @@ def under_future(trig: Token) -> bool:
                for c in cur.children):
             return True
     return False
+
+
+def given_thing(h: Hit) -> bool:
+    """`$650 million in funding provided by the Act`, `two aircraft donated by Spain`: a participle
+    of giving said of a sum or of materiel states that it was given."""
+    noun = h.trigger.head
+    return h.pattern.type == "AID" and h.trigger.tag_ == "VBN" and concrete(noun)
 
 
 def leaders_meet(h: Hit) -> bool:

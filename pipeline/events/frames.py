@@ -36,3 +36,23 @@ def dated_by_announcement(root: Token, trig: Token) -> bool:
             return True
         cur = cur.head
     return False
+
+
+def invitees(trig: Token) -> set[int]:
+    """Token ids of the parties invited to a meeting: `the invitation of the EU to the Summit`,
+    `invited Chile to the Ministerial` (the parser may hang `to ...` on the verb holding
+    `the invitation`)."""
+    inviting = word_classes()["invitation_words"]
+    prep = trig.head
+    if trig.dep_ != "pobj" or prep.lower_ != "to" or prep.dep_ not in ("prep", "dative"):
+        return set()
+    holder = prep.head
+    if holder.lemma_.lower() not in inviting:
+        holder = next((c for c in holder.children if c.dep_ == "dobj" and c.lemma_.lower() in inviting), None)
+    if holder is None:
+        return set()
+    out: set[int] = set()
+    for c in holder.children:
+        if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "of"):
+            out |= {t.i for t in c.subtree}
+    return out

@@ -33,7 +33,7 @@ from pipeline.events.arguments import (
 )
 from pipeline.events.candidates import EventCandidate, ParticipantRef
 from pipeline.events.factuality import asserted, full_relative, reporting_verb
-from pipeline.events.frames import dated_by_announcement, framing_verb
+from pipeline.events.frames import dated_by_announcement, framing_verb, invitees
 from pipeline.events.hits import Hit, absorbed, all_hits, describes, is_general, nominal
 from pipeline.events.merge import dated_by_stay, elaborations
 from pipeline.events.rules import EventPattern, ordinals, plover_of, word_classes
@@ -115,9 +115,17 @@ def _timex_roots(doc: Doc, dates: list[Timex]) -> list[tuple[Timex, Token]]:
         if tx.type in _UNDATING or tx.granularity in _TOO_COARSE or (tx.start, tx.end) in closing:
             continue  # "for the 21st century economy": no occurrence is dated by its century
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
-        if span is not None and len(span):
+        if span is not None and len(span) and not _year_of_a_name(span.root):
             out.append((tx, span.root))
     return out
+
+
+def _year_of_a_name(root: Token) -> bool:
+    """`the Ukraine Supplemental Appropriations Act, 2022`: a year set after a name by a comma is
+    part of the name (a statute's title), not the date of an occurrence; not `Tuesday, May 3`."""
+    head = root.head
+    return (root.dep_ == "appos" and head.pos_ == "PROPN" and not head.ent_type_ == "DATE"
+            and root.like_num and head.i < root.i)
 
 
 def _window_of(tok: Token, windows: list[tuple[int, int]]) -> tuple[int, int]:
@@ -228,6 +236,8 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
     if not asserted(h, date):
         return None
     scope, inherited = scope_of(trig, h.theme, kind, window_ids, triggers)
+    if nominal(kind) and pat.type == "MEET":
+        scope |= invitees(trig) & window_ids  # "the invitation of the EU to the Summit"
     if kind == "verbal":
         glued = _glued_subjects(trig, window_ids)
         scope, inherited = scope | glued, inherited | glued
@@ -329,7 +339,8 @@ def _named_for_city(noun: Token | None) -> tuple[str, str | None, range] | None:
     if noun is None:
         return None
     for c in noun.children:
-        place = place_table().get(c.text) if c.dep_ == "compound" and c.i < noun.i else None
+        # "the November 12 Paris international conference": the parser may make the city an nmod
+        place = place_table().get(c.text) if c.dep_ in ("compound", "nmod") and c.i < noun.i else None
         if place is not None and place.kind != "country":
             return c.text, place.country, range(c.i, c.i + 1)
     return None
