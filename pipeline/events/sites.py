@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from pipeline.countries import place_table
 from pipeline.events.rules import word_classes
 
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -47,7 +48,9 @@ def base_of_destination(trig: Token, ents: tuple[Span, ...]) -> tuple[Span, Toke
     """(place entity, the unit's token) where the unit a trigger posts to is based: `assigned to
     the Hawaii-based 3rd Task Force`, `fielded to the task force based in Europe`."""
     basing = word_classes()["basing_participles"]
-    for prep in trig.children:
+    # the parser may hang `to ...` on the object: "fielded [a battery to the task force]"
+    holders = [trig, *(c for c in trig.children if c.dep_ in ("dobj", "nsubjpass"))]
+    for prep in (c for h in holders for c in h.children):
         if prep.dep_ != "prep" or prep.lower_ not in ("to", "into", "with"):
             continue
         for unit in prep.children:
@@ -56,8 +59,11 @@ def base_of_destination(trig: Token, ents: tuple[Span, ...]) -> tuple[Span, Toke
             for based in unit.children:
                 if based.lower_ not in basing or based.dep_ not in ("amod", "acl"):
                     continue
-                places = [t for t in based.subtree if t.i != based.i and t.ent_type_ in _PLACE_LABELS]
-                ent = next((e for e in ents for t in places if e.start <= t.i < e.end), None)
-                if ent is not None:
-                    return ent, unit
+                # the model may tag the town ORG (`the Halifax-based task group`): the table knows it
+                places = [t for t in based.subtree if t.i != based.i and t.pos_ == "PROPN"
+                          and (t.ent_type_ in _PLACE_LABELS or t.text in place_table())]
+                if places:
+                    t = places[0]
+                    ent = next((e for e in ents if e.start <= t.i < e.end), None)
+                    return (ent if ent is not None else t.doc[t.i:t.i + 1]), unit
     return None

@@ -124,8 +124,8 @@ def _year_of_a_name(root: Token) -> bool:
     """`the Ukraine Supplemental Appropriations Act, 2022`: a year set after a name by a comma is
     part of the name (a statute's title), not the date of an occurrence; not `Tuesday, May 3`."""
     head = root.head
-    return (root.dep_ == "appos" and head.pos_ == "PROPN" and not head.ent_type_ == "DATE"
-            and root.like_num and head.i < root.i)
+    return (root.dep_ in ("appos", "npadvmod") and head.pos_ == "PROPN" and head.ent_type_ != "DATE"
+            and root.like_num and 0 < head.i < root.i and root.doc[root.i - 1].text == ",")
 
 
 def _window_of(tok: Token, windows: list[tuple[int, int]]) -> tuple[int, int]:
