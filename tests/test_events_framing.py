@@ -106,3 +106,11 @@ def test_a_statutes_year_is_no_date_of_what_it_funds(nlp):
 def test_a_byline_with_its_date_dates_the_document():
     assert parse_dateline("By: Jane Doe, Navy.mil, March 3, 2021") == date(2021, 3, 3)
     assert parse_dateline("By the way, we met on March 3, 2021 with the minister") is None
+
+
+def test_a_second_one_in_the_next_sentence_is_another_occurrence(nlp):
+    text = "The Army activated its first air defence battery in March 2023. A second battery has been " \
+           "activated at Fort Bliss, Texas."
+    found = [e for e in events_of(nlp, text) if e.type == "ESTABLISH"]
+    assert len(found) == 2
+    assert found[1].location is not None and found[1].location[0] == "Fort Bliss, Texas"

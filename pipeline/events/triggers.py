@@ -56,7 +56,7 @@ def _line_windows(doc: Doc, text: str) -> list[tuple[int, int]]:
     """Sentence pieces cut at line breaks: a bullet or heading is never glued to the next line."""
     out = []
     # Sentence starts straight from the parse: `doc.sents` rechecks the whole Doc per sentence.
-    starts = [0, *(int(i) for i in (doc.to_array("SENT_START") == 1).nonzero()[0] if i > 0)]
+    starts = [0, *(int(i) for i in (doc.to_array("SENT_START") == 1).nonzero()[0] if i > 0 and _ends_sentence(doc[i - 1]))]
     bounds = [doc[i].idx for i in starts] + [len(text)]
     for sent_start, sent_end in zip(bounds, bounds[1:], strict=False):
         start = sent_start
@@ -70,6 +70,15 @@ def _line_windows(doc: Doc, text: str) -> list[tuple[int, int]]:
             if e > s:
                 out.append((s, e))
     return out
+
+
+def _ends_sentence(tok: Token) -> bool:
+    """May a sentence end after `tok`? Not where the parser cut a clause in two: `... as part of
+    the base's (JBL's) | 1st Task Force in January 2024.` (no stop, no line break, and the next
+    word starts with no capital)."""
+    nxt = tok.nbor(1)
+    stop = tok.text[-1:] in ".!?:;\"”’" or "\n" in tok.whitespace_ or tok.is_space or nxt.is_space
+    return stop or not (nxt.text[:1].islower() or nxt.text[:1].isdigit())
 
 
 def find_events(chunk: Chunk, orgs: list[OrgMention], dates: list[Timex]) -> list[EventCandidate]:
