@@ -306,7 +306,7 @@ def _glued_subjects(trig: Token, window_ids: set[int]) -> set[int]:
 
 def _location_preps(trigger: Token) -> frozenset[str]:
     preps = word_classes()["location_prepositions"]
-    if trigger.lemma_ in word_classes()["destination_verbs"]:
+    if trigger.lemma_ in word_classes()["destination_verbs"] or trigger.lemma_ in word_classes()["deploy_nouns"]:
         preps = preps | word_classes()["destination_prepositions"]  # "posted to Mexico", "welcomed ... to"
     return frozenset(preps)
 
