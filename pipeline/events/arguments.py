@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.countries import Place, place_table
 from pipeline.dates.links import Timex
 from pipeline.events.candidates import ParticipantRef
+from pipeline.events.parties import joined_parties
+from pipeline.events.sites import departed_from, on_site
 from pipeline.surface import fold, without_the
 
 _MAX_WORDS = 6
@@ -30,10 +32,11 @@ def _places() -> dict[str, Place]:
     return place_table()
 
 
-def _known_place(text: str) -> bool:
-    """A place in the table that the model may tag ORG: `the White House`, `the Pentagon`."""
-    place = _places().get(without_the(fold(text)))
-    return place is not None and place.kind == "place"
+def _known_place(ent: Span) -> bool:
+    """A place in the table that the model may tag ORG: `the White House`, `the Pentagon`; a
+    region named by a noun (`the Sahel`, tagged PRODUCT), not an adjective (`European`)."""
+    place = _places().get(without_the(fold(ent.text)))
+    return place is not None and (place.kind == "place" or (place.kind == "region" and ent.label_ != "NORP"))
 
 
 def place_country(text: str) -> str | None:
@@ -150,12 +153,12 @@ def location_in(tokens: set[int], doc: Doc, ents: tuple[Span, ...], preps: froze
     A place entity followed by `, Region` keeps it: `Cold Lake, Alberta`.
     """
     places = [e for e in ents
-              if e.root.i in tokens and (e.label_ in _PLACE_LABELS or _known_place(e.text))]
+              if e.root.i in tokens and (e.label_ in _PLACE_LABELS or _known_place(e))]
     for ent in sorted(places, key=lambda e: e.start):
         prep = governing_preposition(ent.root)
-        if prep is None or prep.lower_ not in preps or prep.i in skip_preps:
+        if prep is None or (prep.lower_ not in preps and not on_site(prep, ent.root)) or prep.i in skip_preps:
             continue
-        if anchors is not None and not attached_to(prep, anchors):
+        if anchors is not None and (not attached_to(prep, anchors) or departed_from(prep, anchors)):
             continue
         end = ent.end
         nxt = doc[end:end + 1]
@@ -345,6 +348,8 @@ def participants_in(doc: Doc, scope: set[int], spans: list[tuple], triggers: set
             if found.kind != "country" or tok.i in place:
                 continue
             add(ParticipantRef(found.name, role_of(tok), None, found.country))
+    for p in joined_parties(doc, scope, spans, role_of):
+        add(p)  # "the U.S.-EU Summit"
     return tuple(out)
 
 

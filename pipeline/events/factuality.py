@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from pipeline.dates.links import Timex
 from pipeline.events.arguments import places_in
-from pipeline.events.hits import Hit, describes, nominal
+from pipeline.events.hits import Hit, concrete, describes, nominal
 from pipeline.events.rules import (
     is_aim,
     is_aim_word,
@@ -45,10 +45,44 @@ def asserted(h: Hit, date: Timex | None) -> bool:
         return owner is None or not (is_aim_word(owner, "hope_verbs") or is_aim(owner, "hope_verbs"))
     if is_instruction(trig):
         return False
-    if describes(trig) is not None and date is None and not full_relative(trig):
+    if describes(trig) is not None and date is None and not full_relative(trig) and not given_thing(h):
         return False  # "Talks, held between the Foreign and Defence Ministries": a description
-    return not (is_unasserted(trig) or is_aim(trig, "hope_verbs") or (is_irrealis(trig) and date is None)
+    return not (is_unasserted(trig) or is_aim(trig, "hope_verbs")
+                or ((is_irrealis(trig) or under_future(trig)) and date is None)
                 or (is_habitual(trig) and date is None and not standing_support(h) and not leaders_meet(h)))
+
+
+# the clauses a verb's future or modal reaches down to: `will be able to ensure prisoners
+# receive`, `will strengthen ..., while providing`
+_GOVERNED = ("ccomp", "xcomp", "acomp", "advcl")
+
+
+def under_future(trig: Token) -> bool:
+    """Said of what will (or could) happen: the trigger hangs in a complement or a participle of a
+    verb with a future or modal auxiliary (`They will be able to ensure that cadets receive
+    training`; `The plan will expand patrols, while providing equipment to the coast guard`).
+    A finite past clause asserts itself (`will sign the accord they negotiated`)."""
+    lex = word_classes()
+    # a bare verb or a gerund (`while providing`); a participle describes its subject instead
+    # (`Convened by Canada, the meeting will examine ...`)
+    if trig.tag_ not in ("VB", "VBG") or (trig.dep_ == "advcl" and trig.tag_ != "VBG"):
+        return False
+    cur = trig
+    for _ in range(5):
+        if cur.dep_ not in _GOVERNED or cur.head is cur or cur.tag_ in ("VBD", "VBZ", "VBP", "VBN"):
+            return False
+        cur = cur.head
+        if any(c.dep_ == "aux" and (c.lower_ in lex["future_auxiliaries"] or c.lower_ in lex["hypothetical_modals"])
+               for c in cur.children):
+            return True
+    return False
+
+
+def given_thing(h: Hit) -> bool:
+    """`$650 million in funding provided by the Act`, `two aircraft donated by Spain`: a participle
+    of giving said of a sum or of materiel states that it was given."""
+    noun = h.trigger.head
+    return h.pattern.type == "AID" and h.trigger.tag_ == "VBN" and concrete(noun)
 
 
 def leaders_meet(h: Hit) -> bool:

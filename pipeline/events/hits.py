@@ -92,7 +92,7 @@ def pattern_hits(doc: Doc) -> dict[int, list[Hit]]:
     return by_token
 
 
-def _concrete(obj: Token) -> bool:
+def concrete(obj: Token) -> bool:
     """A given thing, not an abstraction: materiel (`radars`), priced (`$5 million in engines`) or
     counted things (`two aircraft`, `200 transponders`); not `a 10-point proposal`."""
     provided = word_classes()["provided_nouns"]
@@ -158,7 +158,7 @@ def general_hits(doc: Doc, taken: set[int]) -> dict[int, list[Hit]]:
             if tok.dep_ in ("amod", "compound", "aux", "auxpass"):
                 continue
             obj = _object_of(tok)
-            if word.needs_object and (obj is None or not _concrete(obj)):
+            if word.needs_object and (obj is None or not concrete(obj)):
                 continue
             if word.type == "ESTABLISH" and (obj is None or not _names_a_body(obj)):
                 continue

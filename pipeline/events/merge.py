@@ -92,6 +92,12 @@ def _participle_of(doc: Doc, inner: tuple[int, int], outer: tuple[int, int]) -> 
     return False
 
 
+def _another_ordinal(prev: EventCandidate, c: EventCandidate) -> bool:
+    """`activated the first battery in January. A second battery has been activated`: a mention
+    counted apart from the one before it is another occurrence, not more about it."""
+    return c.ordinal is not None and c.ordinal != prev.ordinal
+
+
 def _situated_by(c: EventCandidate, cands: list[EventCandidate]) -> bool:
     """Does `c`'s sentence also name the earlier event by a definite noun, so that `c` is a
     second occurrence placed against it, not a retelling: `On the margins of the meeting, he
@@ -135,7 +141,8 @@ def elaborations(cands: list[EventCandidate], doc: Doc, text: str) -> list[Event
                 and prev.evidence and c.sentence != prev.evidence[-1]
                 and 0 <= c.sentence[0] - prev.evidence[-1][1] <= 3
                 and "\n" not in text[prev.evidence[-1][1]:c.sentence[0]]
-                and _compatible(prev, c) and not _other_giver(prev, c) and not _situated_by(c, cands)):
+                and _compatible(prev, c) and not _other_giver(prev, c) and not _situated_by(c, cands)
+                and not _another_ordinal(prev, c)):
             out[out.index(prev)] = _absorb(prev, c)
             continue
         out.append(c)

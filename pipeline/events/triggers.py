@@ -33,9 +33,11 @@ from pipeline.events.arguments import (
 )
 from pipeline.events.candidates import EventCandidate, ParticipantRef
 from pipeline.events.factuality import asserted, full_relative, reporting_verb
+from pipeline.events.frames import dated_by_announcement, framing_verb, invitees
 from pipeline.events.hits import Hit, absorbed, all_hits, describes, is_general, nominal
 from pipeline.events.merge import dated_by_stay, elaborations
 from pipeline.events.rules import EventPattern, ordinals, plover_of, word_classes
+from pipeline.events.sites import base_of_destination
 from pipeline.events.status import name_of, status_of
 from pipeline.nlp import Chunk
 from pipeline.organizations.spans import OrgMention
@@ -54,7 +56,7 @@ def _line_windows(doc: Doc, text: str) -> list[tuple[int, int]]:
     """Sentence pieces cut at line breaks: a bullet or heading is never glued to the next line."""
     out = []
     # Sentence starts straight from the parse: `doc.sents` rechecks the whole Doc per sentence.
-    starts = [0, *(int(i) for i in (doc.to_array("SENT_START") == 1).nonzero()[0] if i > 0)]
+    starts = [0, *(int(i) for i in (doc.to_array("SENT_START") == 1).nonzero()[0] if i > 0 and _ends_sentence(doc[i - 1]))]
     bounds = [doc[i].idx for i in starts] + [len(text)]
     for sent_start, sent_end in zip(bounds, bounds[1:], strict=False):
         start = sent_start
@@ -68,6 +70,15 @@ def _line_windows(doc: Doc, text: str) -> list[tuple[int, int]]:
             if e > s:
                 out.append((s, e))
     return out
+
+
+def _ends_sentence(tok: Token) -> bool:
+    """May a sentence end after `tok`? Not where the parser cut a clause in two: `... as part of
+    the base's (JBL's) | 1st Task Force in January 2024.` (no stop, no line break, and the next
+    word starts with no capital)."""
+    nxt = tok.nbor(1)
+    stop = tok.text[-1:] in ".!?:;\"”’" or "\n" in tok.whitespace_ or tok.is_space or nxt.is_space
+    return stop or not (nxt.text[:1].islower() or nxt.text[:1].isdigit())
 
 
 def find_events(chunk: Chunk, orgs: list[OrgMention], dates: list[Timex]) -> list[EventCandidate]:
@@ -113,9 +124,17 @@ def _timex_roots(doc: Doc, dates: list[Timex]) -> list[tuple[Timex, Token]]:
         if tx.type in _UNDATING or tx.granularity in _TOO_COARSE or (tx.start, tx.end) in closing:
             continue  # "for the 21st century economy": no occurrence is dated by its century
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
-        if span is not None and len(span):
+        if span is not None and len(span) and not _year_of_a_name(span.root):
             out.append((tx, span.root))
     return out
+
+
+def _year_of_a_name(root: Token) -> bool:
+    """`the Ukraine Supplemental Appropriations Act, 2022`: a year set after a name by a comma is
+    part of the name (a statute's title), not the date of an occurrence; not `Tuesday, May 3`."""
+    head = root.head
+    return (root.dep_ in ("appos", "npadvmod") and head.pos_ == "PROPN" and head.ent_type_ != "DATE"
+            and root.like_num and 0 < head.i < root.i and root.doc[root.i - 1].text == ",")
 
 
 def _window_of(tok: Token, windows: list[tuple[int, int]]) -> tuple[int, int]:
@@ -140,6 +159,9 @@ def _date_of(h: Hit, window, attached, owned, timex_root, ordinal) -> Timex | No
     trig, kind = h.trigger, h.pattern.kind
     # a parse glued across a line break (a blog's date line and its headline) dates nothing
     mine = [tx for tx in attached.get(trig.i, []) if window[0] <= tx.start < window[1]]
+    if nominal(kind):
+        roots = {id(tx): root for tx, root in timex_root}
+        mine = [tx for tx in mine if id(tx) not in roots or not dated_by_announcement(roots[id(tx)], trig)]
     if h.theme is not None and h.theme.i != trig.i:
         # "Exercise MAPLE RESOLVE 2023 took place ... from May 1": a year in the name is no date
         name = range(h.theme.left_edge.idx, h.theme.right_edge.idx + len(h.theme.right_edge))
@@ -147,7 +169,7 @@ def _date_of(h: Hit, window, attached, owned, timex_root, ordinal) -> Timex | No
     own = _nearest(trig, mine)
     if own is not None:
         return own
-    host = margin_host(trig) if nominal(kind) else None
+    host = (margin_host(trig) or framing_verb(trig)) if nominal(kind) else None
     if host is not None:
         return _nearest(trig, [tx for tx in attached.get(host.i, []) if window[0] <= tx.start < window[1]])
     if nominal(kind) and (poss := possessive_timex(trig, timex_root)) is not None:
@@ -223,6 +245,8 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
     if not asserted(h, date):
         return None
     scope, inherited = scope_of(trig, h.theme, kind, window_ids, triggers)
+    if nominal(kind) and pat.type == "MEET":
+        scope |= invitees(trig) & window_ids  # "the invitation of the EU to the Summit"
     if kind == "verbal":
         glued = _glued_subjects(trig, window_ids)
         scope, inherited = scope | glued, inherited | glued
@@ -282,7 +306,7 @@ def _glued_subjects(trig: Token, window_ids: set[int]) -> set[int]:
 
 def _location_preps(trigger: Token) -> frozenset[str]:
     preps = word_classes()["location_prepositions"]
-    if trigger.lemma_ in word_classes()["destination_verbs"]:
+    if trigger.lemma_ in word_classes()["destination_verbs"] or trigger.lemma_ in word_classes()["deploy_nouns"]:
         preps = preps | word_classes()["destination_prepositions"]  # "posted to Mexico", "welcomed ... to"
     return frozenset(preps)
 
@@ -298,7 +322,7 @@ def _place(h: Hit, chunk: Chunk, scope: set[int], window, ordinal) -> tuple[str,
     if site is not None and pat.type == "VISIT" and _bare_place_name(site):
         return _entity_location(site, ents)  # "visited Cartagena" (tagged PERSON by the model)
     anchors = {trig.i} | ({h.theme.i} if h.theme is not None else set())
-    host = margin_host(trig) if nominal(pat.kind) else None
+    host = (margin_host(trig) or framing_verb(trig)) if nominal(pat.kind) else None
     if host is not None:
         anchors.add(host.i)  # "met in Rome on the margins of the G20 Summit": held in Rome too
         scope = scope | {t.i for c in host.children if c.dep_ == "prep" for t in c.subtree}
@@ -310,6 +334,9 @@ def _place(h: Hit, chunk: Chunk, scope: set[int], window, ordinal) -> tuple[str,
         wspan = doc.char_span(window[0], window[1], alignment_mode="expand")
         if wspan is not None:
             found = location_in({t.i for t in wspan}, doc, ents, _location_preps(trig))
+    if found is None and trig.lemma_ in word_classes()["destination_verbs"]:
+        based = base_of_destination(trig, ents)  # "assigned to the Hawaii-based task force"
+        found = _entity_location(based[0].root, ents) if based is not None else None
     return found or _named_for_city(trig if nominal(pat.kind) else h.theme)
 
 
@@ -321,7 +348,8 @@ def _named_for_city(noun: Token | None) -> tuple[str, str | None, range] | None:
     if noun is None:
         return None
     for c in noun.children:
-        place = place_table().get(c.text) if c.dep_ == "compound" and c.i < noun.i else None
+        # "the November 12 Paris international conference": the parser may make the city an nmod
+        place = place_table().get(c.text) if c.dep_ in ("compound", "nmod") and c.i < noun.i else None
         if place is not None and place.kind != "country":
             return c.text, place.country, range(c.i, c.i + 1)
     return None

@@ -48,6 +48,7 @@ def _date_lines(rules: Rules) -> tuple[re.Pattern, re.Pattern, dict[str, int]]:
       "March 3, 2021 - Ottawa, Ontario - National Defence / Canadian Armed Forces"
       "Posted on March 3, 2021 by admin"   "Published: 2021-03-03T10:00"
       "OTTAWA, ON, March 3, 2021 /CNW/ - Today the Minister ..."   "WASHINGTON, March 3, 2021 — The ..."
+      "By: Jane Doe, Army.mil, March 3, 2021" (a byline: the author, the outlet, the date)
     """
     numbers = {r.forms[0]: int(r.value) for r in rules.timex_words if r.kind == "month"}
     months = "|".join(numbers)
@@ -60,7 +61,8 @@ def _date_lines(rules: Rules) -> tuple[re.Pattern, re.Pattern, dict[str, int]]:
     date_line = re.compile(rf"^{full_date}\s*$")
     dateline = re.compile(
         rf"^(?:(?:Posted|Published|Released|Issued|Date)(?:[ \t]+on)?:?[ \t]+"
-        rf"|[A-Z][A-Z.'’ -]{{1,40}}(?:,[ \t]+[A-Z][A-Za-z.]{{1,20}})?,[ \t]+)?"
+        rf"|[A-Z][A-Z.'’ -]{{1,40}}(?:,[ \t]+[A-Z][A-Za-z.]{{1,20}})?,[ \t]+"
+        rf"|By:?[ \t]+[A-Z][^\n,]{{1,60}}(?:,[ \t]+[^\n,]{{1,40}})?,[ \t]+)?"
         rf"{full_date}(?:\s*$|[ \t]*[-–—|/(]|T\d|,?[ \t]+(?:by|at)[ \t])"
     )
     return date_line, dateline, numbers
