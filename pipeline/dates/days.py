@@ -84,7 +84,7 @@ def weekday(text: str, dct: date | None, tense: Tense) -> Norm | None:
 
 def relative(text: str, dct: date | None, tense: Tense) -> Norm | None:
     mod, rest = mod_of(text)
-    words = rest.split()
+    words = re.sub(r"^in\s+", "", rest, flags=re.I).split()  # "early in the month"
     unit = words[-1].lower()
     det = " ".join(w for w in words[:-1] if w.lower() != "fiscal")
     if det.lower() == "the" and unit == "weekend" and dct is not None and mod is None:

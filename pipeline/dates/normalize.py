@@ -26,9 +26,11 @@ from pipeline.dates.periods import (
     SAME_PERIOD,
     bc,
     holiday,
+    period_anaphor,
     period_end,
     resolve_same_period,
     same_period,
+    streak,
     that_year,
     unit_shift,
     week_of,
@@ -249,7 +251,8 @@ _HANDLERS = {
     "day_anaphor": day_anaphor, "holiday": holiday, "week_of": week_of, "same_period": same_period,
     "that_year": that_year,
     "whole_year": whole_year, "year_before": year_before, "clock_word": clock_word,
-    "period_end": period_end, "unit_shift": unit_shift, "bc": bc,
+    "period_end": period_end, "unit_shift": unit_shift, "bc": bc, "streak": streak,
+    "period_anaphor": period_anaphor,
 }
 
 
