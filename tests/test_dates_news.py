@@ -43,6 +43,9 @@ NEWS = [
     ("It was a week nobody at the bank will forget.", DCT, []),
     ("Her latest album outsold her most recent tour.", DCT, []),
     ("The talks took a week.", DCT, [("a week", "DURATION", "P1W")]),
+    # an adverb in a relative clause says what a thing is; in the main clause it dates the event
+    ("The bank sold the stake that the state currently holds.", DCT, []),
+    ("The bank currently holds the stake.", DCT, [("currently", "DATE", "PRESENT_REF")]),
     # a season that dates the noun after it, or joined to a season
     ("The rebels prepared their winter offensive in the hills.", DCT,
      [("winter", "DATE", "2013-WI")]),
@@ -50,6 +53,13 @@ NEWS = [
      [("the spring", "DATE", "2013-SP"), ("summer", "DATE", "2013-SU")]),
     ("Prices took a fall in the spring.", DCT, [("the spring", "DATE", "2013-SP")]),
     ("The town marked its 1955 winter festival.", DCT, [("1955 winter", "DATE", "1955-WI")]),
+    # a year after a determiner dates the things after it; a bare count counts them
+    ("Voters remember the 2004 riots and the 1998 floods.", DCT,
+     [("2004", "DATE", "2004"), ("1998", "DATE", "1998")]),
+    ("The port took in 1800 refugees.", DCT, []),
+    # a part of the day that dates a noun: that part of the day last mentioned
+    ("Zinc fell on Tuesday. It slipped again in evening trading.", DCT,
+     [("Tuesday", "DATE", "2013-03-12"), ("evening", "TIME", "2013-03-12TEV")]),
     # a range of counts: the first count has the second's unit
     ("The audit will take between 30 and 45 days.", DCT,
      [("30", "DURATION", "P30D"), ("45 days", "DURATION", "P45D")]),

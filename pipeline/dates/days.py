@@ -59,6 +59,11 @@ def _part(text: str) -> str:
     return f"T{lx('day_part', m.group(1))}" if m else ""
 
 
+def day_part(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    """`morning` of `in morning trading`: that part of the day last mentioned (links.py), else the DCT's."""
+    return Norm("TIME", ANAPHOR + _part(text), "time", None, "document")
+
+
 def dayword(text: str, dct: date | None, tense: Tense) -> Norm | None:
     m = re.search(rf"({fragments()['DAYWORD']})", text, re.I)
     offset = int(lx("day_word", m.group(1))) if m else 0

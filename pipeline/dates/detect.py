@@ -99,6 +99,11 @@ def _counts_something(doc: Doc, span: Span, year: int, dct: date | None, signal:
     if tok.ent_type_ in _NOT_TIME_LABELS:
         return True
     if tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.i == tok.i + 1:
+        # "the 2008 elections", "its 1990 results": a year after a determiner dates the things
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if (tok.ent_type_ == "DATE" and prev is not None
+                and (prev.lower_ == "the" or prev.tag_ in ("PRP$", "POS"))):
+            return False
         return timex_lexicon().value("unit", tok.head.text) is None
     # far from any year the text could mean, and no "in"/"since" before it: a number
     # (the token may hold more than the year: "2014–2020" is one token)
@@ -146,13 +151,15 @@ def _after_name(doc: Doc, span: Span) -> bool:
 
 def _describes_state(span: Span) -> bool:
     """`the formerly state-owned company`, `the aluminium previously used`, `a design currently
-    under development`, `X, formerly an Apple executive`: an adverb inside a noun phrase describes
-    what a thing was or is, not when a clause's event happens (`McCord previously served`)."""
+    under development`, `X, formerly an Apple executive`, `the stake it currently holds`: an adverb
+    inside a noun phrase (or its relative clause) describes what a thing was or is, not when a
+    clause's event happens (`McCord previously served`)."""
     tok = span[0]
     if len(span) != 1 or tok.dep_ != "advmod" or timex_lexicon().value("state_ref", tok.text) is None:
         return False
     head = tok.head
-    return head.dep_ in ("amod", "acl", "appos") or head.pos_ in ("NOUN", "PROPN", "ADP")
+    # "the stake that the government currently owns": a relative clause says what the thing is
+    return head.dep_ in ("amod", "acl", "appos", "relcl") or head.pos_ in ("NOUN", "PROPN", "ADP")
 
 
 def _lacks_the(full: str, start: int, text: str) -> bool:

@@ -165,6 +165,7 @@ def fragments(_: Rules) -> dict[str, str]:
         "STREAKUNIT": alt(lex.forms("streak_unit")),
         "SUPERLATIVE": alt(lex.forms("superlative")),
         "PERIODANAPHOR": alt(lex.forms("period_anaphor")),
+        "DAYPARTHEAD": alt(lex.forms("day_part_head")),
     }
 
 
@@ -230,6 +231,8 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     ("ref_today", r"\b(?P<x>today)(?=['’]s\b)(?!['’]s\s+{OCCASION}\b)"),
     # "today", "earlier today", "yesterday morning", "this morning", "tonight"
     ("dayword", r"\b(?P<x>(?:(?:earlier|later)\s+)?{DAYWORD}(?:\s+{DAYPART})?|this\s+{DAYPART})\b"),
+    # "in morning trading", "the evening session": that part of the day last mentioned
+    ("day_part", r"\b(?P<x>{DAYPART})\s+(?={DAYPARTHEAD}\b)"),
     # "Tuesday", "last Monday", "Friday morning"
     ("weekday", r"(?P<x>(?:{RELDET}\s+)?{WEEKDAY}(?:\s+{DAYPART})?)(?![\w-])"),
     # "Christmas Day", "Remembrance Day 2021", "New Year's Eve"
@@ -311,7 +314,7 @@ _ANCHORED_ON: dict[str, tuple[str, ...]] = {
     "holiday": ("holiday", "unit"), "week_of": ("unit",), "same_period": ("unit",), "that_year": ("unit",),
     "whole_year": ("unit",), "year_before": ("unit",), "unit_shift": ("unit",), "bc": ("number",),
     "clock_word": ("clock_word",), "period_end": ("unit",), "streak": ("streak_unit",),
-    "period_anaphor": ("period_anaphor",),
+    "period_anaphor": ("period_anaphor",), "day_part": ("day_part",),
 }
 _ANCHOR_KINDS = ("month", "weekday", "season", "unit", "ref", "set", "day_word", "day_part", "fiscal",
                  "holiday", "clock_word", "streak_unit", "period_anaphor")

@@ -19,7 +19,7 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 
 from pipeline.dates.calendar import ANAPHOR, Norm, Tense, iso_date, lx, mod_of, year_for
-from pipeline.dates.days import clock_word, day_anaphor, dayword, relative, time_, weekday
+from pipeline.dates.days import clock_word, day_anaphor, day_part, dayword, relative, time_, weekday
 from pipeline.dates.durations import ago, bare_units, duration, rate, ref, ref_today, set_, span
 from pipeline.dates.grammar import fragments, rules
 from pipeline.dates.periods import (
@@ -252,7 +252,7 @@ _HANDLERS = {
     "that_year": that_year,
     "whole_year": whole_year, "year_before": year_before, "clock_word": clock_word,
     "period_end": period_end, "unit_shift": unit_shift, "bc": bc, "streak": streak,
-    "period_anaphor": period_anaphor,
+    "period_anaphor": period_anaphor, "day_part": day_part,
 }
 
 
