@@ -60,6 +60,11 @@ NEWS = [
     # a part of the day that dates a noun: that part of the day last mentioned
     ("Zinc fell on Tuesday. It slipped again in evening trading.", DCT,
      [("Tuesday", "DATE", "2013-03-12"), ("evening", "TIME", "2013-03-12TEV")]),
+    # a range's first day with its determiner takes the second's month
+    ("The vote moved from the 12th to the 18th of May 1999.", DCT,
+     [("the 12th", "DATE", "1999-05-12"), ("the 18th of May 1999", "DATE", "1999-05-18")]),
+    ("The rebels struck on the 4 and 5 June 1921.", DCT,
+     [("the 4", "DATE", "1921-06-04"), ("5 June 1921", "DATE", "1921-06-05")]),
     # a range of counts: the first count has the second's unit
     ("The audit will take between 30 and 45 days.", DCT,
      [("30", "DURATION", "P30D"), ("45 days", "DURATION", "P45D")]),

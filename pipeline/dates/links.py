@@ -164,8 +164,10 @@ def _range_end_day(t: Timex, text: str) -> Timex | None:
                  None, anchor, signal_before(text, day.start()))
 
 
+# "from 1 to 3 November", "from the 13th to the 19th of October", "on the 28 and 29 August"
 _RANGE_START_DAY = re.compile(
-    r"\b(?:from|between)\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|until|till|through|and|[-–])\s*$", re.I)
+    r"\b(?:(?:from|between)\s+|(?<=\bon\s)(?=the\s))((?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?)"
+    r"\s*(?:to|until|till|through|and|[-–])\s*(?:the\s+)?$", re.I)
 
 
 def _range_start_day(t: Timex, text: str) -> Timex | None:
@@ -177,13 +179,15 @@ def _range_start_day(t: Timex, text: str) -> Timex | None:
         return None
     last = date.fromisoformat(t.value)
     try:
-        first = last.replace(day=int(m.group(1)))
+        first = last.replace(day=int(m.group(2)))
     except ValueError:
         return None
     if first >= last:
         return None
     s, e = m.span(1)
-    return Timex(s, e, text[s:e], "DATE", first.isoformat(), "day", None, t.anchor, signal_before(text, s))
+    # (read by the rule of the end it takes its month from: a story places both alike)
+    return Timex(s, e, text[s:e], "DATE", first.isoformat(), "day", None, t.anchor, signal_before(text, s),
+                 t.rule, t.tense)
 
 
 @per_rules
