@@ -86,8 +86,10 @@ SENTENCES = [
      D(2021, 4, 2), [("more than 20 years", "DURATION", "P20Y", "MORE_THAN", None),
                      ("over two decades", "DURATION", "P20Y", "MORE_THAN", "for")]),
     # MEANTIME (Wikinews) sentences
+    # the week a superlative compares with the past is the DCT's
     ("US stock markets have their best week since November.",
-     D(2009, 3, 13), [("November", "DATE", "2008-11", None, "since")]),
+     D(2009, 3, 13),
+     [("week", "DATE", "2009-W11", None, None), ("November", "DATE", "2008-11", None, "since")]),
     ("Boeing's 787 Dreamliner made its first test flight Tuesday in Everett, Washington at 18:00 UTC.",
      D(2009, 12, 16),
      [("Tuesday", "DATE", "2009-12-15", None, None), ("18:00 UTC", "TIME", "2009-12-15T18:00Z", None, "at")]),

@@ -3,7 +3,8 @@
     detect.py     which spans of a chunk are temporal expressions (grammar rules and the model)
     grammar.py    the grammar's word lists and rules (`data/timex_words.jsonl`)
     normalize.py  a matched expression to its TIMEX3 type, value, granularity and mod
-    calendar.py, durations.py, periods.py  the value of each kind of expression
+    days.py       the value of a day or a time of day (`18:00 UTC`, `last Tuesday`, `the day`)
+    calendar.py, durations.py, periods.py  the value of each other kind of expression
     extents.py    the words TimeML keeps with a date (`the night of April 18`, `August of that year`)
     links.py      expressions that depend on one another (anaphors, ranges); `Timex`, the found item
     narrative.py  a story's expressions anchored on the time it has reached, not the DCT

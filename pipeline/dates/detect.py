@@ -99,6 +99,11 @@ def _counts_something(doc: Doc, span: Span, year: int, dct: date | None, signal:
     if tok.ent_type_ in _NOT_TIME_LABELS:
         return True
     if tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.i == tok.i + 1:
+        # "the 2008 elections", "its 1990 results": a year after a determiner dates the things
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if (tok.ent_type_ == "DATE" and prev is not None
+                and (prev.lower_ == "the" or prev.tag_ in ("PRP$", "POS"))):
+            return False
         return timex_lexicon().value("unit", tok.head.text) is None
     # far from any year the text could mean, and no "in"/"since" before it: a number
     # (the token may hold more than the year: "2014–2020" is one token)
@@ -146,13 +151,15 @@ def _after_name(doc: Doc, span: Span) -> bool:
 
 def _describes_state(span: Span) -> bool:
     """`the formerly state-owned company`, `the aluminium previously used`, `a design currently
-    under development`, `X, formerly an Apple executive`: an adverb inside a noun phrase describes
-    what a thing was or is, not when a clause's event happens (`McCord previously served`)."""
+    under development`, `X, formerly an Apple executive`, `the stake it currently holds`: an adverb
+    inside a noun phrase (or its relative clause) describes what a thing was or is, not when a
+    clause's event happens (`McCord previously served`)."""
     tok = span[0]
     if len(span) != 1 or tok.dep_ != "advmod" or timex_lexicon().value("state_ref", tok.text) is None:
         return False
     head = tok.head
-    return head.dep_ in ("amod", "acl", "appos") or head.pos_ in ("NOUN", "PROPN", "ADP")
+    # "the stake that the government currently owns": a relative clause says what the thing is
+    return head.dep_ in ("amod", "acl", "appos", "relcl") or head.pos_ in ("NOUN", "PROPN", "ADP")
 
 
 def _lacks_the(full: str, start: int, text: str) -> bool:
@@ -164,9 +171,23 @@ def _lacks_the(full: str, start: int, text: str) -> bool:
 
 
 def _compares(doc: Doc, span: Span) -> bool:
-    """`three days later than originally planned`: a comparison of two times, not a reference."""
+    """`three days later than originally planned`: a comparison of two times, not a reference; `its
+    most recent model`: a degree of the adjective picks which thing, it dates nothing."""
     nxt = doc[span.end] if span.end < len(doc) else None
-    return nxt is not None and timex_lexicon().value("not_ref_before", nxt.text) is not None
+    if nxt is not None and timex_lexicon().value("not_ref_before", nxt.text) is not None:
+        return True
+    prev = doc[span.start - 1] if span.start > 0 else None
+    return (prev is not None and span[0].pos_ == "ADJ"
+            and timex_lexicon().value("not_ref_after", prev.text) is not None)
+
+
+def _names_one(full: str, text: str, end: int) -> bool:
+    """`not a day anybody could be ready for`, `a day when ...`: one unit that a clause describes is a
+    day or a year named, no duration."""
+    if not re.fullmatch(r"an?\s+\w+", text):
+        return False
+    m = re.match(r"\s+([\w']+(?:\s+one)?)", full[end:end + 24])
+    return m is not None and timex_lexicon().value("not_count_after", m.group(1)) is not None
 
 
 def _needs_signal(rule: str, text: str) -> bool:
@@ -240,11 +261,14 @@ def _accept(doc: Doc, full: str, rule: str, s: int, e: int, dct: date | None) ->
         return None
     if rule == "decade" and span[0].i > 0 and doc[span[0].i - 1].tag_ == "PRP$":
         return None  # "in his 70s": an age
-    if _needs_signal(rule, text) and not _licenses_bare(doc, span, full, s):
+    if _needs_signal(rule, text) and not (_licenses_bare(doc, span, full, s)
+                                          or rule == "season" and _season_dates(doc, span)):
         return None
     if rule == "season" and _EVENT_OF.match(full, e):
         return None  # "the fall of Saigon": an event, no season
     if rule == "ref" and (_describes_state(span) or _lacks_the(full, s, text) or _compares(doc, span)):
+        return None
+    if rule == "duration" and _names_one(full, text, e):
         return None
     # "since November": the signal itself says the time is past
     tense = "past" if signal and timex_lexicon().value("past_signal", signal) else tense_of(span)
@@ -264,6 +288,24 @@ def _licenses_bare(doc: Doc, span: Span, text: str, start: int) -> bool:
     if m and timex_lexicon().value("bare_date_signal", m.group(1)) is not None:
         return True
     return span[0].i > 0 and doc[span[0].i - 1].tag_ in ("PRP$", "POS")
+
+
+def _season_dates(doc: Doc, span: Span) -> bool:
+    """`their summer offensive`, `winter quarters`, `spring shows signs of hope`, `the fall and winter`:
+    an unambiguous season word that dates the noun after it (data), that is a clause's subject, or
+    that is joined to a season before it. Not `fall` (a verb, a drop), not a person (`Summer said`)."""
+    tok = span[0]
+    if len(span) != 1 or timex_lexicon().is_ambiguous("season", tok.text) or tok.ent_type_ == "PERSON":
+        return False
+    lex = timex_lexicon()
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and lex.value("season_head", nxt.text) is not None:
+        return True
+    if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and tok.is_lower:
+        return True
+    before = doc[tok.i - 2:tok.i] if tok.i >= 2 else None
+    return (before is not None and before[1].lower_ in ("and", "or")
+            and lex.value("season", before[0].text) is not None)
 
 
 def _model_candidates(

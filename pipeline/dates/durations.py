@@ -106,6 +106,9 @@ def set_(text: str, dct: date | None, tense: Tense) -> Norm | None:
     if freq:
         unit = lx("unit", freq.group(1))
         return Norm("SET", duration_value(1, unit), "set", None, "text") if unit != "WE" else None
+    named = _every_named(text)
+    if named:
+        return Norm("SET", named, "set", None, "text")
     # "every two years": P2Y; "every other week": P2W
     m = re.match(rf"every\s+(other\s+|.+?\s+)?({fragments()['UNIT']})$", text, re.I)
     count = (m.group(1) or "").strip()
@@ -114,6 +117,18 @@ def set_(text: str, dct: date | None, tense: Tense) -> Norm | None:
     if n is None or unit == "WE":
         return None
     return Norm("SET", duration_value(n, unit), "set", None, "text")
+
+
+def _every_named(text: str) -> str | None:
+    """`every morning` XXXX-XX-XXTMO, `each Monday` XXXX-WXX-1, `every June` XXXX-06, `each summer`
+    XXXX-SU: a named part of the calendar that recurs."""
+    word = text.split()[-1]
+    for kind, pattern in (("day_part", "XXXX-XX-XXT{}"), ("month", "XXXX-{}"), ("season", "XXXX-{}")):
+        value = lx(kind, word)
+        if value is not None:
+            return pattern.format(value)
+    weekday = lx("weekday", word)
+    return f"XXXX-WXX-{int(weekday) + 1}" if weekday is not None else None
 
 
 def ref(text: str, dct: date | None, tense: Tense) -> Norm | None:

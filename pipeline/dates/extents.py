@@ -6,6 +6,7 @@ TempEval-3 annotations) take in the phrase that qualifies them:
     the night of April 18, 1775   a part of that day: a TIME, 1775-04-18TNI
     August of that year           a month of the year just named: 1940-08, one expression
     the 20 September              a day-first date keeps its determiner (as `the 19th of October`)
+    early in 1914                 the period with the word that places a time in it (mod START)
 
 Run on a chunk after its expressions are found, before the document pass: a month of `that year`
 is then resolved again on the story's year (narrative.py, rule `of_that_year`).
@@ -30,6 +31,13 @@ def _daypart_re() -> re.Pattern:
                       rf"({fragments()['DAYPART']})(?:\s+hours)?\s+of\s+$", re.I)
 
 
+def _in_period_re() -> re.Pattern:
+    # "early in 1914", "late in the spring" (not "later in 2025": a signal before the year, no mod)
+    return re.compile(rf"\b({fragments()['INMOD']})\s+in\s+$", re.I)
+
+
+# the periods a date can be early or late in (not a day: `early in the day` is the grammar's)
+_IN_GRANULARITIES = frozenset({"year", "season", "month", "quarter", "half", "decade", "century"})
 _OF = re.compile(r"(?<!\s)\s+of\s+", re.I)  # no start inside a run of spaces: linear
 _THE = re.compile(r"\bthe\s+$", re.I)
 
@@ -44,6 +52,18 @@ def _part_of_day(t: Timex, text: str) -> Timex | None:
     part = timex_lexicon().value("day_part", m.group(1).lower())
     return replace(t, start=m.start(), text=text[m.start():t.end], type="TIME",
                    value=f"{t.value}T{part}", granularity="time")
+
+
+def _early_in(t: Timex, text: str) -> Timex | None:
+    """`early in 1914`, `Early in spring`: the period with the word that places the time inside it."""
+    if t.type != "DATE" or t.granularity not in _IN_GRANULARITIES:
+        return None
+    m = _in_period_re().search(text, max(0, t.start - 16), t.start)
+    placed = timex_lexicon().value("date_mod", m.group(1)) if m else None
+    if m is None or not placed:
+        return None
+    mod = t.mod or placed
+    return replace(t, start=m.start(), text=text[m.start():t.end], mod=mod)
 
 
 def _of_year(t: Timex, year: Timex, text: str) -> Timex | None:
@@ -74,7 +94,7 @@ def widen(found: list[Timex], text: str) -> list[Timex]:
             skip = True
             continue
         before = out[-1].end if out else 0
-        part = _part_of_day(t, text)
+        part = _part_of_day(t, text) or _early_in(t, text)
         if part is not None and part.start >= before:
             t = part
         elif t.text[:1].isdigit() and t.granularity == "day" and (m := _THE.search(text, max(0, t.start - 4),

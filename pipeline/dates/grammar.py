@@ -160,6 +160,12 @@ def fragments(_: Rules) -> dict[str, str]:
         "CLOCKSUFFIX": alt(lex.forms("clock_suffix")),
         "SAMENOUN": alt(lex.forms("same_period")),
         "YEARBACK": alt(lex.forms("year_back")),
+        "INMOD": alt(lex.forms("in_period_mod")),
+        "STREAKADJ": alt(lex.forms("streak_adj")),
+        "STREAKUNIT": alt(lex.forms("streak_unit")),
+        "SUPERLATIVE": alt(lex.forms("superlative")),
+        "PERIODANAPHOR": alt(lex.forms("period_anaphor")),
+        "DAYPARTHEAD": alt(lex.forms("day_part_head")),
     }
 
 
@@ -200,7 +206,9 @@ _SHAPES: tuple[tuple[str, str], ...] = (
                 r"(?:\s+of\s+(?:{YEAR4}|(?:this|last|next|the)\s+year|the\s+(?:current|previous)\s+year))?"
                 r"|(?-i:Q)[1-4](?:\s+{YEAR4})?|{YEAR4}['’]s\s+{ORD}[\s-]+(?:fiscal\s+)?(?:quarter|half)))\b"),
     # "this summer", "the summer of 2012", "Autumn", "the winter of 2022-2023" (the year it starts in)
-    ("season", r"(?P<x>(?:{DATEMOD}[\s-]+)?(?:(?:{RELDET}|the)\s+)?{SEASON}"
+    # "the 1982 summer offensive": a year before the season dates it too
+    ("season", r"(?P<x>(?:{DATEMOD}[\s-]+)?(?:(?:{RELDET}|the)\s+)?"
+               r"(?:(?:(?<=\bthe\s)|(?<=\bits\s)|(?<=\btheir\s)|(?<=\ba\s)){YEAR4}\s+)?{SEASON}"
                r"(?:\s+(?:of\s+)?{YEAR4}(?:[-–/](?:(?:19|20)\d\d|\d\d)(?![\d-]))?)?)\b"),
     # "FY 2008", "2006", "mid-2013", "'82", "fiscal year 2024-25", "the 2021-22 Plan", "the 2019-2020
     # fiscal year" (a split year is named by the year it starts in; a bare "1915-17" is a range)
@@ -223,6 +231,8 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     ("ref_today", r"\b(?P<x>today)(?=['’]s\b)(?!['’]s\s+{OCCASION}\b)"),
     # "today", "earlier today", "yesterday morning", "this morning", "tonight"
     ("dayword", r"\b(?P<x>(?:(?:earlier|later)\s+)?{DAYWORD}(?:\s+{DAYPART})?|this\s+{DAYPART})\b"),
+    # "in morning trading", "the evening session": that part of the day last mentioned
+    ("day_part", r"\b(?P<x>{DAYPART})\s+(?={DAYPARTHEAD}\b)"),
     # "Tuesday", "last Monday", "Friday morning"
     ("weekday", r"(?P<x>(?:{RELDET}\s+)?{WEEKDAY}(?:\s+{DAYPART})?)(?![\w-])"),
     # "Christmas Day", "Remembrance Day 2021", "New Year's Eve"
@@ -233,7 +243,16 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     # "the same period last year", "the same month a year ago": the period just mentioned, a year back
     ("same_period", r"\b(?P<x>the\s+same\s+{SAMENOUN}\s+{YEARBACK})\b"),
     # "That same year", "later that year", "the same year": the year of the date just mentioned
-    ("that_year", r"\b(?P<x>(?:(?:later|earlier)\s+(?:in\s+)?)?(?:that(?:\s+same)?|the\s+same)\s+year)\b"),
+    # "late in the year": the year named last, at its end
+    ("that_year", r"\b(?P<x>(?:(?:later|earlier)\s+(?:in\s+)?)?(?:that(?:\s+same)?|the\s+same)\s+year"
+                  r"|{INMOD}\s+in\s+the\s+year(?!\s+(?:of|before|after)\b))\b"),
+    # "by that time", "at that date": the date named last
+    ("period_anaphor", r"\b(?:{SIGNAL})\s+(?P<x>{PERIODANAPHOR})\b(?!\s+(?:of|when|that|which)\b)"),
+    # "for a third straight day", "fourth week in a row", "its best week since November": the DCT's own
+    # day or week, the latest of a run
+    ("streak", r"(?P<x>(?:(?:an?|the)\s+)?{ORD}\s+(?:{STREAKADJ}\s+{STREAKUNIT}"
+               r"|{STREAKUNIT}(?=\s+(?:in\s+a\s+row|running)\b)))\b(?![-’'])"
+               r"|\b{SUPERLATIVE}\s+(?P<x2>{STREAKUNIT})\b(?=\s+(?:since|in)\b)"),
     # "the year previous", "two years later": years before or after the period just named
     # (not "the year before the war", "two years later than planned": a preposition or a comparison)
     ("year_before", r"\b(?P<x>{YEARBEFORE}(?!\s+{NOTSHIFT}\b)"
@@ -248,7 +267,8 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     ("whole_year", r"\b(?P<x>the\s+(?:entire|whole|full)\s+year)\b(?!\s*[-–]|\s+(?:of|ago|earlier|later)\b)"),
     # "this week", "last year", "the previous year", "the end of the year", "later this year",
     # "the next day" (the day after the one last mentioned)
-    ("relative", r"\b(?P<x>(?:{DATEMOD}\s+)?(?:{RELDET}|the)\s+(?:fiscal\s+)?"
+    # "early in the month": the DCT's month, at its start
+    ("relative", r"\b(?P<x>(?:{DATEMOD}\s+|{INMOD}\s+in\s+)?(?:{RELDET}|the)\s+(?:fiscal\s+)?"
                  r"(?:year|month|week|weekend|quarter|decade|century|day))\b"),
     # "two years ago", "a week ago"
     ("ago", r"\b(?P<x>(?:{DURMOD}\s+)?(?:{NUM}|{VAGUE}|an?)[\s-]+(?:{DURADJ}\s+)?{UNIT}\s+ago)\b"),
@@ -270,12 +290,14 @@ _SHAPES: tuple[tuple[str, str], ...] = (
                    r"|\b(?:over|through|throughout)\s+(?P<x3>the\s+{UNITS})\b(?!\s+(?:of|to|ahead|since|that)\b)"),
     # "weekly", "every day", "annual", "every two years", "every other week", "twice a year"
     ("set", r"\b(?P<x>{SET}|every\s+(?:other\s+|{NUM}\s+)?{UNIT}"
-            r"|{FREQ}\s+(?:an?|per|every|each)\s+{UNIT})\b"),
+            r"|{FREQ}\s+(?:an?|per|every|each)\s+{UNIT}"
+            r"|(?:every|each)\s+(?:{DAYPART}|{WEEKDAY}|{MONTH}|{SEASON}))\b"),
     # "now", "currently", "to date", "recently", "the future", "soon" (not "as soon as")
     ("ref", r"\b(?P<x>{REF})\b(?!(?<=soon)\s+as\b|-)"),
     # "the day", "the same day": the day last mentioned, else the DCT
-    ("day_anaphor", r"\b(?P<x>(?:{DATEMOD}\s+)?the\s+(?:same\s+)?day)\b"
-                    r"(?!\s+{NOTANAPHOR}\b)"),
+    # ("late in the day after falling": the day is still the one mentioned, not the day after)
+    ("day_anaphor", r"\b(?P<x>(?:{DATEMOD}\s+)?the\s+(?:same\s+)?day)\b(?!\s+{NOTANAPHOR}\b)"
+                    r"|\b(?P<x2>{INMOD}\s+in\s+the\s+day)\b(?!\s+of\b)"),
 )
 
 
@@ -286,13 +308,16 @@ _ANCHORED_ON: dict[str, tuple[str, ...]] = {
     "season": ("season",), "year": ("year_number", "fiscal"), "time": ("number",), "ref_today": ("day_word",),
     "dayword": ("day_word", "day_part"), "weekday": ("weekday",), "relative": ("unit",),
     "ago": ("unit",), "span": ("unit",), "rate": ("unit",), "duration": ("unit",), "vague": ("unit",),
-    "bare_units": ("unit",), "set": ("set", "unit"), "ref": ("ref",), "day_anaphor": ("unit",),
+    "bare_units": ("unit",),
+    "set": ("set", "unit", "day_part", "weekday", "month", "season"), "ref": ("ref",),
+    "day_anaphor": ("unit",),
     "holiday": ("holiday", "unit"), "week_of": ("unit",), "same_period": ("unit",), "that_year": ("unit",),
     "whole_year": ("unit",), "year_before": ("unit",), "unit_shift": ("unit",), "bc": ("number",),
-    "clock_word": ("clock_word",), "period_end": ("unit",),
+    "clock_word": ("clock_word",), "period_end": ("unit",), "streak": ("streak_unit",),
+    "period_anaphor": ("period_anaphor",), "day_part": ("day_part",),
 }
 _ANCHOR_KINDS = ("month", "weekday", "season", "unit", "ref", "set", "day_word", "day_part", "fiscal",
-                 "holiday", "clock_word")
+                 "holiday", "clock_word", "streak_unit", "period_anaphor")
 
 
 @per_rules

@@ -15,7 +15,7 @@ from datetime import date
 
 from pipeline.dates.calendar import UNRESOLVED
 from pipeline.dates.grammar import fragments
-from pipeline.dates.normalize import ANAPHOR, SAME_PERIOD, resolve_anaphor
+from pipeline.dates.normalize import ANAPHOR, SAME_PERIOD, normalize_as, resolve_anaphor
 from pipeline.dates.periods import resolve_same_period
 from pipeline.rules import Rules, per_rules
 
@@ -110,8 +110,10 @@ def resolve_anaphors(found: list[Timex], dct: date | None, text: str) -> list[Ti
             else:
                 t = replace(t, value=value, anchor="text" if (from_text and not day) else "document")
         elif t.value.startswith(SAME_PERIOD):
-            # "That same year" refers to the year last named, however far back
-            reach = t.start if t.value.startswith(SAME_PERIOD + "0") else _SAME_PERIOD_REACH
+            # "That same year" refers to the year last named, however far back; "by that time" to a date
+            # of the sentences just before
+            that_year = t.value.startswith(SAME_PERIOD + "0") and t.value.endswith("Y")
+            reach = t.start if that_year else _SAME_PERIOD_REACH
             near = last_period if last_period and t.start - last_period.end < reach else None
             resolved = resolve_same_period(t.value, near.value if near else None, dct)
             if resolved is None and dct is None:  # "the same period last year": of some year
@@ -120,7 +122,9 @@ def resolve_anaphors(found: list[Timex], dct: date | None, text: str) -> list[Ti
                 continue
             else:
                 t = replace(t, value=resolved[0], granularity=resolved[1])
-                if near is not None:  # "two years later" after "1990": on the text, not the DCT
+                if near is not None and t.rule == "period_anaphor":  # "by that time": that date again
+                    t = replace(t, anchor=near.anchor, anchor_span=(near.start, near.end))
+                elif near is not None:  # "two years later" after "1990": on the text, not the DCT
                     t = replace(t, anchor="narrative", anchor_span=(near.start, near.end))
         if _calendar_value(t):
             last_period = t
@@ -160,8 +164,10 @@ def _range_end_day(t: Timex, text: str) -> Timex | None:
                  None, anchor, signal_before(text, day.start()))
 
 
+# "from 1 to 3 November", "from the 13th to the 19th of October", "on the 28 and 29 August"
 _RANGE_START_DAY = re.compile(
-    r"\b(?:from|between)\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|until|till|through|and|[-–])\s*$", re.I)
+    r"\b(?:(?:from|between)\s+|(?<=\bon\s)(?=the\s))((?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?)"
+    r"\s*(?:to|until|till|through|and|[-–])\s*(?:the\s+)?$", re.I)
 
 
 def _range_start_day(t: Timex, text: str) -> Timex | None:
@@ -173,13 +179,37 @@ def _range_start_day(t: Timex, text: str) -> Timex | None:
         return None
     last = date.fromisoformat(t.value)
     try:
-        first = last.replace(day=int(m.group(1)))
+        first = last.replace(day=int(m.group(2)))
     except ValueError:
         return None
     if first >= last:
         return None
     s, e = m.span(1)
-    return Timex(s, e, text[s:e], "DATE", first.isoformat(), "day", None, t.anchor, signal_before(text, s))
+    # (read by the rule of the end it takes its month from: a story places both alike)
+    return Timex(s, e, text[s:e], "DATE", first.isoformat(), "day", None, t.anchor, signal_before(text, s),
+                 t.rule, t.tense)
+
+
+@per_rules
+def _count_start_re(_: Rules) -> re.Pattern:
+    # "between 60 and 90 days", "from two to three years": a bare count that opens a range (not "twelve
+    # to eighteen months", which reads as one stretch)
+    return re.compile(rf"\b(?:between|from)\s+({fragments()['NUM']})\s*(?:and|to|[-–])\s*$", re.I)
+
+
+def _range_start_count(t: Timex, text: str) -> Timex | None:
+    """`between 60 and 90 days`: the bare count that opens a range of durations has the second's unit."""
+    if t.type != "DURATION" or not re.match(rf"(?:{fragments()['NUM']})[\s-]", t.text, re.I):
+        return None
+    m = _count_start_re().search(text, max(0, t.start - 32), t.start)
+    if m is None or m.group(1).lower() in ("a", "an"):
+        return None
+    norm = normalize_as("duration", f"{m.group(1)} {t.text.split()[-1]}", None)
+    if norm is None or norm.type != "DURATION":
+        return None
+    s, e = m.span(1)
+    return Timex(s, e, text[s:e], "DURATION", norm.value, "duration", None, "text",
+                 signal_before(text, s), "duration")
 
 
 # "1915-17", "1939–45", "1939-1945": the second year right after the first, its century implied
@@ -251,7 +281,7 @@ def join_ranges(found: list[Timex], text: str) -> list[Timex]:
         if (nxt is not None and link is not None and _calendar_value(t) and _calendar_value(nxt)
                 and (t.signal in ("from", "between") or link.group(0).strip() in "-–")):
             out[k] = _linked(out[k], nxt)  # "from 2010 to 2014", "1939-1945": one range
-        start = _range_start_day(t, text)
+        start = _range_start_day(t, text) or _range_start_count(t, text)
         if start is not None and (k == 0 or found[k - 1].end <= start.start):
             out.append(_linked(start, t))
         if nxt is None or nxt.start > t.end:

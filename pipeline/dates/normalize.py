@@ -18,28 +18,19 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-from pipeline.dates.calendar import (
-    ANAPHOR,
-    UNRESOLVED,
-    Norm,
-    Tense,
-    iso_date,
-    iso_week,
-    lx,
-    mod_of,
-    relative_unit,
-    weekday_date,
-    year_for,
-)
+from pipeline.dates.calendar import ANAPHOR, Norm, Tense, iso_date, lx, mod_of, year_for
+from pipeline.dates.days import clock_word, day_anaphor, day_part, dayword, relative, time_, weekday
 from pipeline.dates.durations import ago, bare_units, duration, rate, ref, ref_today, set_, span
 from pipeline.dates.grammar import fragments, rules
 from pipeline.dates.periods import (
     SAME_PERIOD,
     bc,
     holiday,
+    period_anaphor,
     period_end,
     resolve_same_period,
     same_period,
+    streak,
     that_year,
     unit_shift,
     week_of,
@@ -251,111 +242,17 @@ def _year(text: str, dct: date | None, tense: Tense) -> Norm | None:
     return Norm("DATE", f"{century}{yy:02d}", "year", mod, "document" if dct else "text")
 
 
-def _time(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    m = re.match(r"(\d{1,2}):?(\d\d)?\s*(?:([ap])\.?m\b\.?)?", text, re.I)
-    hour, minute = int(m.group(1)), int(m.group(2) or 0)
-    if m.group(3):
-        if hour > 12 or hour == 0:
-            return None
-        hour = hour % 12 + (12 if m.group(3).lower() == "p" else 0)
-    zone_m = re.search(rf"({fragments()['ZONE']})\s*(?:\S+\s*)?$", text)
-    zone = lx("time_zone", zone_m.group(1)) or "" if zone_m else ""  # "UTC" is "Z"
-    day_word = re.search(rf"({fragments()['WEEKDAY']}|{fragments()['DAYWORD']})\s*$", text, re.I)
-    if dct is None:
-        return Norm("TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}{zone}", "time", None, None)
-    clock = f"T{hour:02d}:{minute:02d}{zone}"
-    if not day_word:  # "at 18:00 UTC": on the day last mentioned (detect.py fills it in)
-        return Norm("TIME", ANAPHOR + clock, "time", None, "document")
-    wd = lx("weekday", day_word.group(1))
-    day = (weekday_date(dct, int(wd), tense) if wd is not None
-           else dct + timedelta(days=int(lx("day_word", day_word.group(1)) or 0)))
-    return Norm("TIME", iso_date(day) + clock, "time", None, "document")
-
-
-def _clock_word(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    # "at noon": on the day last mentioned, or named right after (detect.py fills it in)
-    return Norm("TIME", f"{ANAPHOR}T{lx('clock_word', text)}", "time", None, "document")
-
-
-def _part(text: str) -> str:
-    m = re.search(rf"({fragments()['DAYPART']})\s*$", text, re.I)
-    return f"T{lx('day_part', m.group(1))}" if m else ""
-
-
-def _dayword(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    m = re.search(rf"({fragments()['DAYWORD']})", text, re.I)
-    offset = int(lx("day_word", m.group(1))) if m else 0
-    # "tonight" is the DCT's night, "last night" yesterday's (its offset is in the data)
-    part = _part(text) or ("TNI" if m and m.group(1).lower() == "tonight" else "")
-    kind, gran = ("TIME", "time") if part else ("DATE", "day")
-    if dct is None:  # "yesterday" in a document without a date: some day
-        return Norm(kind, UNRESOLVED["day"][0] + part, gran, None, None)
-    return Norm(kind, iso_date(dct + timedelta(days=offset)) + part, gran, None, "document")
-
-
-def _weekday(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    m = re.search(rf"({fragments()['WEEKDAY']})", text, re.I)
-    wd = int(lx("weekday", m.group(1)))
-    det = lx("relative", text[:m.start()].strip()) if m.start() else None
-    part = _part(text)
-    kind, gran = ("TIME", "time") if part else ("DATE", "day")
-    if dct is None:
-        return Norm(kind, f"XXXX-WXX-{wd + 1}{part}", gran, None, None)
-    day = weekday_date(dct, wd, tense, int(det) if det else 0)
-    return Norm(kind, iso_date(day) + part, gran, None, "document")
-
-
-def _relative(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    mod, rest = mod_of(text)
-    words = rest.split()
-    unit = words[-1].lower()
-    det = " ".join(w for w in words[:-1] if w.lower() != "fiscal")
-    if det.lower() == "the" and unit == "weekend" and dct is not None and mod is None:
-        # "during the weekend": the one just past in a past-tense sentence, else the coming one
-        return _the_weekend(dct, tense)
-    if det.lower() == "the":
-        # "the year" stands for the DCT's only under a modifier: "the end of the year"
-        if mod is None and not re.match(r"(?:earlier|later)\b", text, re.I):
-            return None
-        off = 0
-    else:
-        off_s = lx("relative", det)
-        if off_s is None:
-            return None
-        off = int(off_s)
-    if unit == "day":
-        # "the next day", "the previous day": from the day last mentioned (detect.py), never
-        # "last day" or "this day", which name no day
-        shift = lx("day_relative", det)
-        if shift is None:
-            return None
-        return Norm("DATE", f"{ANAPHOR}{int(shift):+d}", "day", mod, "document")
-    found = UNRESOLVED.get(unit) if dct is None else relative_unit(dct, unit, off)  # no DCT: XXXX-XX
-    return Norm("DATE", found[0], found[1], mod, "document" if dct else None) if found else None
-
-
-def _the_weekend(dct: date, tense: Tense) -> Norm:
-    saturday = dct.weekday() - 5
-    day = dct - timedelta(days=saturday % 7) if tense == "past" else dct + timedelta(days=-saturday % 7)
-    return Norm("DATE", f"{iso_week(day)}-WE", "week", None, "document")
-
-
-def _day_anaphor(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    # The value is the day last mentioned; detect.py fills it in (ANAPHOR marks it).
-    mod, _ = mod_of(text)
-    return Norm("DATE", ANAPHOR, "day", mod, "document")
-
-
 _HANDLERS = {
     "calendar": _calendar, "numeric": _numeric, "month_day": _month_day, "month_year": _month_year,
     "month": _month, "century": _century, "decade": _decade, "quarter": _quarter, "season": _season,
-    "year": _year, "time": _time, "ref_today": ref_today, "dayword": _dayword, "weekday": _weekday,
-    "relative": _relative, "ago": ago, "span": span, "rate": rate, "duration": duration,
+    "year": _year, "time": time_, "ref_today": ref_today, "dayword": dayword, "weekday": weekday,
+    "relative": relative, "ago": ago, "span": span, "rate": rate, "duration": duration,
     "vague": duration, "bare_units": bare_units, "set": set_, "ref": ref,
-    "day_anaphor": _day_anaphor, "holiday": holiday, "week_of": week_of, "same_period": same_period,
+    "day_anaphor": day_anaphor, "holiday": holiday, "week_of": week_of, "same_period": same_period,
     "that_year": that_year,
-    "whole_year": whole_year, "year_before": year_before, "clock_word": _clock_word,
-    "period_end": period_end, "unit_shift": unit_shift, "bc": bc,
+    "whole_year": whole_year, "year_before": year_before, "clock_word": clock_word,
+    "period_end": period_end, "unit_shift": unit_shift, "bc": bc, "streak": streak,
+    "period_anaphor": period_anaphor, "day_part": day_part,
 }
 
 

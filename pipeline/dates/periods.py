@@ -15,7 +15,17 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from pipeline.dates.calendar import UNRESOLVED, Norm, Tense, iso_week, lx, mod_of, num, year_for
+from pipeline.dates.calendar import (
+    UNRESOLVED,
+    Norm,
+    Tense,
+    iso_week,
+    lx,
+    mod_of,
+    num,
+    relative_unit,
+    year_for,
+)
 from pipeline.dates.grammar import fragments
 
 # "the same period last year": the value links.py fills in from the period last mentioned
@@ -24,6 +34,8 @@ SAME_PERIOD = "SAMEPERIOD-"
 SHIFT = "SHIFT"
 # a marker's suffix: keep only the year of the period named ("the entire year")
 _YEAR_ONLY = "Y"
+# a marker's suffix: with no period named before, a past reference ("by that time")
+_ELSE_PAST = "R"
 
 
 def holiday(text: str, dct: date | None, tense: Tense) -> Norm | None:
@@ -151,8 +163,25 @@ def same_period(text: str, dct: date | None, tense: Tense) -> Norm | None:
 
 
 def that_year(text: str, dct: date | None, tense: Tense) -> Norm | None:
-    """`That same year`, `later that year`: the year of the date mentioned last (no year back)."""
-    return Norm("DATE", f"{SAME_PERIOD}0{_YEAR_ONLY}", "year", None, "text")
+    """`That same year`, `later that year`, `late in the year`: the year of the date mentioned last
+    (no year back), with the mod its first word gives (`late`: END)."""
+    return Norm("DATE", f"{SAME_PERIOD}0{_YEAR_ONLY}", "year", mod_of(text)[0], "text")
+
+
+def period_anaphor(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    """`by that time`, `at that date`: the date mentioned last, as it was given; with none, the past."""
+    return Norm("DATE", f"{SAME_PERIOD}0{_ELSE_PAST}", "year", None, "text")
+
+
+def streak(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    """`a third straight day`, `fourth week in a row`, `its best week since`: the DCT's own day or week
+    (the latest of a run, or the one compared with the past)."""
+    unit = lx("streak_unit", re.search(rf"({fragments()['STREAKUNIT']})$", text, re.I).group(1))
+    if dct is None:
+        value, gran = UNRESOLVED[unit]
+        return Norm("DATE", value, gran, None, None)
+    found = (dct.isoformat(), "day") if unit == "day" else relative_unit(dct, unit, 0)
+    return Norm("DATE", found[0], found[1], None, "document") if found else None
 
 
 def shift_years(value: str, years: int) -> str | None:
@@ -170,7 +199,9 @@ def resolve_same_period(value: str, antecedent: str | None, dct: date | None) ->
     The period last mentioned a year back; with none, the DCT's year before.
     """
     spec = value[len(SAME_PERIOD):]
-    years = int(spec.rstrip(_YEAR_ONLY))
+    years = int(spec.rstrip(_YEAR_ONLY + _ELSE_PAST))
+    if antecedent is None and spec.endswith(_ELSE_PAST):
+        return "PAST_REF", "ref"
     if antecedent is not None:
         shifted = shift_years(antecedent, years)
         if shifted is not None and spec.endswith(_YEAR_ONLY):
