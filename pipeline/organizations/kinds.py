@@ -73,6 +73,15 @@ def _title_prefix(name: str) -> str | None:
     return None
 
 
+def _is_title(n: str, after: str, titles: Titles) -> bool:
+    """Is `n` a position, rank or honorific, or an abbreviated one cut before its period (`Staff Sgt`)?"""
+    if n in titles.positions or n in titles.honorifics:
+        return True
+    last = n.split()[-1] if n.split() else ""
+    return after[:1] == "." and f"{n}." in titles.positions or (
+        last in titles.words and not has_org_head(n))
+
+
 def _person_name(words: list[str]) -> bool:
     """One or two capitalized words (three with a middle initial), none a body's head or a country:
     `Jane Doe`, `Jane Q. Doe`; not `Dynamics Land Systems` after `General`."""
@@ -100,8 +109,12 @@ def kind_reason(name: str, before: str = "", after: str = "") -> str | None:
     words = n.split()
     if n in titles.staff:
         return "staff acronym"  # "the TOC", "S3"
-    if n in titles.positions or n in titles.honorifics:
-        return "position"  # "LTC", "Chief of Staff"
+    parts = n.split(", ")
+    if all(_is_title(part, after if i == len(parts) - 1 else "", titles) for i, part in enumerate(parts)):
+        return "position"  # "LTC", "Chief of Staff", "Staff Sgt" (before its period), "Supply Sergeant, Sgt"
+    if after[:1] == " " and len(_title_prefix(f"{n}{after}") or "") > len(n) and not (
+            len(words) > 1 and has_org_head(n)):  # not "Marine Corps" of "Marine Corps Gunnery Sergeant"
+        return "position"  # "Cabinet" of "Cabinet Secretary", "Command" of "Command Sergeant Major"
     last = words[-1]
     if (last in titles.words or last.endswith("s") and last[:-1] in titles.words) and not has_org_head(n):
         return "position"  # "Supply Sergeant", "Combatant Commanders"

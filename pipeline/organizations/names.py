@@ -37,7 +37,7 @@ def norm(name: str) -> str:
 
 
 
-_LEADING = re.compile(r"(?:(?:the|The|THE|a|A|an|An|our|Our)\s+|[(\[{\s,.;:•·▪*-])+")
+_LEADING = re.compile(r"(?:(?:the|The|THE|a|A|an|An|our|Our|By|BY)\s+|[(\[{\s,.;:•·▪*-])+")
 _TRAILING_CHARS = frozenset(" \t\n([{,.;:…-'’/")  # "Agency’s", "Defence (", "Security and", "Defence /"
 
 
