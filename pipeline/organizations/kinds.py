@@ -85,7 +85,7 @@ def _is_title(n: str, after: str, titles: Titles) -> bool:
 def _person_name(words: list[str]) -> bool:
     """One or two capitalized words (three with a middle initial), none a body's head or a country:
     `Jane Doe`, `Jane Q. Doe`; not `Dynamics Land Systems` after `General`."""
-    heads = load_terms()["org_head"]
+    heads = load_terms()["org_head"] | load_terms()["corporate_suffix"]  # not "Motors Corp" after "General"
     if len(words) == 3 and not re.fullmatch(r"[A-Z]\.", words[1]):
         return False
     return 1 <= len(words) <= 3 and all(

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from pipeline.countries import countries_in, country_of, place_table
 from pipeline.nlp import Chunk
 from pipeline.organizations import acronyms
+from pipeline.organizations.cues import companies, cued_names
 from pipeline.organizations.equipment import equipment_names, is_equipment
 from pipeline.organizations.gazetteer import gazetteer_index, load_gazetteer
 from pipeline.organizations.kinds import kind_reason
@@ -123,16 +124,19 @@ _PLACE_NOUN_AFTER = re.compile(r"[ ]([A-Za-z]+)\b")
 
 
 def _before_place_noun(span: str, after: str) -> bool:
-    """Is a name without an organization head followed by a place noun (`Laoag airfield`)?
+    """Is a name without an organization head followed by a place or event noun (`Laoag airfield`)?
 
     The noun makes the name the place's own: a town's airfield or base; a
     capitalized one ends a place's name the model cut short (`Eastern
-    Tropical Pacific Marine` + `Corridor`). Acronyms are left alone (`NATO
-    base` is the alliance's base).
+    Tropical Pacific Marine` + `Corridor`). An event noun makes it the event's
+    name (`the Cobra Gold exercise`, `the Lumbas series of activities`).
+    Acronyms are left alone (`NATO base`, `NATO summit` are the alliance's).
     """
     noun = _PLACE_NOUN_AFTER.match(after)
+    terms = load_terms()
     return bool(noun) and not has_org_head(span) and not is_acronym(span) and (
-        noun.group(1).title() in load_terms()["place_head"])
+        noun.group(1).title() in terms["place_head"] or noun.group(1).islower()
+        and noun.group(1).title() in terms["event"])
 
 
 def _bracket_aliases(text: str, mentions: list[OrgMention]) -> list[OrgMention]:
@@ -229,7 +233,7 @@ def mentions_in_text(text: str, ents: list[tuple[int, int, str | None]]) -> list
         if entry is None and norm(span) in place_table() and not has_org_head(span):
             continue  # "Halifax, Nova Scotia - National Defence": a town, not a body
         if entry is None and _before_place_noun(span, after):
-            continue  # "from Laoag airfield": a name before a common place noun is the place's
+            continue  # "from Laoag airfield", "the Lumbas series": the place's or the event's name
         kept.append(OrgMention(c.start, c.end, span, entry, span if is_acronym(span) else None))
     for short, long in defined.items():
         for s, e in acronyms.find_uses(text, short):
@@ -323,6 +327,9 @@ def find_mentions(chunk: Chunk) -> list[OrgMention]:
     # a nationality the model tagged alone is part of a name it missed: "1st [Canadian] Ranger Patrol Group"
     taken = [(ent.start_char, ent.end_char) for ent in chunk.ents if ent.label_ != "NORP"]
     ents += [(s, e, None) for s, e in untagged_names(text, taken)]
+    ents += [(s, e, None) for s, e in cued_names(text)]  # "NGO Coral Watch", "Fundación Arrecife"
+    # "Halvorsen Marine Inc said": a company the model left untagged (not "Rival [Embraer SA]")
+    ents += [(s, e, None) for s, e in companies(text) if not any(overlaps((s, e), t) for t in taken)]
     mentions = mentions_in_text(text, ents)
     return sorted(mentions + _short_names(doc, text, mentions), key=lambda m: (m.start, m.end))
 

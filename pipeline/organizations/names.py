@@ -44,6 +44,8 @@ _TRAILING_CHARS = frozenset(" \t\n([{,.;:…-'’/")  # "Agency’s", "Defence (
 # "U.N.", "U.K.": a dotted acronym ends in its period (searched in the span's last 16 characters: linear)
 _DOTTED_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
 _CORPORATE_SUFFIXES = (" Inc.", " Ltd.", " Corp.", " Co.", " S.A.", " N.V.")
+# "Chelsea 2-1", "Leeds 3-0": a match score the model ran into a club's name (the last 16 characters)
+_SCORE_END = re.compile(r"[ ]\d{1,2}-\d{1,2}$")
 
 
 def trim_name(start: int, end: int, text: str) -> tuple[int, int]:
@@ -62,6 +64,9 @@ def trim_name(start: int, end: int, text: str) -> tuple[int, int]:
         if not m or m.end() == start:
             break
         start = m.end()
+    score = _SCORE_END.search(text, max(start, end - 16), end)
+    if score and score.start() > start and not has_org_head(text[start:score.start()]):
+        end = score.start()  # but "Task Force 1-28" is a battalion's task force
     while start < end:  # from the right, one piece at a time: linear
         dotted = _DOTTED_END.search(text, max(start, end - 16), end)
         if dotted or text.endswith(_CORPORATE_SUFFIXES, start, end):
@@ -131,6 +136,12 @@ def _after_portfolio(name: str, portfolios: frozenset[str]) -> list[str] | None:
     return None
 
 
+def _is_service(words: list[str]) -> bool:
+    """`British army`: a nationality or a country, then a lowercase armed service (a body all the same)."""
+    return len(words) > 1 and " ".join(words[1:]) in load_terms()["service_noun"] and (
+        is_nationality(words[0]) or bool(country_of(words[0])))
+
+
 def non_org_reason(name: str, before: str = "", after: str = "") -> str | None:
     """Why a span is not an organization, or None when it may be one.
 
@@ -143,7 +154,7 @@ def non_org_reason(name: str, before: str = "", after: str = "") -> str | None:
     words = words_of(n)
     if _DESIGNATOR.match(n):
         return "designator"
-    if words[-1][:1].islower() and words[-1] not in terms["connector"]:
+    if words[-1][:1].islower() and words[-1] not in terms["connector"] and not _is_service(words):
         return "common noun"  # "Rim of the Pacific exercise", "Indo-Pacific region": no name ends so
     if n in terms["generic"] or n in terms["place"] or country_of(n):
         return "generic, place or country"
@@ -238,6 +249,8 @@ def extend_name(name: str, after: str) -> int:
     ext = m.group()
     if any(w.strip(".,") in terms["time_word"] for w in ext.split()):
         return 0
+    if after[len(ext):len(ext) + 2] in ("'s", "’s"):
+        return 0  # "Battalion" + " of the Army's five task forces": the possessor of what follows
     return len(ext)
 
 

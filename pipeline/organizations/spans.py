@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.countries import countries_in, country_of, place_table
 from pipeline.organizations import acronyms
+from pipeline.organizations.cues import corporate_suffix
 from pipeline.organizations.gazetteer import gazetteer_index
 from pipeline.organizations.names import (
     campus_extension,
@@ -105,6 +106,7 @@ def clean_candidate(c: Candidate, text: str) -> list[Candidate]:
     start, end = trim_name(c.start, c.end, text)
     if end <= start:
         return []
+    end += corporate_suffix(text[end:end + 8])  # "Halvorsen Marine" + " Inc"
     span = text[start:end]
     known = re.fullmatch(r"(\S+) Headquarters", span)
     if known and is_acronym(known.group(1)):
