@@ -26,7 +26,7 @@ from pipeline.organizations import acronyms
 from pipeline.organizations.cues import companies, cued_names
 from pipeline.organizations.equipment import equipment_names, is_equipment
 from pipeline.organizations.gazetteer import gazetteer_index, load_gazetteer
-from pipeline.organizations.kinds import kind_reason
+from pipeline.organizations.kinds import kind_reason, names_a_place_or_event
 from pipeline.organizations.names import (
     has_org_head,
     head_word,
@@ -120,25 +120,6 @@ def _common_long_form(window: str, short: str) -> bool:
             and "".join(w[0] for w in words) == letters.lower())
 
 
-_PLACE_NOUN_AFTER = re.compile(r"[ ]([A-Za-z]+)\b")
-
-
-def _before_place_noun(span: str, after: str) -> bool:
-    """Is a name without an organization head followed by a place or event noun (`Laoag airfield`)?
-
-    The noun makes the name the place's own: a town's airfield or base; a
-    capitalized one ends a place's name the model cut short (`Eastern
-    Tropical Pacific Marine` + `Corridor`). An event noun makes it the event's
-    name (`the Cobra Gold exercise`, `the Lumbas series of activities`).
-    Acronyms are left alone (`NATO base`, `NATO summit` are the alliance's).
-    """
-    noun = _PLACE_NOUN_AFTER.match(after)
-    terms = load_terms()
-    return bool(noun) and not has_org_head(span) and not is_acronym(span) and (
-        noun.group(1).title() in terms["place_head"] or noun.group(1).islower()
-        and noun.group(1).title() in terms["event"])
-
-
 def _bracket_aliases(text: str, mentions: list[OrgMention]) -> list[OrgMention]:
     """`Mexican Air Force (Fuerza Aérea Mexicana)`: a name in brackets after a body's name is that body.
 
@@ -227,13 +208,15 @@ def mentions_in_text(text: str, ents: list[tuple[int, int, str | None]]) -> list
             reason = None  # "State Department": common words, but a name the gazetteer knows
         if reason or kind_reason(span, before, after):
             continue
+        if len(span.split()) == 2 and span.split()[0] in not_orgs:
+            continue  # "MRC Unit" where the text defines "Mid-Range Capability (MRC)": a kind of unit
         entry = c.entry_id or (index[norm(span)].id if norm(span) in index else None)
         if entry is None and is_equipment(span, before, equipment):
             continue  # "Typhons" where the text has "the Typhon launchers"
         if entry is None and norm(span) in place_table() and not has_org_head(span):
             continue  # "Halifax, Nova Scotia - National Defence": a town, not a body
-        if entry is None and _before_place_noun(span, after):
-            continue  # "from Laoag airfield", "the Lumbas series": the place's or the event's name
+        if entry is None and names_a_place_or_event(span, before, after):
+            continue  # "from Laoag airfield", "the port of Tema", "the Lumbas series"
         kept.append(OrgMention(c.start, c.end, span, entry, span if is_acronym(span) else None))
     for short, long in defined.items():
         for s, e in acronyms.find_uses(text, short):

@@ -75,11 +75,26 @@ def trim_name(start: int, end: int, text: str) -> tuple[int, int]:
             end -= 1
         elif text.endswith(("’s", "'s"), start, end):
             end -= 2
+            end = _owned_unit(text, start, end)
         elif text.endswith((" and", " &", " of", " for", " on", " the"), start, end):
             end = text.rindex(" ", start, end)  # "the National Guard of" [Ukraine]
         else:
             break
     return start, end
+
+
+# "Battalion" + " of the Army": an of-complement that is itself one body's word (the last 40 characters)
+_OF_BODY = re.compile(r"[ ]of[ ](?:the[ ])?[A-Z][\w-]*$")
+
+
+def _owned_unit(text: str, start: int, end: int) -> int:
+    """Where a unit's name ends before a possessor: `the Long-Range Fires Battalion of the Army's five
+    task forces` names the battalion of each task force, and the Army owns the task forces."""
+    of = _OF_BODY.search(text, max(start, end - 40), end)
+    if of and head_word(text[start:of.start()]) in load_terms()["unit_head"] and (
+            text[of.start():end].split()[-1] in load_terms()["org_head"]):
+        return of.start()
+    return end
 
 
 def words_of(name: str) -> list[str]:
@@ -210,6 +225,10 @@ def non_org_reason(name: str, before: str = "", after: str = "") -> str | None:
         clause = re.split(r"[.;:()\n]", before[-150:])[-1]
         if any(m.group(1) in terms["position"] for m in _TITLE_HEAD.finditer(clause)):
             return "part of a position"  # "Under Secretary of Defense for Personnel and [Readiness]"
+    halves = n.split(" and ", 1)
+    if len(halves) == 2 and all(len(h.split()) > 1 for h in halves) and (
+            head_word(halves[0]) in terms["document"] and not has_org_head(halves[0])):
+        return "document"  # "National Defense Strategy and Defense Buildup Program": listed with a document
     coord = _COORDINATED.match(after)
     if coord and not has_org_head(n) and any(w in terms["position"] for w in coord.group(1).split()):
         return "part of a position"  # "[National Security] and Intelligence Advisor"
@@ -249,8 +268,10 @@ def extend_name(name: str, after: str) -> int:
     ext = m.group()
     if any(w.strip(".,") in terms["time_word"] for w in ext.split()):
         return 0
-    if after[len(ext):len(ext) + 2] in ("'s", "’s"):
-        return 0  # "Battalion" + " of the Army's five task forces": the possessor of what follows
+    if ext.endswith(("'s", "’s")):
+        if ext[:-2].split()[-1] in terms["org_head"]:
+            return 0  # "Battalion" + " of the Army's five task forces": the possessor of what follows
+        return len(ext) - 2  # "Department" + " of State" + "'s": the name without its possessive
     return len(ext)
 
 

@@ -193,7 +193,8 @@ def clean_candidate(c: Candidate, text: str) -> list[Candidate]:
     number = _UNIT_NUMBER.search(before)
     unit_heads = load_terms()["unit_head"]
     words = text[start:end].split()
-    if number and (words[-1] in unit_heads or words[0] in unit_heads) and (
+    # any word: "10th" + " Mountain Division Public Affairs", "1st" + " Armored Brigade Combat Team"
+    if number and any(w in unit_heads for w in words) and (
             not number.group("roman") or "Corps" in words):
         start -= len(before) - number.start()  # "12th" + " Marine Littoral Regiment", "I" + " Corps"
     ordinal = ORDINAL_BEFORE.search(before)
