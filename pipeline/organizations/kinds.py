@@ -109,8 +109,8 @@ def _headline(before: str, name: str, after: str) -> bool:
 def kind_reason(name: str, before: str = "", after: str = "") -> str | None:
     """Why a span is, by its kind, not an organization (see the module docstring), or None."""
     n = norm(name)
-    if not any(c.isalpha() for c in n):
-        return "punctuation"  # a lone quotation mark
+    if not any(c.isalpha() for c in n) or re.fullmatch(r"\d+(?:st|nd|rd|th)?", n):
+        return "punctuation or number"  # a lone quotation mark, "The 7th" cut from its unit's name
     titles = load_titles()
     words = n.split()
     if n in titles.staff:

@@ -72,6 +72,8 @@ def line_around(text: str, start: int, end: int) -> tuple[str, str]:
     return text[ls + 1 if ls != -1 else floor:start], text[end: le if le != -1 else ceiling]
 
 
+# "Soldiers of the " before a unit's name: people of a body.
+_PEOPLE_OF = re.compile(r"([A-Z][a-z]+)[ ]of[ ](?:the[ ])?(?=[A-Z0-9])")
 # "Ottawa, Ontario - National Defence / Canadian Armed Forces": a dateline's spaced dash parts names.
 _SPACED_DASH = re.compile(r" [-–—] ")
 # "Colombian Ministry of " before a known name: capitalized words ending in a head, then `of (the)`.
@@ -107,6 +109,9 @@ def clean_candidate(c: Candidate, text: str) -> list[Candidate]:
     if end <= start:
         return []
     end += corporate_suffix(text[end:end + 8])  # "Halvorsen Marine" + " Inc"
+    crew = _PEOPLE_OF.match(text, start, end)
+    if crew and crew.group(1) in load_terms()["personnel"]:
+        start = crew.end()  # "Soldiers of the Harbor Brigade": the people are not the body's name
     span = text[start:end]
     known = re.fullmatch(r"(\S+) Headquarters", span)
     if known and is_acronym(known.group(1)):
@@ -194,12 +199,13 @@ def clean_candidate(c: Candidate, text: str) -> list[Candidate]:
     unit_heads = load_terms()["unit_head"]
     words = text[start:end].split()
     # any word: "10th" + " Mountain Division Public Affairs", "1st" + " Armored Brigade Combat Team"
+    ordinal = ORDINAL_BEFORE.search(before)
     if number and any(w in unit_heads for w in words) and (
             not number.group("roman") or "Corps" in words):
         start -= len(before) - number.start()  # "12th" + " Marine Littoral Regiment", "I" + " Corps"
-    ordinal = ORDINAL_BEFORE.search(before)
-    if ordinal and is_acronym(text[start:end]):
-        start -= len(before) - ordinal.start()  # "1st" + " MDTF"
+    elif ordinal and (is_acronym(words[0]) or has_org_head(text[start:end])):
+        # "1st" + " MDTF", "7th" + " Army Training Command", "7th" + " ATC Public Affairs Office"
+        start -= len(before) - ordinal.start()
     if _LIST_STARTED.search(text, start, end):
         listed = _LIST_END.match(after)  # "Bureau of Population, Refugees" + ", and Migration"
         end += listed.end() if listed else 0
