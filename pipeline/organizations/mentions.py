@@ -269,7 +269,8 @@ def _dedupe(mentions: list[OrgMention]) -> list[OrgMention]:
     by_span: dict[tuple[int, int], OrgMention] = {}
     for m in mentions:
         prev = by_span.get((m.start, m.end))
-        if prev is None or (m.acronym and not prev.acronym) or (m.entry_id and not prev.entry_id):
+        if prev is None or (m.acronym and not prev.acronym) or (m.entry_id and not prev.entry_id) or (
+                m.alias and not (prev.acronym or prev.entry_id)):  # "(Fuerza Aérea Mexicana)": the alias
             by_span[(m.start, m.end)] = m
     out = []
     reach = -1  # the furthest end of a span that starts at or before this one

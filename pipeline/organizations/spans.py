@@ -74,6 +74,8 @@ def line_around(text: str, start: int, end: int) -> tuple[str, str]:
 
 # "Soldiers of the " before a unit's name: people of a body.
 _PEOPLE_OF = re.compile(r"([A-Z][a-z]+)[ ]of[ ](?:the[ ])?(?=[A-Z0-9])")
+# "NGO " before "Coral Watch"
+_CLASS_BEFORE = re.compile(r"(?<!\S)(\S+)[ ](?=[A-Z])")
 # "Ottawa, Ontario - National Defence / Canadian Armed Forces": a dateline's spaced dash parts names.
 _SPACED_DASH = re.compile(r" [-–—] ")
 # "Colombian Ministry of " before a known name: capitalized words ending in a head, then `of (the)`.
@@ -112,6 +114,9 @@ def clean_candidate(c: Candidate, text: str) -> list[Candidate]:
     crew = _PEOPLE_OF.match(text, start, end)
     if crew and crew.group(1) in load_terms()["personnel"]:
         start = crew.end()  # "Soldiers of the Harbor Brigade": the people are not the body's name
+    kind = _CLASS_BEFORE.match(text, start, end)
+    if kind and kind.group(1) in load_terms()["class_noun"]:
+        start = kind.end()  # "NGO Coral Watch": the class noun is not the body's name
     span = text[start:end]
     known = re.fullmatch(r"(\S+) Headquarters", span)
     if known and is_acronym(known.group(1)):
