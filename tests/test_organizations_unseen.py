@@ -78,6 +78,15 @@ EXPECTED = {
         ["Interfax", "Duma", "Palestine Liberation Organisation", "Hamas", "Israel Radio",
          "United States Tennis Association"],
         ["LONDON", "SOCCER", "TENNIS", "Monica Seles", "Boris Yeltsin"]),
+    "ministry-readout-2.txt": (
+        ["Indian Navy", "Japan Maritime Self-Defense Force", "Japan International Cooperation Agency",
+         "Observer Research Foundation", "Keidanren", "BIMSTEC"],
+        ["H.E.", "EAM", "S. Jaishankar", "Kamikawa Yoko", "Kishida Fumio", "Raisina Tokyo 2024", "JIMEX"]),
+    "government-statement-2.txt": (
+        ["Ministry of Defence", "4th Light Brigade Combat Team", "Estonian Defence Forces", "BAE Systems",
+         "Babcock International", "Joint Expeditionary Force"],
+        ["Grant Shapps", "Operation CABRIT", "CABRIT", "Tapa", "Strategic Defence Review",
+         "Ministry of Defence and The Rt Hon Grant Shapps MP"]),
 }
 
 

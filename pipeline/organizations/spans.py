@@ -278,6 +278,8 @@ def _coordinated_complement(name: str, after: str) -> int:
     if not m or not re.search(r" (?:of|for) ", name) or not has_org_head(name):
         return 0
     second = m.group(1)
+    if second.split()[0] in ("The", "A", "An"):
+        return 0  # "Ministry of Defence" + " and The Rt Hon ...": a capitalized article starts another phrase
     if (name.split()[-1] in load_terms()["org_head"] or has_org_head(second) or countries_in(second)
             or norm(second) in gazetteer_index() or is_acronym(second.split()[0])):
         return 0
