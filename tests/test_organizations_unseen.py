@@ -135,6 +135,8 @@ def test_cues_without_the_model():
     text = "shares of Halvorsen Marine Inc rose; the company Monday said"
     assert [text[s:e] for s, e in companies(text)] == ["Halvorsen Marine"]
     assert [text[s:e] for s, e in cued_names(text)] == []  # "company Monday": a weekday
+    text = "sold the unit to investment firm Harbour Capital Partners for US$2 billion"
+    assert [text[s:e] for s, e in cued_names(text)] == ["Harbour Capital Partners"]
 
 
 @pytest.mark.parametrize("name, before, after", [

@@ -20,8 +20,9 @@ from pipeline.countries import country_of, is_nationality
 from pipeline.organizations.names import load_terms
 from pipeline.rules import Rules, per_rules
 
-# A name: capitalized words, with the small words that join them inside names.
-_NAME = (r"[A-ZÀ-Ý][\w’'&-]*(?:[ ](?:(?:of|for|the|and|de|del|la|las|los|y|do|da|dos|e|et|du|des)[ ])*"
+# A name: capitalized words, with the small words that join them inside names; not `for` or `and`,
+# which as often start what follows (`sold to firm Cerberus Capital Management for US$7 billion`).
+_NAME = (r"[A-ZÀ-Ý][\w’'&-]*(?:[ ](?:(?:of|the|de|del|la|las|los|do|da|dos|du|des)[ ])*"
          r"[A-ZÀ-Ý][\w’'&-]*){0,5}")
 _SMALL_AFTER_HEAD = r"(?:(?:de|del|la|las|los|el|y|para|do|da|dos|das|e|et|du|des|di|per|pour)[ ])*"
 
