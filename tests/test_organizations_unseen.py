@@ -47,7 +47,7 @@ EXPECTED = {
     "government-statement.txt": (
         ["Peshmerga", "Global Fishing Watch", "Kofi Annan International Peacekeeping Training Centre",
          "Royal Norwegian Navy", "Ghana Navy", "Environmental Justice Foundation"],
-        ["Tema", "Takoradi", "Accra", "Oslo", "Chief of Defence Staff"]),
+        ["Tema", "Takoradi", "Accra", "Oslo", "Yaoundé", "Chief of Defence Staff"]),
     "fact-sheet.md": (
         ["Australian Defence Force", "Armed Forces of the Philippines", "Philippine Coast Guard", "Asia Foundation",
          "Pacific Islands Forum"],
@@ -159,7 +159,7 @@ def test_bodies_before_titles_and_nouns_stay(name, before, after):
 
 @pytest.mark.parametrize("span, before, after", [
     ("Tema", "off the port of ", " and the coast"), ("Cobra Gold", "the ", " exercise began"),
-    ("Lumbas", "the ", " series of activities"),
+    ("Lumbas", "the ", " series of activities"), ("Yaoundé", "the Coordination Centre (ICC) in ", " opened"),
 ])
 def test_place_and_event_nouns_name_places_and_events(span, before, after):
     assert names_a_place_or_event(span, before, after)

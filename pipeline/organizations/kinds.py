@@ -158,6 +158,7 @@ def kind_reason(name: str, before: str = "", after: str = "") -> str | None:
 
 
 _PLACE_NOUN_AFTER = re.compile(r"[ ]([A-Za-z]+)\b")
+_SEAT_BEFORE = re.compile(r"(?:(?<![\w’'.-])[A-Z][\w’'.-]*|\))[ ]in[ ]$")
 _PLACE_NOUN_OF = re.compile(r"(?<![\w-])([a-z]+)[ ]of[ ](?:the[ ])?$")
 
 
@@ -168,7 +169,8 @@ def names_a_place_or_event(span: str, before: str, after: str) -> bool:
     `Tema port`); a capitalized one ends a place's name the model cut short
     (`Eastern Tropical Pacific Marine` + `Corridor`). A lowercase place noun
     before it with `of` names the place (`the port of Tema`, `the city of
-    Gao`). An event noun after it makes it the event's name (`the Cobra Gold
+    Gao`); one word after a body's name and `in` is the body's seat (`the
+    Training Centre in Yaoundé`). An event noun after it makes it the event's name (`the Cobra Gold
     exercise`, `the Lumbas series of activities`). Acronyms are left alone
     (`NATO base`, `NATO summit` are the alliance's).
     """
@@ -180,4 +182,7 @@ def names_a_place_or_event(span: str, before: str, after: str) -> bool:
                  and noun.group(1).title() in terms["event"]):
         return True
     governor = _PLACE_NOUN_OF.search(before[-40:])
-    return bool(governor) and governor.group(1).title() in terms["place_head"]
+    if governor and governor.group(1).title() in terms["place_head"]:
+        return True
+    # "the Interregional Coordination Centre (ICC) in Yaoundé": one word after a body's name and `in`
+    return " " not in span and bool(_SEAT_BEFORE.search(before[-60:])) and not after[:2].strip().isupper()
