@@ -423,7 +423,7 @@ RANKS = [  # (full form, abbreviations): military ranks, US/NATO/Commonwealth us
     ("Staff Sergeant", ["Staff Sgt.", "SSG"]),
     ("Sergeant First Class", ["Sgt. 1st Class", "SFC"]),
     ("Master Sergeant", ["Master Sgt.", "MSG"]),
-    ("First Sergeant", ["1st Sgt.", "1SG"]),
+    ("First Sergeant", ["1st Sgt.", "First Sgt.", "1SG"]),
     ("Sergeant Major", ["Sgt. Maj.", "SGM"]),
     ("Command Sergeant Major", ["Command Sgt. Maj.", "CSM"]),
     ("Corporal", ["Cpl.", "CPL"]),
@@ -447,12 +447,18 @@ RANKS = [  # (full form, abbreviations): military ranks, US/NATO/Commonwealth us
     ("Commanding Officer", ["CO"]),
     ("Non-Commissioned Officer", ["NCO"]),
 ]
+# Abbreviations of positions the Phoenix dictionary lists without them.
+POSITION_ABBREVIATIONS = {
+    "External Affairs Minister": ["EAM"],  # India's foreign minister in the ministry's readouts
+    "Chief of Defence Staff": ["CDS"],
+}
 HONORIFICS = [
     "Honourable",
     "Honorable",
     "Hon.",
     "Right Honourable",
     "Rt. Hon.",
+    "H.E.",
     "His Excellency",
     "Her Excellency",
     "Excellency",
@@ -565,6 +571,8 @@ def title_rows(src: Path) -> list[dict]:
                 "source": f"Phoenix.agents.txt {m.group(2)}",
             },
         )
+    for name, abbrevs in POSITION_ABBREVIATIONS.items():
+        rows[name.lower()]["abbreviations"] = abbrevs
     for name, abbrevs in RANKS:
         rows[name.lower()] = {
             "id": f"rank-{name.lower().replace(' ', '-')}",

@@ -6,6 +6,7 @@
     acronyms.py  long forms and their short forms (Schwartz & Hearst 2003, extended)
     units.py     a unit named by its chain of command (`D Battery, 5th Battalion, ...`)
     equipment.py weapon systems the model takes for bodies (`Typhon launchers`)
+    cues.py      names a cue word marks as bodies (`NGO Coral Watch`, `Fundación X`, `X Inc`)
     gazetteer.py known bodies with ids, acronyms and countries (`data/gazetteer.jsonl`)
     linking.py   mentions grouped into records (`OrgEntity`) with ids and countries
 

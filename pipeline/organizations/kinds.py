@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from pipeline.countries import country_of, place_table
 from pipeline.organizations.names import has_org_head, load_terms, norm
+from pipeline.organizations.spans import is_acronym
 from pipeline.rules import Rules, per_rules
 
 TITLE_KINDS = ("position", "rank", "honorific", "staff_acronym")
@@ -34,6 +35,11 @@ _DESIGNATED = re.compile(r"^(?:[A-Z][\w.]*\s+)*(?:[A-Z]{1,3}-?\d[\w-]*|\d[\d-]*)
 # `Director of`, whose complement is often a body (`Director of Civil-Military Programs`).
 PORTFOLIO_TITLES = frozenset({"Minister", "Secretary", "Ministers", "Secretaries"})
 _OFFICE_OF = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*)[ ](?:of|for)[ ](?:the[ ])?$")  # "Minister of "
+# "create a Lifetime " before "ISA": an indefinite article (and one capitalized word) ...
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|A|An|each|every|another)[ ](?:[A-Z][\w-]*[ ])?$")
+# ... and the noun phrase ends with the acronym: " to help", ".", not " agent" (`an FBI agent`)
+_ENDS_NOUN_PHRASE = re.compile(
+    r"(?:$|[.,;:)!?]|[ ](?:to|that|which|who|for|and|or|is|was|will|would|can|with|in|of|on|at|by)\b)")
 _PUBLIC_LAW = re.compile(r"^P\.\s?L\.\s?\d+-\d+$")  # "P.L. 114-17": a statute
 
 
@@ -73,10 +79,19 @@ def _title_prefix(name: str) -> str | None:
     return None
 
 
+def _is_title(n: str, after: str, titles: Titles) -> bool:
+    """Is `n` a position, rank or honorific, or an abbreviated one cut before its period (`Staff Sgt`)?"""
+    if n in titles.positions or n in titles.honorifics:
+        return True
+    last = n.split()[-1] if n.split() else ""
+    return after[:1] == "." and f"{n}." in titles.positions or (
+        last in titles.words and not has_org_head(n))
+
+
 def _person_name(words: list[str]) -> bool:
     """One or two capitalized words (three with a middle initial), none a body's head or a country:
     `Jane Doe`, `Jane Q. Doe`; not `Dynamics Land Systems` after `General`."""
-    heads = load_terms()["org_head"]
+    heads = load_terms()["org_head"] | load_terms()["corporate_suffix"]  # not "Motors Corp" after "General"
     if len(words) == 3 and not re.fullmatch(r"[A-Z]\.", words[1]):
         return False
     return 1 <= len(words) <= 3 and all(
@@ -94,14 +109,18 @@ def _headline(before: str, name: str, after: str) -> bool:
 def kind_reason(name: str, before: str = "", after: str = "") -> str | None:
     """Why a span is, by its kind, not an organization (see the module docstring), or None."""
     n = norm(name)
-    if not any(c.isalpha() for c in n):
-        return "punctuation"  # a lone quotation mark
+    if not any(c.isalpha() for c in n) or re.fullmatch(r"\d+(?:st|nd|rd|th)?", n):
+        return "punctuation or number"  # a lone quotation mark, "The 7th" cut from its unit's name
     titles = load_titles()
     words = n.split()
     if n in titles.staff:
         return "staff acronym"  # "the TOC", "S3"
-    if n in titles.positions or n in titles.honorifics:
-        return "position"  # "LTC", "Chief of Staff"
+    parts = n.split(", ")
+    if all(_is_title(part, after if i == len(parts) - 1 else "", titles) for i, part in enumerate(parts)):
+        return "position"  # "LTC", "Chief of Staff", "Staff Sgt" (before its period), "Supply Sergeant, Sgt"
+    if after[:1] == " " and len(_title_prefix(f"{n}{after}") or "") > len(n) and not (
+            len(words) > 1 and has_org_head(n)):  # not "Marine Corps" of "Marine Corps Gunnery Sergeant"
+        return "position"  # "Cabinet" of "Cabinet Secretary", "Command" of "Command Sergeant Major"
     last = words[-1]
     if (last in titles.words or last.endswith("s") and last[:-1] in titles.words) and not has_org_head(n):
         return "position"  # "Supply Sergeant", "Combatant Commanders"
@@ -131,6 +150,39 @@ def kind_reason(name: str, before: str = "", after: str = "") -> str | None:
         return "country pair"  # "U.S.-Brazil"
     if n.isupper() and (n.title() in place_table() or (not before.strip() and _DATELINE_AFTER.match(after))):
         return "dateline place"  # "OTTAWA, March 3, 2021 /CNW/"
+    if is_acronym(n) and _INDEFINITE_BEFORE.search(before[-40:]) and _ENDS_NOUN_PHRASE.match(after):
+        return "common noun"  # "a Lifetime ISA to help them save": an acronym with an indefinite article
     if _headline(before, n, after) and not has_org_head(titled):
         return "headline"  # a gazetteer acronym matched in "ICE HOCKEY ..."
     return None
+
+
+_PLACE_NOUN_AFTER = re.compile(r"[ ]([A-Za-z]+)\b")
+_SEAT_BEFORE = re.compile(r"(?:(?<![\w’'.-])[A-Z][\w’'.-]*|\))[ ]in[ ]$")
+_PLACE_NOUN_OF = re.compile(r"(?<![\w-])([a-z]+)[ ]of[ ](?:the[ ])?$")
+
+
+def names_a_place_or_event(span: str, before: str, after: str) -> bool:
+    """Is a name without an organization head the name of a place or an event, by the noun next to it?
+
+    A place noun after it makes the name the place's own (`Laoag airfield`, the
+    `Tema port`); a capitalized one ends a place's name the model cut short
+    (`Eastern Tropical Pacific Marine` + `Corridor`). A lowercase place noun
+    before it with `of` names the place (`the port of Tema`, `the city of
+    Gao`); one word after a body's name and `in` is the body's seat (`the
+    Training Centre in Yaoundé`). An event noun after it makes it the event's name (`the Cobra Gold
+    exercise`, `the Lumbas series of activities`). Acronyms are left alone
+    (`NATO base`, `NATO summit` are the alliance's).
+    """
+    if has_org_head(span) or is_acronym(span):
+        return False
+    terms = load_terms()
+    noun = _PLACE_NOUN_AFTER.match(after)
+    if noun and (noun.group(1).title() in terms["place_head"] or noun.group(1).islower()
+                 and noun.group(1).title() in terms["event"]):
+        return True
+    governor = _PLACE_NOUN_OF.search(before[-40:])
+    if governor and governor.group(1).title() in terms["place_head"]:
+        return True
+    # "the Interregional Coordination Centre (ICC) in Yaoundé": one word after a body's name and `in`
+    return " " not in span and bool(_SEAT_BEFORE.search(before[-60:])) and not after[:2].strip().isupper()

@@ -108,13 +108,14 @@ def _merge_shortened(groups: dict[str, list[OrgMention]]) -> None:
     """Fold a `name:` group into the one other group whose name it shortens.
 
     Shortened: the name without its country (`Secretariat of National Defence`
-    of `Mexican Secretariat of National Defence`), its headquarters
+    of `Mexican Secretariat of National Defence`) or its legal form (`Halvorsen Marine` of
+    `Halvorsen Marine Inc`), its headquarters
     (`1st Armored Division` of `1st Armored Division Headquarter`), or the name's last words
     when they still end in an organization head (`National Clandestine
     Service` of `CIA National Clandestine Service`).
     """
     names = {k: {_strip_country(m.text) for m in ms if not m.context} | {norm(m.text) for m in ms}
-             for k, ms in groups.items()}
+             | {_without_legal_form(m.text) for m in ms} for k, ms in groups.items()}
     for k in [k for k in groups if k.startswith("name:")]:
         short = k[5:]
         tail = len(short.split()) > 1 and has_org_head(short)
@@ -125,6 +126,14 @@ def _merge_shortened(groups: dict[str, list[OrgMention]]) -> None:
                    and len(max((norm(m.text) for m in groups[t]), key=len)) > len(short)]
         if len(targets) == 1:
             groups[targets[0]].extend(groups.pop(k))
+
+
+def _without_legal_form(name: str) -> str:
+    """`Halvorsen Marine Inc` -> `Halvorsen Marine`: a company is named with or without its legal form."""
+    words = norm(name).split()
+    if len(words) > 1 and words[-1].rstrip(".") in load_terms()["corporate_suffix"]:
+        return " ".join(words[:-1])
+    return norm(name)
 
 
 def _entity(k: str, ms: list[OrgMention], gaz: dict[str, GazetteerEntry], text: str | None) -> OrgEntity:

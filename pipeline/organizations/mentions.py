@@ -23,9 +23,10 @@ from spacy.tokens import Doc
 from pipeline.countries import countries_in, country_of, place_table
 from pipeline.nlp import Chunk
 from pipeline.organizations import acronyms
+from pipeline.organizations.cues import companies, cued_names
 from pipeline.organizations.equipment import equipment_names, is_equipment
 from pipeline.organizations.gazetteer import gazetteer_index, load_gazetteer
-from pipeline.organizations.kinds import kind_reason
+from pipeline.organizations.kinds import kind_reason, names_a_place_or_event
 from pipeline.organizations.names import (
     has_org_head,
     head_word,
@@ -119,22 +120,6 @@ def _common_long_form(window: str, short: str) -> bool:
             and "".join(w[0] for w in words) == letters.lower())
 
 
-_PLACE_NOUN_AFTER = re.compile(r"[ ]([A-Za-z]+)\b")
-
-
-def _before_place_noun(span: str, after: str) -> bool:
-    """Is a name without an organization head followed by a place noun (`Laoag airfield`)?
-
-    The noun makes the name the place's own: a town's airfield or base; a
-    capitalized one ends a place's name the model cut short (`Eastern
-    Tropical Pacific Marine` + `Corridor`). Acronyms are left alone (`NATO
-    base` is the alliance's base).
-    """
-    noun = _PLACE_NOUN_AFTER.match(after)
-    return bool(noun) and not has_org_head(span) and not is_acronym(span) and (
-        noun.group(1).title() in load_terms()["place_head"])
-
-
 def _bracket_aliases(text: str, mentions: list[OrgMention]) -> list[OrgMention]:
     """`Mexican Air Force (Fuerza Aérea Mexicana)`: a name in brackets after a body's name is that body.
 
@@ -223,13 +208,15 @@ def mentions_in_text(text: str, ents: list[tuple[int, int, str | None]]) -> list
             reason = None  # "State Department": common words, but a name the gazetteer knows
         if reason or kind_reason(span, before, after):
             continue
+        if len(span.split()) == 2 and span.split()[0] in not_orgs:
+            continue  # "MRC Unit" where the text defines "Mid-Range Capability (MRC)": a kind of unit
         entry = c.entry_id or (index[norm(span)].id if norm(span) in index else None)
         if entry is None and is_equipment(span, before, equipment):
             continue  # "Typhons" where the text has "the Typhon launchers"
         if entry is None and norm(span) in place_table() and not has_org_head(span):
             continue  # "Halifax, Nova Scotia - National Defence": a town, not a body
-        if entry is None and _before_place_noun(span, after):
-            continue  # "from Laoag airfield": a name before a common place noun is the place's
+        if entry is None and names_a_place_or_event(span, before, after):
+            continue  # "from Laoag airfield", "the port of Tema", "the Lumbas series"
         kept.append(OrgMention(c.start, c.end, span, entry, span if is_acronym(span) else None))
     for short, long in defined.items():
         for s, e in acronyms.find_uses(text, short):
@@ -282,7 +269,8 @@ def _dedupe(mentions: list[OrgMention]) -> list[OrgMention]:
     by_span: dict[tuple[int, int], OrgMention] = {}
     for m in mentions:
         prev = by_span.get((m.start, m.end))
-        if prev is None or (m.acronym and not prev.acronym) or (m.entry_id and not prev.entry_id):
+        if prev is None or (m.acronym and not prev.acronym) or (m.entry_id and not prev.entry_id) or (
+                m.alias and not (prev.acronym or prev.entry_id)):  # "(Fuerza Aérea Mexicana)": the alias
             by_span[(m.start, m.end)] = m
     out = []
     reach = -1  # the furthest end of a span that starts at or before this one
@@ -323,6 +311,9 @@ def find_mentions(chunk: Chunk) -> list[OrgMention]:
     # a nationality the model tagged alone is part of a name it missed: "1st [Canadian] Ranger Patrol Group"
     taken = [(ent.start_char, ent.end_char) for ent in chunk.ents if ent.label_ != "NORP"]
     ents += [(s, e, None) for s, e in untagged_names(text, taken)]
+    ents += [(s, e, None) for s, e in cued_names(text)]  # "NGO Coral Watch", "Fundación Arrecife"
+    # "Halvorsen Marine Inc said": a company the model left untagged (not "Rival [Embraer SA]")
+    ents += [(s, e, None) for s, e in companies(text) if not any(overlaps((s, e), t) for t in taken)]
     mentions = mentions_in_text(text, ents)
     return sorted(mentions + _short_names(doc, text, mentions), key=lambda m: (m.start, m.end))
 

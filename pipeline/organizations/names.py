@@ -37,13 +37,15 @@ def norm(name: str) -> str:
 
 
 
-_LEADING = re.compile(r"(?:(?:the|The|THE|a|A|an|An|our|Our)\s+|[(\[{\s,.;:•·▪*-])+")
+_LEADING = re.compile(r"(?:(?:the|The|THE|a|A|an|An|our|Our|By|BY)\s+|[(\[{\s,.;:•·▪*-])+")
 _TRAILING_CHARS = frozenset(" \t\n([{,.;:…-'’/")  # "Agency’s", "Defence (", "Security and", "Defence /"
 
 
 # "U.N.", "U.K.": a dotted acronym ends in its period (searched in the span's last 16 characters: linear)
 _DOTTED_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
 _CORPORATE_SUFFIXES = (" Inc.", " Ltd.", " Corp.", " Co.", " S.A.", " N.V.")
+# "Chelsea 2-1", "Leeds 3-0": a match score the model ran into a club's name (the last 16 characters)
+_SCORE_END = re.compile(r"[ ]\d{1,2}-\d{1,2}$")
 
 
 def trim_name(start: int, end: int, text: str) -> tuple[int, int]:
@@ -62,6 +64,9 @@ def trim_name(start: int, end: int, text: str) -> tuple[int, int]:
         if not m or m.end() == start:
             break
         start = m.end()
+    score = _SCORE_END.search(text, max(start, end - 16), end)
+    if score and score.start() > start and not has_org_head(text[start:score.start()]):
+        end = score.start()  # but "Task Force 1-28" is a battalion's task force
     while start < end:  # from the right, one piece at a time: linear
         dotted = _DOTTED_END.search(text, max(start, end - 16), end)
         if dotted or text.endswith(_CORPORATE_SUFFIXES, start, end):
@@ -70,11 +75,26 @@ def trim_name(start: int, end: int, text: str) -> tuple[int, int]:
             end -= 1
         elif text.endswith(("’s", "'s"), start, end):
             end -= 2
+            end = _owned_unit(text, start, end)
         elif text.endswith((" and", " &", " of", " for", " on", " the"), start, end):
             end = text.rindex(" ", start, end)  # "the National Guard of" [Ukraine]
         else:
             break
     return start, end
+
+
+# "Battalion" + " of the Army": an of-complement that is itself one body's word (the last 40 characters)
+_OF_BODY = re.compile(r"[ ]of[ ](?:the[ ])?[A-Z][\w-]*$")
+
+
+def _owned_unit(text: str, start: int, end: int) -> int:
+    """Where a unit's name ends before a possessor: `the Long-Range Fires Battalion of the Army's five
+    task forces` names the battalion of each task force, and the Army owns the task forces."""
+    of = _OF_BODY.search(text, max(start, end - 40), end)
+    if of and head_word(text[start:of.start()]) in load_terms()["unit_head"] and (
+            text[of.start():end].split()[-1] in load_terms()["org_head"]):
+        return of.start()
+    return end
 
 
 def words_of(name: str) -> list[str]:
@@ -131,6 +151,12 @@ def _after_portfolio(name: str, portfolios: frozenset[str]) -> list[str] | None:
     return None
 
 
+def _is_service(words: list[str]) -> bool:
+    """`British army`: a nationality or a country, then a lowercase armed service (a body all the same)."""
+    return len(words) > 1 and " ".join(words[1:]) in load_terms()["service_noun"] and (
+        is_nationality(words[0]) or bool(country_of(words[0])))
+
+
 def non_org_reason(name: str, before: str = "", after: str = "") -> str | None:
     """Why a span is not an organization, or None when it may be one.
 
@@ -143,7 +169,7 @@ def non_org_reason(name: str, before: str = "", after: str = "") -> str | None:
     words = words_of(n)
     if _DESIGNATOR.match(n):
         return "designator"
-    if words[-1][:1].islower() and words[-1] not in terms["connector"]:
+    if words[-1][:1].islower() and words[-1] not in terms["connector"] and not _is_service(words):
         return "common noun"  # "Rim of the Pacific exercise", "Indo-Pacific region": no name ends so
     if n in terms["generic"] or n in terms["place"] or country_of(n):
         return "generic, place or country"
@@ -199,6 +225,10 @@ def non_org_reason(name: str, before: str = "", after: str = "") -> str | None:
         clause = re.split(r"[.;:()\n]", before[-150:])[-1]
         if any(m.group(1) in terms["position"] for m in _TITLE_HEAD.finditer(clause)):
             return "part of a position"  # "Under Secretary of Defense for Personnel and [Readiness]"
+    halves = n.split(" and ", 1)
+    if len(halves) == 2 and all(len(h.split()) > 1 for h in halves) and (
+            head_word(halves[0]) in terms["document"] and not has_org_head(halves[0])):
+        return "document"  # "National Defense Strategy and Defense Buildup Program": listed with a document
     coord = _COORDINATED.match(after)
     if coord and not has_org_head(n) and any(w in terms["position"] for w in coord.group(1).split()):
         return "part of a position"  # "[National Security] and Intelligence Advisor"
@@ -238,6 +268,10 @@ def extend_name(name: str, after: str) -> int:
     ext = m.group()
     if any(w.strip(".,") in terms["time_word"] for w in ext.split()):
         return 0
+    if ext.endswith(("'s", "’s")):
+        if ext[:-2].split()[-1] in terms["org_head"]:
+            return 0  # "Battalion" + " of the Army's five task forces": the possessor of what follows
+        return len(ext) - 2  # "Department" + " of State" + "'s": the name without its possessive
     return len(ext)
 
 

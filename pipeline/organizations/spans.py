@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.countries import countries_in, country_of, place_table
 from pipeline.organizations import acronyms
+from pipeline.organizations.cues import corporate_suffix
 from pipeline.organizations.gazetteer import gazetteer_index
 from pipeline.organizations.names import (
     campus_extension,
@@ -71,6 +72,10 @@ def line_around(text: str, start: int, end: int) -> tuple[str, str]:
     return text[ls + 1 if ls != -1 else floor:start], text[end: le if le != -1 else ceiling]
 
 
+# "Soldiers of the " before a unit's name: people of a body.
+_PEOPLE_OF = re.compile(r"([A-Z][a-z]+)[ ]of[ ](?:the[ ])?(?=[A-Z0-9])")
+# "NGO " before "Coral Watch"
+_CLASS_BEFORE = re.compile(r"(?<!\S)(\S+)[ ](?=[A-Z])")
 # "Ottawa, Ontario - National Defence / Canadian Armed Forces": a dateline's spaced dash parts names.
 _SPACED_DASH = re.compile(r" [-–—] ")
 # "Colombian Ministry of " before a known name: capitalized words ending in a head, then `of (the)`.
@@ -105,6 +110,13 @@ def clean_candidate(c: Candidate, text: str) -> list[Candidate]:
     start, end = trim_name(c.start, c.end, text)
     if end <= start:
         return []
+    end += corporate_suffix(text[end:end + 8])  # "Halvorsen Marine" + " Inc"
+    crew = _PEOPLE_OF.match(text, start, end)
+    if crew and crew.group(1) in load_terms()["personnel"]:
+        start = crew.end()  # "Soldiers of the Harbor Brigade": the people are not the body's name
+    kind = _CLASS_BEFORE.match(text, start, end)
+    if kind and kind.group(1) in load_terms()["class_noun"]:
+        start = kind.end()  # "NGO Coral Watch": the class noun is not the body's name
     span = text[start:end]
     known = re.fullmatch(r"(\S+) Headquarters", span)
     if known and is_acronym(known.group(1)):
@@ -191,12 +203,14 @@ def clean_candidate(c: Candidate, text: str) -> list[Candidate]:
     number = _UNIT_NUMBER.search(before)
     unit_heads = load_terms()["unit_head"]
     words = text[start:end].split()
-    if number and (words[-1] in unit_heads or words[0] in unit_heads) and (
+    # any word: "10th" + " Mountain Division Public Affairs", "1st" + " Armored Brigade Combat Team"
+    ordinal = ORDINAL_BEFORE.search(before)
+    if number and any(w in unit_heads for w in words) and (
             not number.group("roman") or "Corps" in words):
         start -= len(before) - number.start()  # "12th" + " Marine Littoral Regiment", "I" + " Corps"
-    ordinal = ORDINAL_BEFORE.search(before)
-    if ordinal and is_acronym(text[start:end]):
-        start -= len(before) - ordinal.start()  # "1st" + " MDTF"
+    elif ordinal and (is_acronym(words[0]) or has_org_head(text[start:end])):
+        # "1st" + " MDTF", "7th" + " Army Training Command", "7th" + " ATC Public Affairs Office"
+        start -= len(before) - ordinal.start()
     if _LIST_STARTED.search(text, start, end):
         listed = _LIST_END.match(after)  # "Bureau of Population, Refugees" + ", and Migration"
         end += listed.end() if listed else 0
@@ -264,6 +278,8 @@ def _coordinated_complement(name: str, after: str) -> int:
     if not m or not re.search(r" (?:of|for) ", name) or not has_org_head(name):
         return 0
     second = m.group(1)
+    if second.split()[0] in ("The", "A", "An"):
+        return 0  # "Ministry of Defence" + " and The Rt Hon ...": a capitalized article starts another phrase
     if (name.split()[-1] in load_terms()["org_head"] or has_org_head(second) or countries_in(second)
             or norm(second) in gazetteer_index() or is_acronym(second.split()[0])):
         return 0

@@ -20,7 +20,7 @@ Words = tuple[str, ...]
 TERM_KINDS = ("org_head", "office_head", "event", "event_prefix", "document", "award", "position", "abstract",
               "generic", "place", "appositive", "preposition", "connector", "portfolio", "state_head",
               "time_word", "vessel_prefix", "campus_head", "unit_head", "equipment", "headline_verb",
-              "place_head")
+              "place_head", "class_noun", "head_first", "service_noun", "corporate_suffix", "personnel")
 PATTERN_KINDS = ("verbal", "nominal", "nominal-theme", "copular", "anaphor")
 
 
