@@ -23,6 +23,7 @@ from pipeline import dates, events, organizations
 from pipeline.ingest import CleanText, Source
 from pipeline.ingest.cleaning import neutralize_runs
 from pipeline.nlp import Chunk
+from pipeline.organizations.cues import companies, corporate_suffix, cued_names
 from pipeline.run.assemble import build_records
 from pipeline.run.document import Found
 from pipeline.run.runner import process
@@ -76,6 +77,16 @@ def _hostile(size: int) -> str:
 def test_every_kind_of_run_costs_linear_time(nlp, settings):
     # unneutralized, 4,000 "(" alone took seconds: quadratic paths would dominate at these sizes
     assert _growth(_hostile, 4_000, _extract(nlp, settings)) <= MARGIN
+
+
+@pytest.mark.parametrize("unit", ["A", "A ", "NGO ", "Fundación ", "Inc ", "British "])
+def test_the_cue_word_patterns_cost_linear_time(unit):
+    def cues(text: str) -> None:
+        cued_names(text)
+        companies(text)
+        corporate_suffix(text)
+
+    assert _growth(lambda n: unit * n + "army", 20_000, cues) <= MARGIN
 
 
 def test_long_punctuation_runs_keep_their_length_and_first_character():
