@@ -218,8 +218,8 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 def controller_subject(trig: Token) -> Token | None:
     """The subject a subjectless verb shares with the clause it hangs from:
     `NATO played a pivotal role in coordinating ..., airlifting ... supplies` -> NATO."""
-    if any(c.dep_ in _SUBJECTS for c in trig.children):
-        return None
+    if any(c.dep_ in _SUBJECTS and same_line(c, trig) for c in trig.children):
+        return None  # a heading the parser made the subject (`Regional:` / `- Signed in ...`) is none
     cur = trig
     for _ in range(8):
         if cur.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "pobj", "prep", "dobj") or cur.head is cur:
@@ -231,13 +231,38 @@ def controller_subject(trig: Token) -> Token | None:
     return None
 
 
+def same_line(a: Token, b: Token) -> bool:
+    """No line break between two tokens: a bullet's words are never the heading's above it."""
+    lo, hi = sorted((a.i, b.i))
+    return not any("\n" in t.whitespace_ or t.is_space for t in a.doc[lo:hi])
+
+
 def fronted_participle_noun(trig: Token) -> set[int]:
     """`Signed in late 2021, the Fisheries Partnership initiative from USAID ...`: a fronted
     participle is said of the noun phrase it precedes, which the parser may make its head."""
     head = trig.head
-    if trig.dep_ != "advcl" or trig.tag_ != "VBN" or head.i < trig.i or head.pos_ not in ("NOUN", "PROPN"):
+    if trig.tag_ == "VBN" and trig.dep_ in ("acl", "advcl") and not same_line(trig, head):
+        head = _line_subject_after(trig)  # hung on the heading above: `Regional:` / `- Signed in ...`
+        if head is None:
+            return set()
+    elif trig.dep_ != "advcl" or trig.tag_ != "VBN" or head.i < trig.i or head.pos_ not in ("NOUN", "PROPN"):
         return set()
     return {t.i for t in head.subtree} - {t.i for t in trig.subtree}
+
+
+def _line_subject_after(trig: Token) -> Token | None:
+    """The head of the noun phrase after `trig`'s own words and comma, on its line."""
+    doc = trig.doc
+    k = trig.right_edge.i + 1
+    if k >= len(doc) - 1 or doc[k].text != "," or not same_line(doc[k + 1], trig):
+        return None
+    cur = doc[k + 1]
+    for _ in range(12):
+        head = cur.head
+        if head is cur or head.i <= k or not same_line(head, trig) or head.pos_ not in ("NOUN", "PROPN"):
+            break
+        cur = head
+    return cur if cur.pos_ in ("NOUN", "PROPN") else None
 
 
 def relative_antecedent(trig: Token) -> set[int]:

@@ -253,8 +253,9 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
         return None  # a lexicon verb with no party named in its clause states no relation
     named = [n for key, n in h.nodes.items() if key != "trigger"] + [trig]
     named += [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
-    if describes(trig) is not None:
-        named.append(trig.head)  # "the Council, created in 1999"
+    described = describes(trig)
+    if described is not None:
+        named.append(described)  # "the Council, created in 1999"
     return EventCandidate(
         type=pat.type, trigger=span, sentence=window, rule=pat.id,
         confidence=pat.confidence, plover=plover_of()[pat.type], date=date, location=location,

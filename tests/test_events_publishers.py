@@ -1,0 +1,56 @@
+"""Events in the phrasings of fact sheets and joint statements from publishers the sources do not
+have (bulleted fact sheets under a region heading, statements with postposed participles): the
+rules are written for the construction, and these sentences were composed for the tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from conftest import find_in_text
+
+from pipeline.events import EventCandidate
+
+DCT = date(2024, 3, 1)
+
+
+def events_of(nlp, text: str, dct: date = DCT) -> list[EventCandidate]:
+    return find_in_text(nlp, text, dct).events
+
+
+def by_trigger(nlp, text: str, trigger: str, dct: date = DCT) -> EventCandidate | None:
+    return next((e for e in events_of(nlp, text, dct) if text[e.trigger[0]:e.trigger[1]] == trigger), None)
+
+
+def names(ev: EventCandidate) -> set[str]:
+    return {p.name for p in ev.participants}
+
+
+# (text, trigger, type, date value, participants that must be there)
+FOUND = [
+    # a fronted participle in a bullet under a heading the parser glues it to
+    ("Regional:\n\n- Ratified in early 2019, the Coastal Patrol Partnership between the Kenya Navy and the "
+     "Royal Navy will help both navies share surveillance data.",
+     "Ratified", "AGREE", "2019", {"Kenya Navy", "Royal Navy"}),
+    # a participle after `NOUN,` that the parser hangs on the clause's verb
+    ("Kenya and Tanzania opened the third session of the Coastal Security Dialogue, launched on May 4, "
+     "2018, in accordance with their 2016 defence cooperation agreement.",
+     "launched", "ESTABLISH", "2018-05-04", {"Kenya", "Tanzania"}),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "etype", "value", "parties"), FOUND)
+def test_found(nlp, text, trigger, etype, value, parties):
+    ev = by_trigger(nlp, text, trigger)
+    assert ev is not None, events_of(nlp, text)
+    assert ev.type == etype
+    assert (ev.date.value if ev.date else None) == value
+    assert parties <= names(ev)
+
+
+def test_postposed_participle_takes_its_date_from_the_meeting(nlp):
+    text = ("Kenya and Tanzania opened the third session of the Coastal Security Dialogue, launched on "
+            "May 4, 2018, in accordance with their 2016 defence cooperation agreement.")
+    opened = by_trigger(nlp, text, "opened")
+    assert opened is not None and opened.date is None
