@@ -27,6 +27,14 @@ def names(ev: EventCandidate) -> set[str]:
     return {p.name for p in ev.participants}
 
 
+PACIFIC = (
+    "Pacific:\n\n- The Royal New Zealand Navy supports the Fiji Navy with spare parts and conducted Key "
+    "Leader Engagements with Tongan Navy leadership to discuss a patrol plan.\n- In June 2024, the "
+    "Australian Department of Defence will hold a joint workshop in Port Moresby on port security.\n\n"
+    "Fiji:\n\n- The Australian Department of Defence facilitated the donation of two patrol boats and "
+    "awarded three grants to Fijian research institutes.\n"
+)
+
 # (text, trigger, type, date value, participants that must be there)
 FOUND = [
     # a fronted participle in a bullet under a heading the parser glues it to
@@ -37,6 +45,12 @@ FOUND = [
     ("Kenya and Tanzania opened the third session of the Coastal Security Dialogue, launched on May 4, "
      "2018, in accordance with their 2016 defence cooperation agreement.",
      "launched", "ESTABLISH", "2018-05-04", {"Kenya", "Tanzania"}),
+    # the subject of a light verb does the nominal event: shared by a coordinated verb, or of a
+    # verb of what is to come; a heading the parser glues on as a second subject is none
+    (PACIFIC, "Engagements", "MEET", None, {"Royal New Zealand Navy", "Tongan Navy"}),
+    (PACIFIC, "workshop", "MEET", "2024-06", {"Australian Department of Defence"}),
+    (PACIFIC, "donation", "AID", None, {"Australian Department of Defence"}),
+    (PACIFIC, "awarded", "AID", None, {"Australian Department of Defence", "Fiji"}),
 ]
 
 

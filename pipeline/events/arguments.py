@@ -225,7 +225,7 @@ def controller_subject(trig: Token) -> Token | None:
         if cur.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "pobj", "prep", "dobj") or cur.head is cur:
             return None
         cur = cur.head
-        subj = next((c for c in cur.children if c.dep_ in _SUBJECTS), None)
+        subj = next((c for c in cur.children if c.dep_ in _SUBJECTS and same_line(c, trig)), None)
         if subj is not None and cur.pos_ in ("VERB", "AUX"):
             return subj
     return None

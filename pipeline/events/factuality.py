@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.dates.links import Timex
-from pipeline.events.arguments import places_in
+from pipeline.events.arguments import places_in, same_line
 from pipeline.events.hits import Hit, describes, nominal
 from pipeline.events.rules import (
     is_aim,
@@ -75,6 +75,28 @@ def standing_support(h: Hit) -> bool:
             and not any(c.dep_ == "advmod" and c.lower_ in often for c in trig.children))
 
 
+def performing_verb(trig: Token) -> Token | None:
+    """The light verb a nominal trigger is the object of (`will hold a workshop`, `conducted
+    Key Leader Engagements`), whose subject does the event, or None."""
+    verb = trig.head
+    if trig.dep_ != "dobj" or verb is trig or verb.pos_ != "VERB":
+        return None
+    if verb.lemma_.lower() not in word_classes()["performing_verbs"]:
+        return None  # "established Staff Talks", "condemned the deployment": about it, not doing it
+    return verb
+
+
+def verb_subject(verb: Token) -> Token | None:
+    """A verb's subject, or the one it shares with the verb it is coordinated with: `The USCG
+    provides training ... and conducted Key Leader Engagements`."""
+    for v in (verb, verb.head if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") else None):
+        subj = next((c for c in v.children if c.dep_ == "nsubj" and same_line(c, v)), None) \
+            if v is not None else None  # not a heading glued above: `Costa Rica:` / `- The State ...`
+        if subj is not None:
+            return subj
+    return None
+
+
 def reporting_verb(trig: Token) -> Token | None:
     """The past-tense light verb whose subject did the event a nominal trigger names, or None.
 
@@ -83,14 +105,12 @@ def reporting_verb(trig: Token) -> Token | None:
     that the occurrence took place, as a date would anchor it. Not `will hold a workshop`,
     `plans to fund a seminar`, `did not attend the summit`, `we regularly hold workshops`.
     """
-    verb = trig.head
-    if trig.dep_ != "dobj" or verb is trig or verb.pos_ != "VERB":
+    verb = performing_verb(trig)
+    if verb is None:
         return None
-    if verb.lemma_.lower() not in word_classes()["performing_verbs"]:
-        return None  # "established Staff Talks", "condemned the deployment": about it, not doing it
     past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))
-    if not past or not any(c.dep_ == "nsubj" for c in verb.children):
+    if not past or verb_subject(verb) is None:
         return None
     if is_unasserted(verb) or is_irrealis(verb) or is_habitual(verb):
         return None

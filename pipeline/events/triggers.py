@@ -32,7 +32,7 @@ from pipeline.events.arguments import (
     scope_of,
 )
 from pipeline.events.candidates import EventCandidate, ParticipantRef
-from pipeline.events.factuality import asserted, full_relative, reporting_verb
+from pipeline.events.factuality import asserted, full_relative, performing_verb, reporting_verb, verb_subject
 from pipeline.events.hits import Hit, absorbed, all_hits, describes, is_general, nominal
 from pipeline.events.merge import dated_by_stay, elaborations
 from pipeline.events.rules import EventPattern, ordinals, plover_of, word_classes
@@ -234,10 +234,14 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
         return _role(tok, anchor, trig, pat)
 
     reporter = reporting_verb(trig) if kind == "nominal" else None
-    if reporter is not None:
-        # "The State Department facilitated the donation of ...": the reporter's subject did it
-        subj = {t.i for c in reporter.children if c.dep_ == "nsubj" for t in c.subtree} & window_ids
+    performer = performing_verb(trig) if kind in ("nominal", "nominal-theme") else None
+    doer = verb_subject(performer) if performer is not None else None
+    if doer is not None:
+        # "The State Department facilitated the donation of ...", "will hold a workshop": the
+        # light verb's subject does it
+        subj = {t.i for t in doer.subtree} & window_ids
         scope, inherited = scope | subj, inherited | subj
+    if reporter is not None:
         date = date or _nearest(trig, [tx for tx, root in timex_root if id(tx) not in owned
                                        and window[0] <= tx.start < window[1]
                                        and reporter.left_edge.i <= root.i <= reporter.right_edge.i])
