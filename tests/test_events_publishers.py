@@ -51,7 +51,16 @@ FOUND = [
     (PACIFIC, "workshop", "MEET", "2024-06", {"Australian Department of Defence"}),
     (PACIFIC, "donation", "AID", None, {"Australian Department of Defence"}),
     (PACIFIC, "awarded", "AID", None, {"Australian Department of Defence", "Fiji"}),
+    # `recent` says a contribution or talks took place, but dates neither
+    ("Latvia welcomed recent Canadian financial contributions to the NATO Comprehensive Assistance "
+     "Package for Ukraine.", "contributions", "AID", None, {"Canada", "Ukraine"}),
+    ("The ministers reviewed the outcome of recent staff talks between the two navies.", "talks", "MEET",
+     None, set()),
 ]
+
+
+def test_a_contribution_to_an_abstraction_is_no_event(nlp):
+    assert not events_of(nlp, "The ministry thanked Canada for its contribution to regional stability.")
 
 
 @pytest.mark.parametrize(("text", "trigger", "etype", "value", "parties"), FOUND)

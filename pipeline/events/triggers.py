@@ -43,6 +43,7 @@ from pipeline.surface import without_the
 
 _UNDATING = ("DURATION", "SET")
 _TOO_COARSE = ("century", "millennium")
+_UNPLACED = ("PAST_REF",)  # anchors an occurrence in the past, dates none
 # the subject of a giving or teaching is its provider: "The State Department facilitated the donation"
 _GIVER_ROLE = {"AID": "provider", "TRAIN": "provider"}
 
@@ -255,6 +256,8 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
         return None  # "these regular talks are an effective way": no anchor, not an occurrence
     if is_general(pat) and kind == "verbal" and not participants:
         return None  # a lexicon verb with no party named in its clause states no relation
+    if date is not None and date.value in _UNPLACED:
+        date = None  # "recent talks", "previously agreed": it took place, at no stated time
     named = [n for key, n in h.nodes.items() if key != "trigger"] + [trig]
     named += [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
     described = describes(trig)
