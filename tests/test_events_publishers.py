@@ -56,6 +56,11 @@ FOUND = [
      "Package for Ukraine.", "contributions", "AID", None, {"Canada", "Ukraine"}),
     ("The ministers reviewed the outcome of recent staff talks between the two navies.", "talks", "MEET",
      None, set()),
+    # each of several countries an event took place in is a party to it
+    ("The Royal Navy deployed the patrol ship HMS Trent in Ghana, Nigeria, and Cameroon last spring to "
+     "deter piracy.", "deployed", "DEPLOY", "2023-SP", {"Royal Navy", "Ghana", "Nigeria", "Cameroon"}),
+    ("The Department of Agriculture awarded a $3 million grant in May 2023 for a World Food Programme "
+     "project in Kenya and Uganda.", "awarded", "AID", "2023-05", {"Kenya", "Uganda"}),
 ]
 
 

@@ -159,7 +159,7 @@ def location_in(tokens: set[int], doc: Doc, ents: tuple[Span, ...], preps: froze
             continue
         end = ent.end
         nxt = doc[end:end + 1]
-        if len(nxt) and nxt[0].text == "," and end + 1 < len(doc):
+        if len(nxt) and nxt[0].text == "," and end + 1 < len(doc) and not _is_country(ent.text):
             follow = [e for e in ents if e.start == end + 1 and e.label_ == "GPE"]
             if follow:
                 end = follow[0].end
@@ -327,13 +327,15 @@ def mention_spans(doc: Doc, orgs: list) -> list[tuple]:
 
 
 def participants_in(doc: Doc, scope: set[int], spans: list[tuple], triggers: set[int],
-                    role_of, place: range = range(0)) -> tuple[ParticipantRef, ...]:
+                    role_of, place: range = range(0), listed_places: bool = False) -> tuple[ParticipantRef, ...]:
     """Organizations and countries named in `scope`, each with its role.
 
     An organization mention that holds a trigger is the event's own name (`the Ninth
     Summit of the Americas`), not a participant. `this committee` names the latest
     earlier organization whose name ends in `Committee`. Countries are found by name
-    or adjective, also inside organization names (`Mexican Secretary of Security`).
+    or adjective, also inside organization names (`Mexican Secretary of Security`). The
+    country it took place in is no participant, unless one of several (`listed_places`:
+    `deployed the cutter in Colombia, Costa Rica, Ecuador, and Panama`).
     """
     out: list[ParticipantRef] = []
     seen: set[str] = set()
@@ -365,12 +367,22 @@ def participants_in(doc: Doc, scope: set[int], spans: list[tuple], triggers: set
         else:
             runs.append([doc[i]])
     for run in runs:
-        for start, _end, found in places_in(run):
+        for start, end, found in places_in(run):
             tok = doc[start]
-            if found.kind != "country" or tok.i in place:
-                continue
+            if found.kind != "country" or (tok.i in place and not (listed_places and _listed(doc[start:end]))):
+                continue  # the place it happened, unless one of several countries it happened in
             add(ParticipantRef(found.name, role_of(tok), None, found.country))
     return tuple(out)
+
+
+def _is_country(text: str) -> bool:
+    place = _places().get(without_the(fold(text)))
+    return place is not None and place.kind == "country"
+
+
+def _listed(span: Span) -> bool:
+    """Is the place one of a coordination (`in Colombia, Costa Rica, Ecuador, and Panama`)?"""
+    return any(t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children) for t in span)
 
 
 def _org_key(m) -> str:

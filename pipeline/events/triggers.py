@@ -247,7 +247,8 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
                                        and window[0] <= tx.start < window[1]
                                        and reporter.left_edge.i <= root.i <= reporter.right_edge.i])
     place = _place(h, chunk, scope, window, ordinal)
-    participants = participants_in(doc, scope, org_spans, triggers, role_of, place[2] if place else range(0))
+    participants = participants_in(doc, scope, org_spans, triggers, role_of, place[2] if place else range(0),
+                                   listed_places=kind == "verbal")
     if nominal(kind) and pat.type == "MEET":
         participants += convening_bodies(trig, participants)
     location = place[:2] if place else _host_country(participants)
