@@ -61,7 +61,20 @@ FOUND = [
      "deter piracy.", "deployed", "DEPLOY", "2023-SP", {"Royal Navy", "Ghana", "Nigeria", "Cameroon"}),
     ("The Department of Agriculture awarded a $3 million grant in May 2023 for a World Food Programme "
      "project in Kenya and Uganda.", "awarded", "AID", "2023-05", {"Kenya", "Uganda"}),
+    # a fact sheet's present tense of training supported by a named party
+    ("The U.S. Coast Guard supports the Ghana Navy with Mobile Training Teams.", "supports", "TRAIN",
+     None, {"U.S. Coast Guard", "Ghana Navy"}),
+    ("Two Royal Navy advisors support the Kenya Navy seamanship curriculum and specialty training at the "
+     "Kenya Naval Academy in Mombasa.", "support", "TRAIN", None, {"Royal Navy", "Kenya Navy"}),
 ]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry supports the Ghana Navy with spare parts.",
+    "We support training for peacekeepers.",
+])
+def test_support_without_training_or_party_is_no_training(nlp, text):
+    assert not [e for e in events_of(nlp, text) if e.type == "TRAIN"]
 
 
 def test_a_contribution_to_an_abstraction_is_no_event(nlp):

@@ -68,10 +68,13 @@ def leaders_meet(h: Hit) -> bool:
 
 def standing_support(h: Hit) -> bool:
     """`The State Department funds several Coast Guard initiatives`: a fact sheet's present tense
-    of giving states support that is going on, not a habit (`we regularly meet`). Giving only:
-    `as Russia's forces train their focus on the Donbas` is no training."""
+    of giving states support that is going on, not a habit (`we regularly meet`). Giving only,
+    and training supported (`supports the Navy with Mobile Training Teams`): `as Russia's forces
+    train their focus on the Donbas` is no training."""
     trig, often = h.trigger, word_classes()["habitual_adverbs"]
-    return (h.pattern.type == "AID" and trig.tag_ in ("VBZ", "VBP")
+    giving = h.pattern.type == "AID" or (
+        h.pattern.type == "TRAIN" and trig.lemma_ in word_classes()["train_support_verbs"])
+    return (giving and trig.tag_ in ("VBZ", "VBP")
             and not any(c.dep_ == "advmod" and c.lower_ in often for c in trig.children))
 
 
