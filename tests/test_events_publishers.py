@@ -66,7 +66,18 @@ FOUND = [
      None, {"U.S. Coast Guard", "Ghana Navy"}),
     ("Two Royal Navy advisors support the Kenya Navy seamanship curriculum and specialty training at the "
      "Kenya Naval Academy in Mombasa.", "support", "TRAIN", None, {"Royal Navy", "Kenya Navy"}),
+    # people given are posted, not donated
+    ("The Coast Guard supports Ghanaian maritime law enforcement operations by embarking shipriders and "
+     "providing Coast Guard law enforcement detachments to serve aboard Ghanaian patrol boats.",
+     "providing", "DEPLOY", None, {"Coast Guard", "Ghana"}),
+    ("Canada contributed 200 troops to the UN mission in Mali in 2018.", "contributed", "DEPLOY", "2018",
+     {"Canada"}),
 ]
+
+
+def test_materiel_given_stays_aid(nlp):
+    ev = by_trigger(nlp, "The ministry provided two helicopters to Ukraine in May.", "provided")
+    assert ev is not None and ev.type == "AID"
 
 
 @pytest.mark.parametrize("text", [
