@@ -16,13 +16,11 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.countries import Place, place_table
-from pipeline.dates.links import Timex
 from pipeline.events.candidates import ParticipantRef
 from pipeline.surface import fold, without_the
 
 _MAX_WORDS = 6
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
 _ORDINAL_DIGITS = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$")
 
 
@@ -210,110 +208,7 @@ def role_key(tok: Token, trigger: Token) -> str:
     return "other"
 
 
-# --- scope and participants -----------------------------------------------------------
-
-_SUBJECTS = ("nsubj", "nsubjpass")
-
-
-def controller_subject(trig: Token) -> Token | None:
-    """The subject a subjectless verb shares with the clause it hangs from:
-    `NATO played a pivotal role in coordinating ..., airlifting ... supplies` -> NATO."""
-    if any(c.dep_ in _SUBJECTS and same_line(c, trig) for c in trig.children):
-        return None  # a heading the parser made the subject (`Regional:` / `- Signed in ...`) is none
-    cur = trig
-    for _ in range(8):
-        if cur.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "pobj", "prep", "dobj") or cur.head is cur:
-            return None
-        cur = cur.head
-        subj = next((c for c in cur.children if c.dep_ in _SUBJECTS and same_line(c, trig)), None)
-        if subj is not None and cur.pos_ in ("VERB", "AUX"):
-            return subj
-    return None
-
-
-def same_line(a: Token, b: Token) -> bool:
-    """No line break between two tokens: a bullet's words are never the heading's above it."""
-    lo, hi = sorted((a.i, b.i))
-    return not any("\n" in t.whitespace_ or t.is_space for t in a.doc[lo:hi])
-
-
-def fronted_participle_noun(trig: Token) -> set[int]:
-    """`Signed in late 2021, the Fisheries Partnership initiative from USAID ...`: a fronted
-    participle is said of the noun phrase it precedes, which the parser may make its head."""
-    head = trig.head
-    if trig.tag_ == "VBN" and trig.dep_ in ("acl", "advcl") and not same_line(trig, head):
-        head = _line_subject_after(trig)  # hung on the heading above: `Regional:` / `- Signed in ...`
-        if head is None:
-            return set()
-    elif trig.dep_ != "advcl" or trig.tag_ != "VBN" or head.i < trig.i or head.pos_ not in ("NOUN", "PROPN"):
-        return set()
-    return {t.i for t in head.subtree} - {t.i for t in trig.subtree}
-
-
-def _line_subject_after(trig: Token) -> Token | None:
-    """The head of the noun phrase after `trig`'s own words and comma, on its line."""
-    doc = trig.doc
-    k = trig.right_edge.i + 1
-    if k >= len(doc) - 1 or doc[k].text != "," or not same_line(doc[k + 1], trig):
-        return None
-    cur = doc[k + 1]
-    for _ in range(12):
-        head = cur.head
-        if head is cur or head.i <= k or not same_line(head, trig) or head.pos_ not in ("NOUN", "PROPN"):
-            break
-        cur = head
-    return cur if cur.pos_ in ("NOUN", "PROPN") else None
-
-
-def relative_antecedent(trig: Token) -> set[int]:
-    """The noun phrase a relative pronoun subject stands for, without the clause itself:
-    `Finland, which joined the Alliance in April 2023` -> Finland."""
-    if trig.dep_ != "relcl" or trig.head is trig:
-        return set()
-    if not any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in trig.children):
-        return set()
-    head = trig.head
-    left = [t.i for t in head.lefts if t.dep_ in ("compound", "det", "amod", "nmod")]
-    return {head.i, *(i for i in left if trig.doc[i].dep_ != "det")}
-
-
-def scope_of(trig: Token, theme: Token | None, kind: str, window: set[int],
-             triggers: set[int]) -> tuple[set[int], set[int]]:
-    """(scope, inherited): token ids an argument may come from, cut to the window.
-
-    The trigger's subtree, its theme's (`Talks - established in 2006`), the
-    copula's subject (`Mexico has been a member`), a controlling clause's subject
-    (`inherited`); without coordinated clauses and other triggers nested in it.
-    """
-    ids = {t.i for t in trig.subtree}
-    if theme is not None and theme.i not in ids:
-        ids |= {t.i for t in theme.subtree}
-    if kind == "copular" and trig.head is not trig:
-        for c in trig.head.children:
-            if c.dep_ in _SUBJECTS:
-                ids |= {t.i for t in c.subtree}
-    if kind == "nominal" and trig.dep_ == "dobj":
-        # PP attachment: "monitor the Russian deployments in and around Ukraine"
-        for c in trig.head.children:
-            if c.dep_ == "prep":
-                ids |= {t.i for t in c.subtree}
-    inherited: set[int] = set()
-    subj = controller_subject(trig) if kind not in ("nominal", "nominal-theme", "anaphor") else None
-    if subj is not None:
-        inherited = {t.i for t in subj.subtree}
-        ids |= inherited
-    inherited |= relative_antecedent(trig) | fronted_participle_noun(trig)
-    ids |= inherited
-    for i in sorted(ids):
-        tok = trig.doc[i]
-        if i == trig.i or i not in ids:
-            continue
-        nested = i in triggers and tok.pos_ == "VERB" and tok.dep_ not in ("acl", "relcl")
-        if (tok.dep_ == "conj" and tok.pos_ == "VERB") or nested:
-            sub = {t.i for t in tok.subtree}
-            if trig.i not in sub:
-                ids -= sub
-    return ids & window, inherited & window
+# --- participants in a scope ---------------------------------------------------------
 
 
 def mention_spans(doc: Doc, orgs: list) -> list[tuple]:
@@ -326,8 +221,8 @@ def mention_spans(doc: Doc, orgs: list) -> list[tuple]:
     return out
 
 
-def participants_in(doc: Doc, scope: set[int], spans: list[tuple], triggers: set[int],
-                    role_of, place: range = range(0), listed_places: bool = False) -> tuple[ParticipantRef, ...]:
+def participants_in(doc: Doc, scope: set[int], spans: list[tuple], triggers: set[int], role_of,
+                    place: range = range(0), listed_places: bool = False) -> tuple[ParticipantRef, ...]:
     """Organizations and countries named in `scope`, each with its role.
 
     An organization mention that holds a trigger is the event's own name (`the Ninth
@@ -369,7 +264,8 @@ def participants_in(doc: Doc, scope: set[int], spans: list[tuple], triggers: set
     for run in runs:
         for start, end, found in places_in(run):
             tok = doc[start]
-            if found.kind != "country" or (tok.i in place and not (listed_places and _listed(doc[start:end]))):
+            here = tok.i in place and not (listed_places and _listed(doc[start:end]))
+            if found.kind != "country" or here:
                 continue  # the place it happened, unless one of several countries it happened in
             add(ParticipantRef(found.name, role_of(tok), None, found.country))
     return tuple(out)
@@ -392,45 +288,3 @@ def _org_key(m) -> str:
         if key:
             return key
     return m.text
-
-
-# --- events framed by another -----------------------------------------------------------
-
-_MARGIN_NOUNS = frozenset({"margins", "margin", "sidelines", "sideline", "side"})
-
-
-def possessive_timex(trig: Token, timex_root: list[tuple[Timex, Token]]) -> Timex | None:
-    """`last week's Anti-Corruption Summit`, `yesterday's meeting`: a date in the possessive
-    dates the noun it owns, however the parser hangs it (often off the clause's preposition)."""
-    doc = trig.doc
-    for tx, root in timex_root:
-        nxt = root.i + 1
-        if nxt >= trig.i or doc[nxt].lower_ not in ("'s", "’s"):
-            continue
-        if all(doc[k].head.i == trig.i for k in range(nxt + 1, trig.i)):
-            return tx
-    return None
-
-
-def margin_host(trig: Token) -> Token | None:
-    """The verb of `met in Rome on the margins of the G20 Summit`: the summit is an occurrence
-    of its own, held where and when the meeting on its margins was."""
-    of, margins = trig.head, trig.head.head
-    if trig.dep_ != "pobj" or of.lower_ != "of" or margins.lower_ not in _MARGIN_NOUNS:
-        return None
-    prep = margins.head
-    if margins.dep_ != "pobj" or prep.lower_ not in ("on", "at") or prep.head.pos_ != "VERB":
-        return None
-    return prep.head
-
-
-def convening_bodies(trig: Token, have: tuple[ParticipantRef, ...]) -> tuple[ParticipantRef, ...]:
-    """`the G20 Summit`, `the ASEAN Regional Forum meeting`: an acronym in a meeting's own name
-    names the body that convenes it, a party to it (countries are found by name already)."""
-    names = {p.name for p in have}
-    out = []
-    for c in trig.children:
-        if (c.dep_ == "compound" and _ACRONYM.match(c.text) and c.text not in names
-                and c.text not in _places()):
-            out.append(ParticipantRef(c.text, "participant", (c.idx, c.idx + len(c.text)), None))
-    return tuple(out)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.dates.links import Timex
-from pipeline.events.arguments import places_in, same_line
+from pipeline.events.arguments import places_in
 from pipeline.events.hits import Hit, describes, nominal
 from pipeline.events.rules import (
     is_aim,
@@ -22,6 +22,7 @@ from pipeline.events.rules import (
     is_unasserted,
     word_classes,
 )
+from pipeline.events.scope import same_line
 
 
 def full_relative(trig: Token) -> bool:

@@ -17,8 +17,8 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from pipeline.events.arguments import same_line
 from pipeline.events.rules import EventPattern, load_patterns, tree_patterns, word_classes
+from pipeline.events.scope import same_line
 from pipeline.events.tree_match import tree_matches
 from pipeline.rules import Rules, per_rules
 

@@ -19,23 +19,21 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.countries import place_table
 from pipeline.dates.links import Timex
 from pipeline.events.arguments import (
-    convening_bodies,
     dominating,
     location_in,
-    margin_host,
     mention_spans,
     ordinal_of,
     participants_in,
     place_country,
-    possessive_timex,
     role_key,
-    scope_of,
 )
 from pipeline.events.candidates import EventCandidate, ParticipantRef
 from pipeline.events.factuality import asserted, full_relative, performing_verb, reporting_verb, verb_subject
+from pipeline.events.framing import convening_bodies, margin_host, possessive_timex
 from pipeline.events.hits import Hit, absorbed, all_hits, describes, is_general, nominal
 from pipeline.events.merge import dated_by_stay, elaborations
 from pipeline.events.rules import EventPattern, ordinals, plover_of, word_classes
+from pipeline.events.scope import scope_of
 from pipeline.events.status import name_of, status_of
 from pipeline.nlp import Chunk
 from pipeline.organizations.spans import OrgMention

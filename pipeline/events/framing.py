@@ -1,0 +1,54 @@
+"""Events framed by another: a date in the possessive, a meeting on the margins of a summit, the
+bodies a meeting's name names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from pipeline.countries import place_table
+from pipeline.dates.links import Timex
+from pipeline.events.candidates import ParticipantRef
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
+
+_MARGIN_NOUNS = frozenset({"margins", "margin", "sidelines", "sideline", "side"})
+
+
+def possessive_timex(trig: Token, timex_root: list[tuple[Timex, Token]]) -> Timex | None:
+    """`last week's Anti-Corruption Summit`, `yesterday's meeting`: a date in the possessive
+    dates the noun it owns, however the parser hangs it (often off the clause's preposition)."""
+    doc = trig.doc
+    for tx, root in timex_root:
+        nxt = root.i + 1
+        if nxt >= trig.i or doc[nxt].lower_ not in ("'s", "’s"):
+            continue
+        if all(doc[k].head.i == trig.i for k in range(nxt + 1, trig.i)):
+            return tx
+    return None
+
+
+def margin_host(trig: Token) -> Token | None:
+    """The verb of `met in Rome on the margins of the G20 Summit`: the summit is an occurrence
+    of its own, held where and when the meeting on its margins was."""
+    of, margins = trig.head, trig.head.head
+    if trig.dep_ != "pobj" or of.lower_ != "of" or margins.lower_ not in _MARGIN_NOUNS:
+        return None
+    prep = margins.head
+    if margins.dep_ != "pobj" or prep.lower_ not in ("on", "at") or prep.head.pos_ != "VERB":
+        return None
+    return prep.head
+
+
+def convening_bodies(trig: Token, have: tuple[ParticipantRef, ...]) -> tuple[ParticipantRef, ...]:
+    """`the G20 Summit`, `the ASEAN Regional Forum meeting`: an acronym in a meeting's own name
+    names the body that convenes it, a party to it (countries are found by name already)."""
+    names = {p.name for p in have}
+    out = []
+    for c in trig.children:
+        if (c.dep_ == "compound" and _ACRONYM.match(c.text) and c.text not in names
+                and c.text not in place_table()):
+            out.append(ParticipantRef(c.text, "participant", (c.idx, c.idx + len(c.text)), None))
+    return tuple(out)
