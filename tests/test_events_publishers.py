@@ -72,7 +72,19 @@ FOUND = [
      "providing", "DEPLOY", None, {"Coast Guard", "Ghana"}),
     ("Canada contributed 200 troops to the UN mission in Mali in 2018.", "contributed", "DEPLOY", "2018",
      {"Canada"}),
+    # what is done `as part of` a joint patrol is the patrol's: its date, its parties
+    ("In May 2022, Kenyan observers embarked the British frigate HMS Trent as part of a joint patrol off "
+     "Mombasa to deter piracy.", "patrol", "EXERCISE", "2022-05", {"Kenya", "United Kingdom"}),
 ]
+
+
+def test_a_part_that_is_an_event_leaves_the_whole_alone(nlp):
+    text = "The Army planned to conduct a live fire exercise in July as part of Exercise Southern Cross 24."
+    assert [text[e.trigger[0]:e.trigger[1]] for e in events_of(nlp, text)] == ["conduct"]
+
+
+def test_joint_patrols_planned_without_a_time_are_no_event(nlp):
+    assert not events_of(nlp, "The two navies plan joint patrols.")
 
 
 def test_materiel_given_stays_aid(nlp):

@@ -14,7 +14,11 @@ from pipeline.events.candidates import ParticipantRef
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
 
-_MARGIN_NOUNS = frozenset({"margins", "margin", "sidelines", "sideline", "side"})
+# the nouns that frame an event and the prepositions they take: `on the margins of`, `as part of`
+_FRAMES = {
+    **dict.fromkeys(("margins", "margin", "sidelines", "sideline", "side"), ("on", "at")),
+    "part": ("as",),
+}
 
 
 def possessive_timex(trig: Token, timex_root: list[tuple[Timex, Token]]) -> Timex | None:
@@ -33,11 +37,23 @@ def possessive_timex(trig: Token, timex_root: list[tuple[Timex, Token]]) -> Time
 def margin_host(trig: Token) -> Token | None:
     """The verb of `met in Rome on the margins of the G20 Summit`: the summit is an occurrence
     of its own, held where and when the meeting on its margins was."""
-    of, margins = trig.head, trig.head.head
-    if trig.dep_ != "pobj" or of.lower_ != "of" or margins.lower_ not in _MARGIN_NOUNS:
+    host = _framing_verb(trig)
+    return host if host is not None and trig.head.head.lower_ != "part" else None
+
+
+def part_host(trig: Token) -> Token | None:
+    """The verb whose doing is part of the event (`observers embarked the cutter as part of a
+    joint patrol in November 2021`): held where and when it was, with its parties."""
+    host = _framing_verb(trig)
+    return host if host is not None and trig.head.head.lower_ == "part" else None
+
+
+def _framing_verb(trig: Token) -> Token | None:
+    of, frame = trig.head, trig.head.head
+    if trig.dep_ != "pobj" or of.lower_ != "of" or frame.lower_ not in _FRAMES:
         return None
-    prep = margins.head
-    if margins.dep_ != "pobj" or prep.lower_ not in ("on", "at") or prep.head.pos_ != "VERB":
+    prep = frame.head
+    if frame.dep_ != "pobj" or prep.lower_ not in _FRAMES[frame.lower_] or prep.head.pos_ != "VERB":
         return None
     return prep.head
 

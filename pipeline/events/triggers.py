@@ -29,7 +29,7 @@ from pipeline.events.arguments import (
 )
 from pipeline.events.candidates import EventCandidate, ParticipantRef
 from pipeline.events.factuality import asserted, full_relative, performing_verb, reporting_verb, verb_subject
-from pipeline.events.framing import convening_bodies, margin_host, possessive_timex
+from pipeline.events.framing import convening_bodies, margin_host, part_host, possessive_timex
 from pipeline.events.hits import Hit, absorbed, all_hits, describes, is_general, nominal
 from pipeline.events.merge import dated_by_stay, elaborations
 from pipeline.events.rules import EventPattern, ordinals, plover_of, word_classes
@@ -128,7 +128,7 @@ def _nearest(tok: Token, options: list[Timex]) -> Timex | None:
     return min(options, key=lambda tx: abs(tx.start - tok.idx), default=None)
 
 
-def _date_of(h: Hit, window, attached, owned, timex_root, ordinal) -> Timex | None:
+def _date_of(h: Hit, window, attached, owned, timex_root, ordinal, host: Token | None) -> Timex | None:
     """The Timex attached to the trigger in the parse, else the nearest free one in its window.
 
     A reduced relative (`Talks - established in 2006`, `the Pledge adopted ... in
@@ -146,9 +146,13 @@ def _date_of(h: Hit, window, attached, owned, timex_root, ordinal) -> Timex | No
     own = _nearest(trig, mine)
     if own is not None:
         return own
-    host = margin_host(trig) if nominal(kind) else None
     if host is not None:
-        return _nearest(trig, [tx for tx in attached.get(host.i, []) if window[0] <= tx.start < window[1]])
+        held = [tx for tx in attached.get(host.i, []) if window[0] <= tx.start < window[1]]
+        # a host that is no trigger itself (`embarked ... as part of a joint patrol`) owns no date:
+        # the free ones in its clause are its
+        held = held or [tx for tx, root in timex_root if id(tx) not in owned
+                        and window[0] <= tx.start < window[1] and dominating(root, {host.i}) is not None]
+        return _nearest(trig, held)
     if nominal(kind) and (poss := possessive_timex(trig, timex_root)) is not None:
         return poss
     in_window = [tx for tx, _ in timex_root if window[0] <= tx.start < window[1]]
@@ -218,7 +222,8 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
             parts = participants_in(doc, scope, org_spans, triggers, lambda t: "participant")
         return EventCandidate(pat.type, span, window, pat.id, pat.confidence, plover_of()[pat.type],
                               participants=parts, evidence=(window,), anaphoric=True)
-    date = _date_of(h, window, attached, owned, timex_root, ordinal)
+    host = _framing_host(trig, kind, triggers)
+    date = _date_of(h, window, attached, owned, timex_root, ordinal, host)
     if not asserted(h, date):
         return None
     scope, inherited = scope_of(trig, h.theme, kind, window_ids, triggers)
@@ -240,11 +245,17 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
         # light verb's subject does it
         subj = {t.i for t in doer.subtree} & window_ids
         scope, inherited = scope | subj, inherited | subj
+    frame = part_host(trig) if host is not None else None
+    frame = frame if frame is not None and frame.i == host.i else None
+    if frame is not None:
+        # "Ecuadorian observers embarked the USCG Cutter Mohawk as part of a joint patrol"
+        shared = {t.i for t in frame.subtree} & window_ids
+        scope, inherited = scope | shared, inherited | (shared - {t.i for t in trig.subtree})
     if reporter is not None:
         date = date or _nearest(trig, [tx for tx, root in timex_root if id(tx) not in owned
                                        and window[0] <= tx.start < window[1]
                                        and reporter.left_edge.i <= root.i <= reporter.right_edge.i])
-    place = _place(h, chunk, scope, window, ordinal)
+    place = _place(h, chunk, scope, window, ordinal, host)
     participants = participants_in(doc, scope, org_spans, triggers, role_of, place[2] if place else range(0),
                                    listed_places=kind == "verbal")
     if nominal(kind) and pat.type == "MEET":
@@ -268,6 +279,16 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
         participants=participants, ordinal=ordinal, evidence=(window,),
         status=status_of(trig, nominal(kind)), name=name_of(named),
     )
+
+
+def _framing_host(trig: Token, kind: str, triggers: set[int]) -> Token | None:
+    """The verb a nominal trigger is framed by: `met on the margins of the G20 Summit`; `embarked
+    the cutter as part of a joint patrol` unless that verb states an event of its own (`conduct a
+    live fire exercise as part of Exercise Talisman Sabre`: a part, not the whole)."""
+    if not nominal(kind):
+        return None
+    part = part_host(trig)
+    return margin_host(trig) or (part if part is not None and part.i not in triggers else None)
 
 
 def _glued_subjects(trig: Token, window_ids: set[int]) -> set[int]:
@@ -294,7 +315,8 @@ def _location_preps(trigger: Token) -> frozenset[str]:
     return frozenset(preps)
 
 
-def _place(h: Hit, chunk: Chunk, scope: set[int], window, ordinal) -> tuple[str, str | None, range] | None:
+def _place(h: Hit, chunk: Chunk, scope: set[int], window, ordinal,
+           host: Token | None) -> tuple[str, str | None, range] | None:
     """Where it took place: a place the trigger's clause puts it `in`, `at`, `off`."""
     doc, ents = chunk.doc, chunk.ents
     trig, pat = h.trigger, h.pattern
@@ -305,7 +327,6 @@ def _place(h: Hit, chunk: Chunk, scope: set[int], window, ordinal) -> tuple[str,
     if site is not None and pat.type == "VISIT" and _bare_place_name(site):
         return _entity_location(site, ents)  # "visited Cartagena" (tagged PERSON by the model)
     anchors = {trig.i} | ({h.theme.i} if h.theme is not None else set())
-    host = margin_host(trig) if nominal(pat.kind) else None
     if host is not None:
         anchors.add(host.i)  # "met in Rome on the margins of the G20 Summit": held in Rome too
         scope = scope | {t.i for c in host.children if c.dep_ == "prep" for t in c.subtree}
