@@ -118,3 +118,19 @@ def test_postposed_participle_takes_its_date_from_the_meeting(nlp):
             "May 4, 2018, in accordance with their 2016 defence cooperation agreement.")
     opened = by_trigger(nlp, text, "opened")
     assert opened is not None and opened.date is None
+
+
+@pytest.mark.parametrize("text", [
+    # what a hypothetical verb governs did not happen, however deep in its clause
+    "Parliament may consider whether to expand or reduce training programs, deployments to the region, "
+    "or assistance to Baltic partners.",
+    # a condition is no agreement
+    "The minister said the pause in strikes was subject to Russia agreeing to a full exchange of prisoners.",
+])
+def test_hypothetical_and_conditional_are_no_events(nlp, text):
+    assert not events_of(nlp, text)
+
+
+def test_a_confirmed_donation_stays_an_event(nlp):
+    text = "The minister confirmed the donation of 20 trucks to the Latvian Army last week."
+    assert by_trigger(nlp, text, "donation") is not None

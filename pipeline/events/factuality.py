@@ -43,13 +43,44 @@ def asserted(h: Hit, date: Timex | None) -> bool:
             return False
         # "Canada hopes to begin talks with Chile in 2025": the talks are aimed at too
         owner = trig.head if trig.dep_ in ("dobj", "nsubjpass", "pobj") and trig.head is not trig else None
-        return owner is None or not (is_aim_word(owner, "hope_verbs") or is_aim(owner, "hope_verbs"))
+        if owner is not None and (is_aim_word(owner, "hope_verbs") or is_aim(owner, "hope_verbs")):
+            return False
+        # "Congress may consider whether to modify ... assistance to regional partners": what a
+        # negated or hypothetical verb is about did not happen either
+        verb = governing_verb(trig)
+        return verb is None or not (is_unasserted(verb) or under_modal(verb))
     if is_instruction(trig):
         return False
     if describes(trig) is not None and date is None and not full_relative(trig):
         return False  # "Talks, held between the Foreign and Defence Ministries": a description
     return not (is_unasserted(trig) or is_aim(trig, "hope_verbs") or (is_irrealis(trig) and date is None)
                 or (is_habitual(trig) and date is None and not standing_support(h) and not leaders_meet(h)))
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The verb a noun phrase belongs to, through prepositions and coordinated nouns."""
+    cur = tok
+    for _ in range(12):
+        if cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None
+
+
+def under_modal(verb: Token) -> bool:
+    """A verb in what a hypothetical verb governs: `Congress may consider whether to modify
+    approaches to ... assistance` (climbing clauses and coordinated verbs)."""
+    modals = word_classes()["hypothetical_modals"]
+    cur = verb
+    for _ in range(6):
+        if any(c.dep_ == "aux" and c.lower_ in modals for c in cur.children):
+            return True
+        if cur.dep_ not in ("ccomp", "xcomp", "conj") or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def leaders_meet(h: Hit) -> bool:

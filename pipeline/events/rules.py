@@ -213,6 +213,8 @@ def is_unasserted(trigger: Token) -> bool:
     for _ in range(12):
         if any(c.dep_ == "mark" and c.lower_ in lex["conditional_markers"] for c in cur.children):
             return True
+        if cur.dep_ == "prep" and cur.head.lower_ in lex["condition_heads"]:
+            return True  # "subject to ... Iran agreeing to", "contingent on Congress approving"
         if cur.head is cur:
             break
         cur = cur.head
