@@ -75,6 +75,12 @@ FOUND = [
     # what is done `as part of` a joint patrol is the patrol's: its date, its parties
     ("In May 2022, Kenyan observers embarked the British frigate HMS Trent as part of a joint patrol off "
      "Mombasa to deter piracy.", "patrol", "EXERCISE", "2022-05", {"Kenya", "United Kingdom"}),
+    # parties deciding together agree on a course of action; the date of what they decided is not
+    # the date of the deciding
+    ("The two delegations decided that the border will reopen by March 1, 2025.", "decided", "AGREE", None,
+     set()),
+    ("Kenya and Tanzania decided to open a joint border post at Namanga.", "decided", "AGREE", None,
+     {"Kenya", "Tanzania"}),
 ]
 
 
@@ -126,6 +132,9 @@ def test_postposed_participle_takes_its_date_from_the_meeting(nlp):
     "or assistance to Baltic partners.",
     # a condition is no agreement
     "The minister said the pause in strikes was subject to Russia agreeing to a full exchange of prisoners.",
+    # one party's decision is no agreement; an undecided one is nothing
+    "The minister decided that the frigate will sail in May.",
+    "The leaders have not decided whether to extend the mission.",
 ])
 def test_hypothetical_and_conditional_are_no_events(nlp, text):
     assert not events_of(nlp, text)

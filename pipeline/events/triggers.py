@@ -137,6 +137,13 @@ def _date_of(h: Hit, window, attached, owned, timex_root, ordinal, host: Token |
     clause's date.
     """
     trig, kind = h.trigger, h.pattern.kind
+    if kind == "verbal":
+        # "decided ... that there will be no U.S. forces with a combat role in Iraq by December 31,
+        # 2021": a date in what was decided or said dates that, not the deciding
+        said = {t.i for c in trig.children if c.dep_ == "ccomp" for t in c.subtree}
+        root_of = {id(tx): root.i for tx, root in timex_root}
+        timex_root = [(tx, root) for tx, root in timex_root if root.i not in said]
+        attached = {**attached, trig.i: [tx for tx in attached.get(trig.i, []) if root_of.get(id(tx)) not in said]}
     # a parse glued across a line break (a blog's date line and its headline) dates nothing
     mine = [tx for tx in attached.get(trig.i, []) if window[0] <= tx.start < window[1]]
     if h.theme is not None and h.theme.i != trig.i:
