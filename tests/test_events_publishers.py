@@ -81,6 +81,8 @@ FOUND = [
      set()),
     ("Kenya and Tanzania decided to open a joint border post at Namanga.", "decided", "AGREE", None,
      {"Kenya", "Tanzania"}),
+    # forces stated to be in a country are deployed there
+    ("All NATO troops are in Kosovo at the invitation of its government.", "are", "DEPLOY", None, {"NATO"}),
 ]
 
 
@@ -135,6 +137,10 @@ def test_postposed_participle_takes_its_date_from_the_meeting(nlp):
     # one party's decision is no agreement; an undecided one is nothing
     "The minister decided that the frigate will sail in May.",
     "The leaders have not decided whether to extend the mission.",
+    # a subject with `no` negates its clause; a position is no place
+    "No Canadian troops are in Ukraine.",
+    "No agreement was signed in Geneva in 2020.",
+    "Russian forces are in position near the border.",
 ])
 def test_hypothetical_and_conditional_are_no_events(nlp, text):
     assert not events_of(nlp, text)

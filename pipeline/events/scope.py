@@ -89,8 +89,9 @@ def scope_of(trig: Token, theme: Token | None, kind: str, window: set[int],
         for c in trig.head.children:
             if c.dep_ in _SUBJECTS:
                 ids |= {t.i for t in c.subtree}
-    if kind == "nominal" and trig.dep_ == "dobj":
-        # PP attachment: "monitor the Russian deployments in and around Ukraine"
+    if kind == "nominal" and (trig.dep_ == "dobj" or (trig.dep_ == "nsubj" and trig.head.lemma_ == "be")):
+        # PP attachment: "monitor the Russian deployments in and around Ukraine"; and where the
+        # subject of `be` is: "all Coalition Forces are in Iraq"
         for c in trig.head.children:
             if c.dep_ == "prep":
                 ids |= {t.i for t in c.subtree}
