@@ -83,6 +83,12 @@ FOUND = [
      {"Kenya", "Tanzania"}),
     # forces stated to be in a country are deployed there
     ("All NATO troops are in Kosovo at the invitation of its government.", "are", "DEPLOY", None, {"NATO"}),
+    # a named agreement called new was concluded; a term on a body is membership, and the one
+    # congratulated on it is the member
+    ("The two navies will share tide data through our new bilateral Hydrography Cooperation Arrangement.",
+     "Arrangement", "AGREE", None, set()),
+    ("The minister congratulated Kenya on the start of its two-year term on the UN Security Council and on "
+     "its presidency for the month of January.", "term", "JOIN", "2024-01", {"Kenya"}),
 ]
 
 
@@ -141,6 +147,8 @@ def test_postposed_participle_takes_its_date_from_the_meeting(nlp):
     "No Canadian troops are in Ukraine.",
     "No agreement was signed in Geneva in 2020.",
     "Russian forces are in position near the border.",
+    "The ministers hope to conclude a new Defence Cooperation Agreement next year.",
+    "The term of the agreement is five years.",
 ])
 def test_hypothetical_and_conditional_are_no_events(nlp, text):
     assert not events_of(nlp, text)

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from pipeline.countries import place_table
 from pipeline.dates.links import Timex
 from pipeline.events.candidates import ParticipantRef
+from pipeline.events.rules import word_classes
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
 
@@ -56,6 +57,23 @@ def _framing_verb(trig: Token) -> Token | None:
     if frame.dep_ != "pobj" or prep.lower_ not in _FRAMES[frame.lower_] or prep.head.pos_ != "VERB":
         return None
     return prep.head
+
+
+def congratulated(trig: Token) -> Token | None:
+    """`congratulated Japan on the start of its term on the Council`: the one congratulated on an
+    event (or thanked for it) is its party."""
+    cur = trig
+    for _ in range(4):
+        if cur.dep_ != "pobj" or cur.head is cur:
+            return None
+        prep = cur.head
+        verb = prep.head
+        if prep.lower_ in ("on", "for") and verb.lemma_ in word_classes()["congratulation_verbs"]:
+            return next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if prep.lower_ != "of":
+            return None
+        cur = verb  # "the start of its term": climb to "start"
+    return None
 
 
 def convening_bodies(trig: Token, have: tuple[ParticipantRef, ...]) -> tuple[ParticipantRef, ...]:

@@ -209,7 +209,8 @@ def is_unasserted(trigger: Token) -> bool:
         for c in tok.children:
             if c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in lex["hypothetical_modals"]):
                 return True
-            if c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+            if c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no"
+                                                          for d in c.children):
                 return True  # "No Canadian troops are in Ukraine", "no agreement was signed"
     cur = trigger
     for _ in range(12):

@@ -29,7 +29,7 @@ from pipeline.events.arguments import (
 )
 from pipeline.events.candidates import EventCandidate, ParticipantRef
 from pipeline.events.factuality import asserted, full_relative, performing_verb, reporting_verb, verb_subject
-from pipeline.events.framing import convening_bodies, margin_host, part_host, possessive_timex
+from pipeline.events.framing import congratulated, convening_bodies, margin_host, part_host, possessive_timex
 from pipeline.events.hits import Hit, absorbed, all_hits, describes, is_general, nominal
 from pipeline.events.merge import dated_by_stay, elaborations
 from pipeline.events.rules import EventPattern, ordinals, plover_of, word_classes
@@ -143,7 +143,8 @@ def _date_of(h: Hit, window, attached, owned, timex_root, ordinal, host: Token |
         said = {t.i for c in trig.children if c.dep_ == "ccomp" for t in c.subtree}
         root_of = {id(tx): root.i for tx, root in timex_root}
         timex_root = [(tx, root) for tx, root in timex_root if root.i not in said]
-        attached = {**attached, trig.i: [tx for tx in attached.get(trig.i, []) if root_of.get(id(tx)) not in said]}
+        own = [tx for tx in attached.get(trig.i, []) if root_of.get(id(tx)) not in said]
+        attached = {**attached, trig.i: own}
     # a parse glued across a line break (a blog's date line and its headline) dates nothing
     mine = [tx for tx in attached.get(trig.i, []) if window[0] <= tx.start < window[1]]
     if h.theme is not None and h.theme.i != trig.i:
@@ -258,6 +259,10 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
         # "Ecuadorian observers embarked the USCG Cutter Mohawk as part of a joint patrol"
         shared = {t.i for t in frame.subtree} & window_ids
         scope, inherited = scope | shared, inherited | (shared - {t.i for t in trig.subtree})
+    party = congratulated(trig) if nominal(kind) else None
+    if party is not None:
+        praised = {t.i for t in party.subtree} & window_ids
+        scope, inherited = scope | praised, inherited | praised
     if reporter is not None:
         date = date or _nearest(trig, [tx for tx, root in timex_root if id(tx) not in owned
                                        and window[0] <= tx.start < window[1]
