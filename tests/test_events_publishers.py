@@ -89,6 +89,11 @@ FOUND = [
      "Arrangement", "AGREE", None, set()),
     ("The minister congratulated Kenya on the start of its two-year term on the UN Security Council and on "
      "its presidency for the month of January.", "term", "JOIN", "2024-01", {"Kenya"}),
+    # a pair of countries the tokenizer keeps as one word names both
+    ("The U.S.-Japan talks were held in Tokyo in May 2019.", "held", "MEET", "2019-05",
+     {"United States", "Japan"}),
+    ("Earlier U.S.-Cuba diplomatic engagements in March 2015 stalled over property claims.", "engagements",
+     "MEET", "2015-03", {"United States", "Cuba"}),
 ]
 
 

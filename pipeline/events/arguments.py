@@ -268,7 +268,18 @@ def participants_in(doc: Doc, scope: set[int], spans: list[tuple], triggers: set
             if found.kind != "country" or here:
                 continue  # the place it happened, unless one of several countries it happened in
             add(ParticipantRef(found.name, role_of(tok), None, found.country))
+    for i in sorted(scope):
+        for found in hyphened_countries(doc[i]):  # "U.S.-Iran diplomatic engagements"
+            add(ParticipantRef(found.name, role_of(doc[i]), None, found.country))
     return tuple(out)
+
+
+def hyphened_countries(tok: Token) -> list[Place]:
+    """The countries of a pair the tokenizer kept as one word: `U.S.-Iran`, `U.S.-Japan`."""
+    if not tok.text[:1].isupper() or tok.text.count("-") != 1:
+        return []
+    parts = [_places().get(part) for part in tok.text.split("-")]
+    return [p for p in parts if p is not None and p.kind == "country"] if all(parts) else []
 
 
 def _is_country(text: str) -> bool:
