@@ -94,6 +94,12 @@ FOUND = [
      {"United States", "Japan"}),
     ("Earlier U.S.-Cuba diplomatic engagements in March 2015 stalled over property claims.", "engagements",
      "MEET", "2015-03", {"United States", "Cuba"}),
+    # an event word inside a body's name makes no event of it: the body is a party
+    ("In May 2023, the Kenyan officers visited several installations, including the Pentagon and the "
+     "Maneuver Center of Excellence at Fort Moore.", "visited", "VISIT", "2023-05",
+     {"Pentagon", "Maneuver Center of Excellence"}),
+    ("The cadets toured the Summit Training Academy in Lagos in 2020.", "toured", "VISIT", "2020",
+     {"Summit Training Academy"}),
 ]
 
 

@@ -93,10 +93,13 @@ def find_events(chunk: Chunk, orgs: list[OrgMention], dates: list[Timex]) -> lis
             attached.setdefault(copula_of.get(owner, owner), []).append(tx)
     owned = {id(tx) for txs in attached.values() for tx in txs}
     org_spans = mention_spans(doc, orgs)
+    # a noun in a name (`the Maneuver Center of Excellence`) is no trigger: the body is a party
+    triggers = {i for i, hs in by_token.items()
+                if not (doc[i].dep_ == "compound" and all(nominal(h.pattern.kind) for h in hs))}
     out = []
     for hs in by_token.values():
         for h in hs:
-            cand = _candidate(h, chunk, org_spans, windows, attached, owned, timex_root, set(by_token))
+            cand = _candidate(h, chunk, org_spans, windows, attached, owned, timex_root, triggers)
             if cand is not None:
                 out.append(cand)
                 break
