@@ -100,6 +100,13 @@ FOUND = [
      {"Pentagon", "Maneuver Center of Excellence"}),
     ("The cadets toured the Summit Training Academy in Lagos in 2020.", "toured", "VISIT", "2020",
      {"Summit Training Academy"}),
+    # a fact sheet's present tense of training given is ongoing; a year naming a plan in another
+    # verb's clause dates neither, an adverbial date in it dates both
+    ("The Coast Guard provides boarding officer training to Ghana using program funds and conducted Key "
+     "Leader Engagements with Ghanaian Navy leadership to discuss the Coast Guard 2021 Maritime Strategy.",
+     "provides", "TRAIN", None, {"Coast Guard", "Ghana"}),
+    ("The 3rd Brigade deployed an artillery battery to Latvia and conducted a live fire on July 15, 2025.",
+     "deployed", "DEPLOY", "2025-07-15", {"3rd Brigade"}),
 ]
 
 

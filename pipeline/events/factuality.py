@@ -105,7 +105,8 @@ def standing_support(h: Hit) -> bool:
     train their focus on the Donbas` is no training."""
     trig, often = h.trigger, word_classes()["habitual_adverbs"]
     giving = h.pattern.type == "AID" or (
-        h.pattern.type == "TRAIN" and trig.lemma_ in word_classes()["train_support_verbs"])
+        h.pattern.type == "TRAIN" and (trig.lemma_ in word_classes()["train_support_verbs"]
+                                       or trig.lemma_ in word_classes()["train_provide_verbs"]))
     return (giving and trig.tag_ in ("VBZ", "VBP")
             and not any(c.dep_ == "advmod" and c.lower_ in often for c in trig.children))
 

@@ -144,6 +144,10 @@ def _date_of(h: Hit, window, attached, owned, timex_root, ordinal, host: Token |
         # "decided ... that there will be no U.S. forces with a combat role in Iraq by December 31,
         # 2021": a date in what was decided or said dates that, not the deciding
         said = {t.i for c in trig.children if c.dep_ == "ccomp" for t in c.subtree}
+        # nor does a year naming a thing in another verb's clause ("provides training ... and
+        # conducted Key Leader Engagements to discuss the USCG's 2021 Strategic Outlook")
+        said |= {t.i for c in trig.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                 for t in c.subtree if _names_a_noun(t)}
         root_of = {id(tx): root.i for tx, root in timex_root}
         timex_root = [(tx, root) for tx, root in timex_root if root.i not in said]
         own = [tx for tx in attached.get(trig.i, []) if root_of.get(id(tx)) not in said]
@@ -193,6 +197,13 @@ def _date_of(h: Hit, window, attached, owned, timex_root, ordinal, host: Token |
         # "travelled to Mexico City in October 2014, where he met with ...": the clause's date
         return _nearest(trig, in_window)
     return None
+
+
+def _names_a_noun(root: Token) -> bool:
+    """A date that modifies the noun after it: `the 2021 Strategic Outlook`, `the 2008 Agreement`."""
+    head = root.head
+    return (root.dep_ in ("compound", "nummod", "amod", "nmod") and head.i > root.i
+            and head.pos_ in ("NOUN", "PROPN") and root.like_num)
 
 
 def _held_by_noun(root: Token, trig: Token) -> bool:
