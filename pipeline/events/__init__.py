@@ -7,6 +7,7 @@
     arguments.py   date, place, participants and ordinal of a trigger
     scope.py       which words an argument may come from (never across a line break)
     framing.py     events framed by another: a possessive date, a summit's margins, `as part of`
+    places.py      where an event took place
     merge.py       one event per occurrence
     candidates.py  `EventCandidate` and `ParticipantRef`, the found items
 

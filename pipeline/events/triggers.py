@@ -16,15 +16,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.countries import place_table
 from pipeline.dates.links import Timex
 from pipeline.events.arguments import (
     dominating,
-    location_in,
     mention_spans,
     ordinal_of,
     participants_in,
-    place_country,
     role_key,
 )
 from pipeline.events.candidates import EventCandidate, ParticipantRef
@@ -32,12 +29,12 @@ from pipeline.events.factuality import asserted, full_relative, performing_verb,
 from pipeline.events.framing import congratulated, convening_bodies, margin_host, part_host, possessive_timex
 from pipeline.events.hits import Hit, absorbed, all_hits, describes, is_general, nominal
 from pipeline.events.merge import dated_by_stay, elaborations
+from pipeline.events.places import event_place, host_country
 from pipeline.events.rules import EventPattern, ordinals, plover_of, word_classes
 from pipeline.events.scope import scope_of
 from pipeline.events.status import name_of, status_of
 from pipeline.nlp import Chunk
 from pipeline.organizations.spans import OrgMention
-from pipeline.surface import without_the
 
 _UNDATING = ("DURATION", "SET")
 _TOO_COARSE = ("century", "millennium")
@@ -281,12 +278,12 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
         date = date or _nearest(trig, [tx for tx, root in timex_root if id(tx) not in owned
                                        and window[0] <= tx.start < window[1]
                                        and reporter.left_edge.i <= root.i <= reporter.right_edge.i])
-    place = _place(h, chunk, scope, window, ordinal, host)
+    place = event_place(h, chunk, scope, window, ordinal, host)
     participants = participants_in(doc, scope, org_spans, triggers, role_of, place[2] if place else range(0),
                                    listed_places=kind == "verbal")
     if nominal(kind) and pat.type == "MEET":
         participants += convening_bodies(trig, participants)
-    location = place[:2] if place else _host_country(participants)
+    location = place[:2] if place else host_country(participants)
     if kind == "nominal" and reporter is None and not (date or ordinal or (participants and location)
                                   or (is_general(pat) and location)):
         return None  # "these regular talks are an effective way": no anchor, not an occurrence
@@ -332,82 +329,6 @@ def _glued_subjects(trig: Token, window_ids: set[int]) -> set[int]:
         if tok.head.i not in window_ids and tok.pos_ in ("PROPN", "NOUN"):
             out |= {t.i for t in tok.subtree} & window_ids
     return out
-
-
-def _location_preps(trigger: Token) -> frozenset[str]:
-    preps = word_classes()["location_prepositions"]
-    if trigger.lemma_ in word_classes()["destination_verbs"]:
-        preps = preps | word_classes()["destination_prepositions"]  # "posted to Mexico", "welcomed ... to"
-    return frozenset(preps)
-
-
-def _place(h: Hit, chunk: Chunk, scope: set[int], window, ordinal,
-           host: Token | None) -> tuple[str, str | None, range] | None:
-    """Where it took place: a place the trigger's clause puts it `in`, `at`, `off`."""
-    doc, ents = chunk.doc, chunk.ents
-    trig, pat = h.trigger, h.pattern
-    place_tok = h.nodes.get("place")
-    if place_tok is not None and pat.type == "VISIT":
-        return _entity_location(place_tok, ents)
-    site = h.nodes.get("site")
-    if site is not None and pat.type == "VISIT" and _bare_place_name(site):
-        return _entity_location(site, ents)  # "visited Cartagena" (tagged PERSON by the model)
-    anchors = {trig.i} | ({h.theme.i} if h.theme is not None else set())
-    if host is not None:
-        anchors.add(host.i)  # "met in Rome on the margins of the G20 Summit": held in Rome too
-        scope = scope | {t.i for c in host.children if c.dep_ == "prep" for t in c.subtree}
-    if pat.kind in ("copular", "nominal") and trig.head is not trig:
-        anchors.add(trig.head.i)
-    skip = frozenset(n.i for name, n in h.nodes.items() if name == "in")  # "participated in X"
-    found = location_in(scope, doc, ents, _location_preps(trig), anchors, skip)
-    if found is None and pat.kind == "nominal" and ordinal:
-        wspan = doc.char_span(window[0], window[1], alignment_mode="expand")
-        if wspan is not None:
-            found = location_in({t.i for t in wspan}, doc, ents, _location_preps(trig))
-    return found or _named_for_city(trig if nominal(pat.kind) else h.theme)
-
-
-def _named_for_city(noun: Token | None) -> tuple[str, str | None, range] | None:
-    """`the Madrid Summit`, `the Wales Summit`: a meeting named after the city that hosted it.
-
-    Only a city (a known place that is no country): `the Canada-Mexico Summit` names its parties.
-    """
-    if noun is None:
-        return None
-    for c in noun.children:
-        place = place_table().get(c.text) if c.dep_ == "compound" and c.i < noun.i else None
-        if place is not None and place.kind != "country":
-            return c.text, place.country, range(c.i, c.i + 1)
-    return None
-
-
-def _bare_place_name(tok: Token) -> bool:
-    """A visited proper name that is no organization or titled person: `Cartagena`, `Halifax`."""
-    if tok.pos_ != "PROPN" or tok.ent_type_ in ("ORG", "NORP"):
-        return False
-    if tok.ent_type_ in ("GPE", "LOC", "FAC") or place_country(tok.text):
-        return True
-    return not any(c.dep_ in ("compound", "amod", "poss", "det") for c in tok.children)
-
-
-def _host_country(participants) -> tuple[str, str | None] | None:
-    """`hosted by Canada` with no place named: it took place in Canada."""
-    hosts = [p for p in participants if p.role == "host" and p.mention is None and p.country]
-    return (hosts[0].name, hosts[0].country) if hosts else None
-
-
-def _entity_location(tok: Token, ents: tuple[Span, ...]) -> tuple[str, str | None, range]:
-    """The place entity holding `tok`, with a following `, Region` (`Mombasa, Kenya`)."""
-    doc = tok.doc
-    ent = next((e for e in ents if e.start <= tok.i < e.end), None)
-    start, end = (ent.start, ent.end) if ent is not None else (tok.i, tok.i + 1)
-    if end + 1 < len(doc) and doc[end].text == ",":
-        follow = next((e for e in ents if e.start == end + 1 and e.label_ == "GPE"), None)
-        if follow is not None:
-            end = follow.end
-    name = " ".join(doc[start:end].text.split())
-    name = without_the(name)
-    return name, place_country(name), range(start, end)
 
 
 def _role(tok: Token, anchor: Token, trig: Token, pat: EventPattern) -> str:
