@@ -169,8 +169,6 @@ NEEDS_OBJECT = {
     "equip",
     "arm",
     "sponsor",
-    "fund",
-    "finance",
     "transfer",
     "deliver",
     "receive",
@@ -229,6 +227,7 @@ NOMINAL = {
     "discuss": "discussion",
     "donate": "donation",
     "deliver": "delivery",
+    "contribute": "contribution",
 }
 # Roles a type's verb gives its subject (AID: who gives; a host verb: the host).
 SUBJECT_ROLE = {"AID": "provider", "TRAIN": "provider", "JOIN": "member"}

@@ -5,6 +5,9 @@
     rules.py       the patterns, word classes and types (`data/event_*.json*`); factuality tests
     tree_match.py  runs DependencyMatcher-format patterns over the parse
     arguments.py   date, place, participants and ordinal of a trigger
+    scope.py       which words an argument may come from (never across a line break)
+    framing.py     events framed by another: a possessive date, a summit's margins, `as part of`
+    places.py      where an event took place
     merge.py       one event per occurrence
     candidates.py  `EventCandidate` and `ParticipantRef`, the found items
 

@@ -16,7 +16,6 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.countries import Place, place_table
-from pipeline.dates.links import Timex
 from pipeline.events.candidates import ParticipantRef
 from pipeline.events.parties import joined_parties
 from pipeline.events.sites import departed_from, on_site
@@ -24,7 +23,6 @@ from pipeline.surface import fold, without_the
 
 _MAX_WORDS = 6
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
 _ORDINAL_DIGITS = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$")
 
 
@@ -162,7 +160,7 @@ def location_in(tokens: set[int], doc: Doc, ents: tuple[Span, ...], preps: froze
             continue
         end = ent.end
         nxt = doc[end:end + 1]
-        if len(nxt) and nxt[0].text == "," and end + 1 < len(doc):
+        if len(nxt) and nxt[0].text == "," and end + 1 < len(doc) and not _is_country(ent.text):
             follow = [e for e in ents if e.start == end + 1 and e.label_ == "GPE"]
             if follow:
                 end = follow[0].end
@@ -213,85 +211,7 @@ def role_key(tok: Token, trigger: Token) -> str:
     return "other"
 
 
-# --- scope and participants -----------------------------------------------------------
-
-_SUBJECTS = ("nsubj", "nsubjpass")
-
-
-def controller_subject(trig: Token) -> Token | None:
-    """The subject a subjectless verb shares with the clause it hangs from:
-    `NATO played a pivotal role in coordinating ..., airlifting ... supplies` -> NATO."""
-    if any(c.dep_ in _SUBJECTS for c in trig.children):
-        return None
-    cur = trig
-    for _ in range(8):
-        if cur.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "pobj", "prep", "dobj") or cur.head is cur:
-            return None
-        cur = cur.head
-        subj = next((c for c in cur.children if c.dep_ in _SUBJECTS), None)
-        if subj is not None and cur.pos_ in ("VERB", "AUX"):
-            return subj
-    return None
-
-
-def fronted_participle_noun(trig: Token) -> set[int]:
-    """`Signed in late 2021, the Fisheries Partnership initiative from USAID ...`: a fronted
-    participle is said of the noun phrase it precedes, which the parser may make its head."""
-    head = trig.head
-    if trig.dep_ != "advcl" or trig.tag_ != "VBN" or head.i < trig.i or head.pos_ not in ("NOUN", "PROPN"):
-        return set()
-    return {t.i for t in head.subtree} - {t.i for t in trig.subtree}
-
-
-def relative_antecedent(trig: Token) -> set[int]:
-    """The noun phrase a relative pronoun subject stands for, without the clause itself:
-    `Finland, which joined the Alliance in April 2023` -> Finland."""
-    if trig.dep_ != "relcl" or trig.head is trig:
-        return set()
-    if not any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in trig.children):
-        return set()
-    head = trig.head
-    left = [t.i for t in head.lefts if t.dep_ in ("compound", "det", "amod", "nmod")]
-    return {head.i, *(i for i in left if trig.doc[i].dep_ != "det")}
-
-
-def scope_of(trig: Token, theme: Token | None, kind: str, window: set[int],
-             triggers: set[int]) -> tuple[set[int], set[int]]:
-    """(scope, inherited): token ids an argument may come from, cut to the window.
-
-    The trigger's subtree, its theme's (`Talks - established in 2006`), the
-    copula's subject (`Mexico has been a member`), a controlling clause's subject
-    (`inherited`); without coordinated clauses and other triggers nested in it.
-    """
-    ids = {t.i for t in trig.subtree}
-    if theme is not None and theme.i not in ids:
-        ids |= {t.i for t in theme.subtree}
-    if kind == "copular" and trig.head is not trig:
-        for c in trig.head.children:
-            if c.dep_ in _SUBJECTS:
-                ids |= {t.i for t in c.subtree}
-    if kind == "nominal" and trig.dep_ == "dobj":
-        # PP attachment: "monitor the Russian deployments in and around Ukraine"
-        for c in trig.head.children:
-            if c.dep_ == "prep":
-                ids |= {t.i for t in c.subtree}
-    inherited: set[int] = set()
-    subj = controller_subject(trig) if kind not in ("nominal", "nominal-theme", "anaphor") else None
-    if subj is not None:
-        inherited = {t.i for t in subj.subtree}
-        ids |= inherited
-    inherited |= relative_antecedent(trig) | fronted_participle_noun(trig)
-    ids |= inherited
-    for i in sorted(ids):
-        tok = trig.doc[i]
-        if i == trig.i or i not in ids:
-            continue
-        nested = i in triggers and tok.pos_ == "VERB" and tok.dep_ not in ("acl", "relcl")
-        if (tok.dep_ == "conj" and tok.pos_ == "VERB") or nested:
-            sub = {t.i for t in tok.subtree}
-            if trig.i not in sub:
-                ids -= sub
-    return ids & window, inherited & window
+# --- participants in a scope ---------------------------------------------------------
 
 
 def mention_spans(doc: Doc, orgs: list) -> list[tuple]:
@@ -304,14 +224,16 @@ def mention_spans(doc: Doc, orgs: list) -> list[tuple]:
     return out
 
 
-def participants_in(doc: Doc, scope: set[int], spans: list[tuple], triggers: set[int],
-                    role_of, place: range = range(0)) -> tuple[ParticipantRef, ...]:
+def participants_in(doc: Doc, scope: set[int], spans: list[tuple], triggers: set[int], role_of,
+                    place: range = range(0), listed_places: bool = False) -> tuple[ParticipantRef, ...]:
     """Organizations and countries named in `scope`, each with its role.
 
     An organization mention that holds a trigger is the event's own name (`the Ninth
     Summit of the Americas`), not a participant. `this committee` names the latest
     earlier organization whose name ends in `Committee`. Countries are found by name
-    or adjective, also inside organization names (`Mexican Secretary of Security`).
+    or adjective, also inside organization names (`Mexican Secretary of Security`). The
+    country it took place in is no participant, unless one of several (`listed_places`:
+    `deployed the cutter in Colombia, Costa Rica, Ecuador, and Panama`).
     """
     out: list[ParticipantRef] = []
     seen: set[str] = set()
@@ -343,14 +265,25 @@ def participants_in(doc: Doc, scope: set[int], spans: list[tuple], triggers: set
         else:
             runs.append([doc[i]])
     for run in runs:
-        for start, _end, found in places_in(run):
+        for start, end, found in places_in(run):
             tok = doc[start]
-            if found.kind != "country" or tok.i in place:
-                continue
+            here = tok.i in place and not (listed_places and _listed(doc[start:end]))
+            if found.kind != "country" or here:
+                continue  # the place it happened, unless one of several countries it happened in
             add(ParticipantRef(found.name, role_of(tok), None, found.country))
     for p in joined_parties(doc, scope, spans, role_of):
         add(p)  # "the U.S.-EU Summit"
     return tuple(out)
+
+
+def _is_country(text: str) -> bool:
+    place = _places().get(without_the(fold(text)))
+    return place is not None and place.kind == "country"
+
+
+def _listed(span: Span) -> bool:
+    """Is the place one of a coordination (`in Colombia, Costa Rica, Ecuador, and Panama`)?"""
+    return any(t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children) for t in span)
 
 
 def _org_key(m) -> str:
@@ -360,45 +293,3 @@ def _org_key(m) -> str:
         if key:
             return key
     return m.text
-
-
-# --- events framed by another -----------------------------------------------------------
-
-_MARGIN_NOUNS = frozenset({"margins", "margin", "sidelines", "sideline", "side"})
-
-
-def possessive_timex(trig: Token, timex_root: list[tuple[Timex, Token]]) -> Timex | None:
-    """`last week's Anti-Corruption Summit`, `yesterday's meeting`: a date in the possessive
-    dates the noun it owns, however the parser hangs it (often off the clause's preposition)."""
-    doc = trig.doc
-    for tx, root in timex_root:
-        nxt = root.i + 1
-        if nxt >= trig.i or doc[nxt].lower_ not in ("'s", "’s"):
-            continue
-        if all(doc[k].head.i == trig.i for k in range(nxt + 1, trig.i)):
-            return tx
-    return None
-
-
-def margin_host(trig: Token) -> Token | None:
-    """The verb of `met in Rome on the margins of the G20 Summit`: the summit is an occurrence
-    of its own, held where and when the meeting on its margins was."""
-    of, margins = trig.head, trig.head.head
-    if trig.dep_ != "pobj" or of.lower_ != "of" or margins.lower_ not in _MARGIN_NOUNS:
-        return None
-    prep = margins.head
-    if margins.dep_ != "pobj" or prep.lower_ not in ("on", "at") or prep.head.pos_ != "VERB":
-        return None
-    return prep.head
-
-
-def convening_bodies(trig: Token, have: tuple[ParticipantRef, ...]) -> tuple[ParticipantRef, ...]:
-    """`the G20 Summit`, `the ASEAN Regional Forum meeting`: an acronym in a meeting's own name
-    names the body that convenes it, a party to it (countries are found by name already)."""
-    names = {p.name for p in have}
-    out = []
-    for c in trig.children:
-        if (c.dep_ == "compound" and _ACRONYM.match(c.text) and c.text not in names
-                and c.text not in _places()):
-            out.append(ParticipantRef(c.text, "participant", (c.idx, c.idx + len(c.text)), None))
-    return tuple(out)

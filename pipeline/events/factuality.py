@@ -22,6 +22,7 @@ from pipeline.events.rules import (
     is_unasserted,
     word_classes,
 )
+from pipeline.events.scope import same_line
 
 
 def full_relative(trig: Token) -> bool:
@@ -42,7 +43,12 @@ def asserted(h: Hit, date: Timex | None) -> bool:
             return False
         # "Canada hopes to begin talks with Chile in 2025": the talks are aimed at too
         owner = trig.head if trig.dep_ in ("dobj", "nsubjpass", "pobj") and trig.head is not trig else None
-        return owner is None or not (is_aim_word(owner, "hope_verbs") or is_aim(owner, "hope_verbs"))
+        if owner is not None and (is_aim_word(owner, "hope_verbs") or is_aim(owner, "hope_verbs")):
+            return False
+        # "Congress may consider whether to modify ... assistance to regional partners": what a
+        # negated or hypothetical verb is about did not happen either
+        verb = governing_verb(trig)
+        return verb is None or not (is_unasserted(verb) or under_modal(verb))
     if is_instruction(trig):
         return False
     if describes(trig) is not None and date is None and not full_relative(trig) and not given_thing(h):
@@ -85,6 +91,32 @@ def given_thing(h: Hit) -> bool:
     return h.pattern.type == "AID" and h.trigger.tag_ == "VBN" and concrete(noun)
 
 
+def governing_verb(tok: Token) -> Token | None:
+    """The verb a noun phrase belongs to, through prepositions and coordinated nouns."""
+    cur = tok
+    for _ in range(12):
+        if cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None
+
+
+def under_modal(verb: Token) -> bool:
+    """A verb in what a hypothetical verb governs: `Congress may consider whether to modify
+    approaches to ... assistance` (climbing clauses and coordinated verbs)."""
+    modals = word_classes()["hypothetical_modals"]
+    cur = verb
+    for _ in range(6):
+        if any(c.dep_ == "aux" and c.lower_ in modals for c in cur.children):
+            return True
+        if cur.dep_ not in ("ccomp", "xcomp", "conj") or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
 def leaders_meet(h: Hit) -> bool:
     """`President X of the United States and Prime Minister Y of Japan meet at a historic moment`:
     a joint statement opens in the present of the meeting it comes from. Only a main-clause
@@ -102,11 +134,37 @@ def leaders_meet(h: Hit) -> bool:
 
 def standing_support(h: Hit) -> bool:
     """`The State Department funds several Coast Guard initiatives`: a fact sheet's present tense
-    of giving states support that is going on, not a habit (`we regularly meet`). Giving only:
-    `as Russia's forces train their focus on the Donbas` is no training."""
+    of giving states support that is going on, not a habit (`we regularly meet`). Giving only,
+    and training supported (`supports the Navy with Mobile Training Teams`): `as Russia's forces
+    train their focus on the Donbas` is no training."""
     trig, often = h.trigger, word_classes()["habitual_adverbs"]
-    return (h.pattern.type == "AID" and trig.tag_ in ("VBZ", "VBP")
+    giving = h.pattern.type == "AID" or (
+        h.pattern.type == "TRAIN" and (trig.lemma_ in word_classes()["train_support_verbs"]
+                                       or trig.lemma_ in word_classes()["train_provide_verbs"]))
+    return (giving and trig.tag_ in ("VBZ", "VBP")
             and not any(c.dep_ == "advmod" and c.lower_ in often for c in trig.children))
+
+
+def performing_verb(trig: Token) -> Token | None:
+    """The light verb a nominal trigger is the object of (`will hold a workshop`, `conducted
+    Key Leader Engagements`), whose subject does the event, or None."""
+    verb = trig.head
+    if trig.dep_ != "dobj" or verb is trig or verb.pos_ != "VERB":
+        return None
+    if verb.lemma_.lower() not in word_classes()["performing_verbs"]:
+        return None  # "established Staff Talks", "condemned the deployment": about it, not doing it
+    return verb
+
+
+def verb_subject(verb: Token) -> Token | None:
+    """A verb's subject, or the one it shares with the verb it is coordinated with: `The USCG
+    provides training ... and conducted Key Leader Engagements`."""
+    for v in (verb, verb.head if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") else None):
+        subj = next((c for c in v.children if c.dep_ == "nsubj" and same_line(c, v)), None) \
+            if v is not None else None  # not a heading glued above: `Costa Rica:` / `- The State ...`
+        if subj is not None:
+            return subj
+    return None
 
 
 def reporting_verb(trig: Token) -> Token | None:
@@ -117,14 +175,12 @@ def reporting_verb(trig: Token) -> Token | None:
     that the occurrence took place, as a date would anchor it. Not `will hold a workshop`,
     `plans to fund a seminar`, `did not attend the summit`, `we regularly hold workshops`.
     """
-    verb = trig.head
-    if trig.dep_ != "dobj" or verb is trig or verb.pos_ != "VERB":
+    verb = performing_verb(trig)
+    if verb is None:
         return None
-    if verb.lemma_.lower() not in word_classes()["performing_verbs"]:
-        return None  # "established Staff Talks", "condemned the deployment": about it, not doing it
     past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))
-    if not past or not any(c.dep_ == "nsubj" for c in verb.children):
+    if not past or verb_subject(verb) is None:
         return None
     if is_unasserted(verb) or is_irrealis(verb) or is_habitual(verb):
         return None

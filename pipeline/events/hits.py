@@ -18,6 +18,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from pipeline.events.rules import EventPattern, load_patterns, tree_patterns, word_classes
+from pipeline.events.scope import same_line
 from pipeline.events.tree_match import tree_matches
 from pipeline.rules import Rules, per_rules
 
@@ -119,17 +120,30 @@ def describes(tok: Token) -> Token | None:
     above it (`Colombia:` / `- The U.S. Navy installed antennas ...`), and that
     verb is the bullet's main verb, not a description of the heading.
     """
-    if tok.dep_ not in ("acl", "relcl") or tok.head is tok:
-        return None
-    lo, hi = sorted((tok.head.i, tok.i))
-    if any("\n" in t.whitespace_ or t.is_space for t in tok.doc[lo:hi]):
+    if tok.dep_ == "advcl" or (tok.dep_ == "conj" and tok.head.tag_ == "VBD"):
+        return _postposed_of(tok)  # a past participle is no coordinated past tense
+    if tok.dep_ not in ("acl", "relcl") or tok.head is tok or not same_line(tok, tok.head):
         return None
     return tok.head
 
 
+def _postposed_of(tok: Token) -> Token | None:
+    """`co-chaired the final session of the Strategic Dialogue, initiated on June 11, 2020`: a
+    subjectless past participle right after `NOUN,` describes that noun, though the parser may
+    hang it on the clause's verb, or coordinate it with that verb."""
+    doc = tok.doc
+    if tok.tag_ != "VBN" or tok.i < 2 or doc[tok.i - 1].text != "," or tok.head.i > tok.i:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass") for c in tok.children):
+        return None
+    noun = doc[tok.i - 2]
+    return noun if noun.pos_ in ("NOUN", "PROPN") and same_line(noun, tok) else None
+
+
 def _object_of(tok: Token) -> Token | None:
-    if describes(tok) is not None:
-        return tok.head  # "the two aircraft received in May"
+    described = describes(tok)
+    if described is not None:
+        return described  # "the two aircraft received in May"
     return next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 

@@ -209,10 +209,15 @@ def is_unasserted(trigger: Token) -> bool:
         for c in tok.children:
             if c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in lex["hypothetical_modals"]):
                 return True
+            if c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no"
+                                                          for d in c.children):
+                return True  # "No Canadian troops are in Ukraine", "no agreement was signed"
     cur = trigger
     for _ in range(12):
         if any(c.dep_ == "mark" and c.lower_ in lex["conditional_markers"] for c in cur.children):
             return True
+        if cur.dep_ == "prep" and cur.head.lower_ in lex["condition_heads"]:
+            return True  # "subject to ... Iran agreeing to", "contingent on Congress approving"
         if cur.head is cur:
             break
         cur = cur.head

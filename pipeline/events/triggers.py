@@ -16,35 +16,30 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.countries import place_table
 from pipeline.dates.links import Timex
 from pipeline.events.arguments import (
-    convening_bodies,
     dominating,
-    location_in,
-    margin_host,
     mention_spans,
     ordinal_of,
     participants_in,
-    place_country,
-    possessive_timex,
     role_key,
-    scope_of,
 )
 from pipeline.events.candidates import EventCandidate, ParticipantRef
-from pipeline.events.factuality import asserted, full_relative, reporting_verb
+from pipeline.events.factuality import asserted, full_relative, performing_verb, reporting_verb, verb_subject
 from pipeline.events.frames import dated_by_announcement, framing_verb, invitees
+from pipeline.events.framing import congratulated, convening_bodies, margin_host, part_host, possessive_timex
 from pipeline.events.hits import Hit, absorbed, all_hits, describes, is_general, nominal
 from pipeline.events.merge import dated_by_stay, elaborations
+from pipeline.events.places import event_place, host_country
 from pipeline.events.rules import EventPattern, ordinals, plover_of, word_classes
-from pipeline.events.sites import base_of_destination
+from pipeline.events.scope import scope_of
 from pipeline.events.status import name_of, status_of
 from pipeline.nlp import Chunk
 from pipeline.organizations.spans import OrgMention
-from pipeline.surface import without_the
 
 _UNDATING = ("DURATION", "SET")
 _TOO_COARSE = ("century", "millennium")
+_UNPLACED = ("PAST_REF",)  # anchors an occurrence in the past, dates none
 # the subject of a giving or teaching is its provider: "The State Department facilitated the donation"
 _GIVER_ROLE = {"AID": "provider", "TRAIN": "provider"}
 
@@ -105,10 +100,13 @@ def find_events(chunk: Chunk, orgs: list[OrgMention], dates: list[Timex]) -> lis
             attached.setdefault(copula_of.get(owner, owner), []).append(tx)
     owned = {id(tx) for txs in attached.values() for tx in txs}
     org_spans = mention_spans(doc, orgs)
+    # a noun in a name (`the Maneuver Center of Excellence`) is no trigger: the body is a party
+    triggers = {i for i, hs in by_token.items()
+                if not (doc[i].dep_ == "compound" and all(nominal(h.pattern.kind) for h in hs))}
     out = []
     for hs in by_token.values():
         for h in hs:
-            cand = _candidate(h, chunk, org_spans, windows, attached, owned, timex_root, set(by_token))
+            cand = _candidate(h, chunk, org_spans, windows, attached, owned, timex_root, triggers)
             if cand is not None:
                 out.append(cand)
                 break
@@ -148,7 +146,7 @@ def _nearest(tok: Token, options: list[Timex]) -> Timex | None:
     return min(options, key=lambda tx: abs(tx.start - tok.idx), default=None)
 
 
-def _date_of(h: Hit, window, attached, owned, timex_root, ordinal) -> Timex | None:
+def _date_of(h: Hit, window, attached, owned, timex_root, ordinal, host: Token | None) -> Timex | None:
     """The Timex attached to the trigger in the parse, else the nearest free one in its window.
 
     A reduced relative (`Talks - established in 2006`, `the Pledge adopted ... in
@@ -157,21 +155,37 @@ def _date_of(h: Hit, window, attached, owned, timex_root, ordinal) -> Timex | No
     clause's date.
     """
     trig, kind = h.trigger, h.pattern.kind
+    if kind == "verbal":
+        # "decided ... that there will be no U.S. forces with a combat role in Iraq by December 31,
+        # 2021": a date in what was decided or said dates that, not the deciding
+        said = {t.i for c in trig.children if c.dep_ == "ccomp" for t in c.subtree}
+        # nor does a year naming a thing in another verb's clause ("provides training ... and
+        # conducted Key Leader Engagements to discuss the USCG's 2021 Strategic Outlook")
+        said |= {t.i for c in trig.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                 for t in c.subtree if _names_a_noun(t)}
+        root_of = {id(tx): root.i for tx, root in timex_root}
+        timex_root = [(tx, root) for tx, root in timex_root if root.i not in said]
+        own = [tx for tx in attached.get(trig.i, []) if root_of.get(id(tx)) not in said]
+        attached = {**attached, trig.i: own}
     # a parse glued across a line break (a blog's date line and its headline) dates nothing
     mine = [tx for tx in attached.get(trig.i, []) if window[0] <= tx.start < window[1]]
-    if nominal(kind):
-        roots = {id(tx): root for tx, root in timex_root}
-        mine = [tx for tx in mine if id(tx) not in roots or not dated_by_announcement(roots[id(tx)], trig)]
     if h.theme is not None and h.theme.i != trig.i:
         # "Exercise MAPLE RESOLVE 2023 took place ... from May 1": a year in the name is no date
         name = range(h.theme.left_edge.idx, h.theme.right_edge.idx + len(h.theme.right_edge))
         mine = [tx for tx in mine if tx.start not in name] or mine
+    if nominal(kind):
+        roots = {id(tx): root for tx, root in timex_root}
+        mine = [tx for tx in mine if id(tx) not in roots or not dated_by_announcement(roots[id(tx)], trig)]
     own = _nearest(trig, mine)
     if own is not None:
         return own
-    host = (margin_host(trig) or framing_verb(trig)) if nominal(kind) else None
     if host is not None:
-        return _nearest(trig, [tx for tx in attached.get(host.i, []) if window[0] <= tx.start < window[1]])
+        held = [tx for tx in attached.get(host.i, []) if window[0] <= tx.start < window[1]]
+        # a host that is no trigger itself (`embarked ... as part of a joint patrol`) owns no date:
+        # the free ones in its clause are its
+        held = held or [tx for tx, root in timex_root if id(tx) not in owned
+                        and window[0] <= tx.start < window[1] and dominating(root, {host.i}) is not None]
+        return _nearest(trig, held)
     if nominal(kind) and (poss := possessive_timex(trig, timex_root)) is not None:
         return poss
     in_window = [tx for tx, _ in timex_root if window[0] <= tx.start < window[1]]
@@ -201,6 +215,13 @@ def _date_of(h: Hit, window, attached, owned, timex_root, ordinal) -> Timex | No
         # "travelled to Mexico City in October 2014, where he met with ...": the clause's date
         return _nearest(trig, in_window)
     return None
+
+
+def _names_a_noun(root: Token) -> bool:
+    """A date that modifies the noun after it: `the 2021 Strategic Outlook`, `the 2008 Agreement`."""
+    head = root.head
+    return (root.dep_ in ("compound", "nummod", "amod", "nmod") and head.i > root.i
+            and head.pos_ in ("NOUN", "PROPN") and root.like_num)
 
 
 def _held_by_noun(root: Token, trig: Token) -> bool:
@@ -241,7 +262,8 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
             parts = participants_in(doc, scope, org_spans, triggers, lambda t: "participant")
         return EventCandidate(pat.type, span, window, pat.id, pat.confidence, plover_of()[pat.type],
                               participants=parts, evidence=(window,), anaphoric=True)
-    date = _date_of(h, window, attached, owned, timex_root, ordinal)
+    host = _framing_host(trig, kind, triggers)
+    date = _date_of(h, window, attached, owned, timex_root, ordinal, host)
     if not asserted(h, date):
         return None
     scope, inherited = scope_of(trig, h.theme, kind, window_ids, triggers)
@@ -258,33 +280,61 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
         return _role(tok, anchor, trig, pat)
 
     reporter = reporting_verb(trig) if kind == "nominal" else None
-    if reporter is not None:
-        # "The State Department facilitated the donation of ...": the reporter's subject did it
-        subj = {t.i for c in reporter.children if c.dep_ == "nsubj" for t in c.subtree} & window_ids
+    performer = performing_verb(trig) if kind in ("nominal", "nominal-theme") else None
+    doer = verb_subject(performer) if performer is not None else None
+    if doer is not None:
+        # "The State Department facilitated the donation of ...", "will hold a workshop": the
+        # light verb's subject does it
+        subj = {t.i for t in doer.subtree} & window_ids
         scope, inherited = scope | subj, inherited | subj
+    frame = part_host(trig) if host is not None else None
+    frame = frame if frame is not None and frame.i == host.i else None
+    if frame is not None:
+        # "Ecuadorian observers embarked the USCG Cutter Mohawk as part of a joint patrol"
+        shared = {t.i for t in frame.subtree} & window_ids
+        scope, inherited = scope | shared, inherited | (shared - {t.i for t in trig.subtree})
+    party = congratulated(trig) if nominal(kind) else None
+    if party is not None:
+        praised = {t.i for t in party.subtree} & window_ids
+        scope, inherited = scope | praised, inherited | praised
+    if reporter is not None:
         date = date or _nearest(trig, [tx for tx, root in timex_root if id(tx) not in owned
                                        and window[0] <= tx.start < window[1]
                                        and reporter.left_edge.i <= root.i <= reporter.right_edge.i])
-    place = _place(h, chunk, scope, window, ordinal)
-    participants = participants_in(doc, scope, org_spans, triggers, role_of, place[2] if place else range(0))
+    place = event_place(h, chunk, scope, window, ordinal, host)
+    participants = participants_in(doc, scope, org_spans, triggers, role_of, place[2] if place else range(0),
+                                   listed_places=kind == "verbal")
     if nominal(kind) and pat.type == "MEET":
         participants += convening_bodies(trig, participants)
-    location = place[:2] if place else _host_country(participants)
+    location = place[:2] if place else host_country(participants)
     if kind == "nominal" and reporter is None and not (date or ordinal or (participants and location)
                                   or (is_general(pat) and location)):
         return None  # "these regular talks are an effective way": no anchor, not an occurrence
     if is_general(pat) and kind == "verbal" and not participants:
         return None  # a lexicon verb with no party named in its clause states no relation
+    if date is not None and date.value in _UNPLACED:
+        date = None  # "recent talks", "previously agreed": it took place, at no stated time
     named = [n for key, n in h.nodes.items() if key != "trigger"] + [trig]
     named += [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
-    if describes(trig) is not None:
-        named.append(trig.head)  # "the Council, created in 1999"
+    described = describes(trig)
+    if described is not None:
+        named.append(described)  # "the Council, created in 1999"
     return EventCandidate(
         type=pat.type, trigger=span, sentence=window, rule=pat.id,
         confidence=pat.confidence, plover=plover_of()[pat.type], date=date, location=location,
         participants=participants, ordinal=ordinal, evidence=(window,),
         status=status_of(trig, nominal(kind)), name=name_of(named),
     )
+
+
+def _framing_host(trig: Token, kind: str, triggers: set[int]) -> Token | None:
+    """The verb a nominal trigger is framed by: `met on the margins of the G20 Summit`; `embarked
+    the cutter as part of a joint patrol` unless that verb states an event of its own (`conduct a
+    live fire exercise as part of Exercise Talisman Sabre`: a part, not the whole)."""
+    if not nominal(kind):
+        return None
+    part = part_host(trig)
+    return margin_host(trig) or framing_verb(trig) or (part if part is not None and part.i not in triggers else None)
 
 
 def _glued_subjects(trig: Token, window_ids: set[int]) -> set[int]:
@@ -302,86 +352,6 @@ def _glued_subjects(trig: Token, window_ids: set[int]) -> set[int]:
         if tok.head.i not in window_ids and tok.pos_ in ("PROPN", "NOUN"):
             out |= {t.i for t in tok.subtree} & window_ids
     return out
-
-
-def _location_preps(trigger: Token) -> frozenset[str]:
-    preps = word_classes()["location_prepositions"]
-    if trigger.lemma_ in word_classes()["destination_verbs"] or trigger.lemma_ in word_classes()["deploy_nouns"]:
-        preps = preps | word_classes()["destination_prepositions"]  # "posted to Mexico", "welcomed ... to"
-    return frozenset(preps)
-
-
-def _place(h: Hit, chunk: Chunk, scope: set[int], window, ordinal) -> tuple[str, str | None, range] | None:
-    """Where it took place: a place the trigger's clause puts it `in`, `at`, `off`."""
-    doc, ents = chunk.doc, chunk.ents
-    trig, pat = h.trigger, h.pattern
-    place_tok = h.nodes.get("place")
-    if place_tok is not None and pat.type == "VISIT":
-        return _entity_location(place_tok, ents)
-    site = h.nodes.get("site")
-    if site is not None and pat.type == "VISIT" and _bare_place_name(site):
-        return _entity_location(site, ents)  # "visited Cartagena" (tagged PERSON by the model)
-    anchors = {trig.i} | ({h.theme.i} if h.theme is not None else set())
-    host = (margin_host(trig) or framing_verb(trig)) if nominal(pat.kind) else None
-    if host is not None:
-        anchors.add(host.i)  # "met in Rome on the margins of the G20 Summit": held in Rome too
-        scope = scope | {t.i for c in host.children if c.dep_ == "prep" for t in c.subtree}
-    if pat.kind in ("copular", "nominal") and trig.head is not trig:
-        anchors.add(trig.head.i)
-    skip = frozenset(n.i for name, n in h.nodes.items() if name == "in")  # "participated in X"
-    found = location_in(scope, doc, ents, _location_preps(trig), anchors, skip)
-    if found is None and pat.kind == "nominal" and ordinal:
-        wspan = doc.char_span(window[0], window[1], alignment_mode="expand")
-        if wspan is not None:
-            found = location_in({t.i for t in wspan}, doc, ents, _location_preps(trig))
-    if found is None and trig.lemma_ in word_classes()["destination_verbs"]:
-        based = base_of_destination(trig, ents)  # "assigned to the Hawaii-based task force"
-        found = _entity_location(based[0].root, ents) if based is not None else None
-    return found or _named_for_city(trig if nominal(pat.kind) else h.theme)
-
-
-def _named_for_city(noun: Token | None) -> tuple[str, str | None, range] | None:
-    """`the Madrid Summit`, `the Wales Summit`: a meeting named after the city that hosted it.
-
-    Only a city (a known place that is no country): `the Canada-Mexico Summit` names its parties.
-    """
-    if noun is None:
-        return None
-    for c in noun.children:
-        # "the November 12 Paris international conference": the parser may make the city an nmod
-        place = place_table().get(c.text) if c.dep_ in ("compound", "nmod") and c.i < noun.i else None
-        if place is not None and place.kind != "country":
-            return c.text, place.country, range(c.i, c.i + 1)
-    return None
-
-
-def _bare_place_name(tok: Token) -> bool:
-    """A visited proper name that is no organization or titled person: `Cartagena`, `Halifax`."""
-    if tok.pos_ != "PROPN" or tok.ent_type_ in ("ORG", "NORP"):
-        return False
-    if tok.ent_type_ in ("GPE", "LOC", "FAC") or place_country(tok.text):
-        return True
-    return not any(c.dep_ in ("compound", "amod", "poss", "det") for c in tok.children)
-
-
-def _host_country(participants) -> tuple[str, str | None] | None:
-    """`hosted by Canada` with no place named: it took place in Canada."""
-    hosts = [p for p in participants if p.role == "host" and p.mention is None and p.country]
-    return (hosts[0].name, hosts[0].country) if hosts else None
-
-
-def _entity_location(tok: Token, ents: tuple[Span, ...]) -> tuple[str, str | None, range]:
-    """The place entity holding `tok`, with a following `, Region` (`Mombasa, Kenya`)."""
-    doc = tok.doc
-    ent = next((e for e in ents if e.start <= tok.i < e.end), None)
-    start, end = (ent.start, ent.end) if ent is not None else (tok.i, tok.i + 1)
-    if end + 1 < len(doc) and doc[end].text == ",":
-        follow = next((e for e in ents if e.start == end + 1 and e.label_ == "GPE"), None)
-        if follow is not None:
-            end = follow.end
-    name = " ".join(doc[start:end].text.split())
-    name = without_the(name)
-    return name, place_country(name), range(start, end)
 
 
 def _role(tok: Token, anchor: Token, trig: Token, pat: EventPattern) -> str:
