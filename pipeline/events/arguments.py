@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from pipeline.countries import Place, place_table
 from pipeline.dates.links import Timex
 from pipeline.events.candidates import ParticipantRef
+from pipeline.events.lookup import OrgSpans, TimexRoots
+from pipeline.index import Ents
 from pipeline.surface import fold, without_the
 
 _MAX_WORDS = 6
@@ -142,15 +144,14 @@ def attached_to(prep: Token, anchors: set[int]) -> bool:
     return False
 
 
-def location_in(tokens: set[int], doc: Doc, ents: tuple[Span, ...], preps: frozenset[str],
+def location_in(tokens: set[int], doc: Doc, ents: Ents, preps: frozenset[str],
                 anchors: set[int] | None = None,
                 skip_preps: frozenset[int] = frozenset()) -> tuple[str, str | None, range] | None:
     """(name, country, token ids) of the first place in `tokens` governed by a location preposition.
 
     A place entity followed by `, Region` keeps it: `Cold Lake, Alberta`.
     """
-    places = [e for e in ents
-              if e.root.i in tokens and (e.label_ in _PLACE_LABELS or _known_place(e.text))]
+    places = [e for e in ents.rooted_in(tokens) if e.label_ in _PLACE_LABELS or _known_place(e.text)]
     for ent in sorted(places, key=lambda e: e.start):
         prep = governing_preposition(ent.root)
         if prep is None or prep.lower_ not in preps or prep.i in skip_preps:
@@ -160,7 +161,7 @@ def location_in(tokens: set[int], doc: Doc, ents: tuple[Span, ...], preps: froze
         end = ent.end
         nxt = doc[end:end + 1]
         if len(nxt) and nxt[0].text == "," and end + 1 < len(doc):
-            follow = [e for e in ents if e.start == end + 1 and e.label_ == "GPE"]
+            follow = [e for e in ents.starting_at(end + 1) if e.label_ == "GPE"]
             if follow:
                 end = follow[0].end
         span = doc[ent.start:end]
@@ -301,7 +302,7 @@ def mention_spans(doc: Doc, orgs: list) -> list[tuple]:
     return out
 
 
-def participants_in(doc: Doc, scope: set[int], spans: list[tuple], triggers: set[int],
+def participants_in(doc: Doc, scope: set[int], spans: OrgSpans, triggers: set[int],
                     role_of, place: range = range(0)) -> tuple[ParticipantRef, ...]:
     """Organizations and countries named in `scope`, each with its role.
 
@@ -320,8 +321,8 @@ def participants_in(doc: Doc, scope: set[int], spans: list[tuple], triggers: set
             seen.update(keys)
             out.append(p)
 
-    for m, span in spans:
-        if span.root.i in scope and span.root.i not in place and not any(t.i in triggers for t in span):
+    for m, span in spans.rooted_in(scope):
+        if span.root.i not in place and not any(t.i in triggers for t in span):
             add(ParticipantRef(m.text, role_of(span.root), (m.start, m.end), place_country(m.text)),
                 _org_key(m))
     for i in sorted(scope):
@@ -329,9 +330,9 @@ def participants_in(doc: Doc, scope: set[int], spans: list[tuple], triggers: set
         det = next((c for c in tok.children if c.dep_ == "det"), None)
         if tok.pos_ != "NOUN" or det is None or det.lower_ not in ("this", "the", "that"):
             continue
-        earlier = [(m, sp) for m, sp in spans if sp.end <= tok.i and sp[-1].lower_ == tok.lower_]
-        if earlier:
-            m, _ = earlier[-1]
+        earlier = spans.latest_ending_by(tok.lower_, tok.i)
+        if earlier is not None:
+            m, _ = earlier
             add(ParticipantRef(m.text, role_of(tok), (m.start, m.end), place_country(m.text)), _org_key(m))
     runs: list[list[Token]] = []
     for i in sorted(scope):
@@ -362,11 +363,12 @@ def _org_key(m) -> str:
 _MARGIN_NOUNS = frozenset({"margins", "margin", "sidelines", "sideline", "side"})
 
 
-def possessive_timex(trig: Token, timex_root: list[tuple[Timex, Token]]) -> Timex | None:
+def possessive_timex(trig: Token, timex_root: TimexRoots) -> Timex | None:
     """`last week's Anti-Corruption Summit`, `yesterday's meeting`: a date in the possessive
     dates the noun it owns, however the parser hangs it (often off the clause's preposition)."""
     doc = trig.doc
-    for tx, root in timex_root:
+    # the words between the owner's `'s` and the noun all hang from the noun: its subtree's
+    for tx, root in timex_root.rooted_between(trig.left_edge.i - 2, trig.i - 1):
         nxt = root.i + 1
         if nxt >= trig.i or doc[nxt].lower_ not in ("'s", "’s"):
             continue

@@ -14,7 +14,7 @@ Offsets are offsets into the text the Doc was built from.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from pipeline.countries import place_table
 from pipeline.dates.links import Timex
@@ -34,9 +34,11 @@ from pipeline.events.arguments import (
 from pipeline.events.candidates import EventCandidate, ParticipantRef
 from pipeline.events.factuality import asserted, full_relative, reporting_verb
 from pipeline.events.hits import Hit, absorbed, all_hits, describes, is_general, nominal
+from pipeline.events.lookup import OrgSpans, TimexRoots, Windows
 from pipeline.events.merge import dated_by_stay, elaborations
 from pipeline.events.rules import EventPattern, ordinals, plover_of, word_classes
 from pipeline.events.status import name_of, status_of
+from pipeline.index import Ents
 from pipeline.nlp import Chunk
 from pipeline.organizations.spans import OrgMention
 from pipeline.surface import without_the
@@ -81,8 +83,8 @@ def find_events(chunk: Chunk, orgs: list[OrgMention], dates: list[Timex]) -> lis
                 if not (all(nominal(h.pattern.kind) for h in hs)
                         and absorbed(doc[i], hs[0].pattern.type, primary))}
     primary = [hs[0] for hs in by_token.values()]
-    windows = _line_windows(doc, chunk.text)
-    timex_root = _timex_roots(doc, dates)
+    windows = Windows(_line_windows(doc, chunk.text))
+    timex_root = TimexRoots(_timex_roots(doc, dates))
     # A copular trigger's dates hang from its copula: "of which Peru has been a member since 2012"
     copula_of = {doc[i].head.i: i for i, hs in by_token.items()
                  if hs[0].pattern.kind == "copular" and doc[i].dep_ == "attr"
@@ -93,7 +95,7 @@ def find_events(chunk: Chunk, orgs: list[OrgMention], dates: list[Timex]) -> lis
         if owner is not None:
             attached.setdefault(copula_of.get(owner, owner), []).append(tx)
     owned = {id(tx) for txs in attached.values() for tx in txs}
-    org_spans = mention_spans(doc, orgs)
+    org_spans = OrgSpans(mention_spans(doc, orgs))
     out = []
     for hs in by_token.values():
         for h in hs:
@@ -116,13 +118,6 @@ def _timex_roots(doc: Doc, dates: list[Timex]) -> list[tuple[Timex, Token]]:
         if span is not None and len(span):
             out.append((tx, span.root))
     return out
-
-
-def _window_of(tok: Token, windows: list[tuple[int, int]]) -> tuple[int, int]:
-    for s, e in windows:
-        if s <= tok.idx < e:
-            return s, e
-    return tok.idx, tok.idx + len(tok)
 
 
 def _nearest(tok: Token, options: list[Timex]) -> Timex | None:
@@ -152,7 +147,7 @@ def _date_of(h: Hit, window, attached, owned, timex_root, ordinal) -> Timex | No
         return _nearest(trig, [tx for tx in attached.get(host.i, []) if window[0] <= tx.start < window[1]])
     if nominal(kind) and (poss := possessive_timex(trig, timex_root)) is not None:
         return poss
-    in_window = [tx for tx, _ in timex_root if window[0] <= tx.start < window[1]]
+    in_window = [tx for tx, _ in timex_root.starting_in(window)]
     if kind == "verbal" and trig.dep_ == "conj" and trig.head.pos_ == "VERB":
         # "travelled to Colombia and met with the Commander": the first verb's date
         shared = [tx for tx in attached.get(trig.head.i, []) if window[0] <= tx.start < window[1]]
@@ -166,14 +161,14 @@ def _date_of(h: Hit, window, attached, owned, timex_root, ordinal) -> Timex | No
         # hangs the date on a present-tense verb of the statement itself; it dates the signing
         # or on a verb of what is to come ("will hold a workshop in April"); not a past verb
         # ("In September, China condemned the deployment": that dates the condemning)
-        pp = [tx for tx, root in timex_root if id(tx) not in owned and window[0] <= tx.start < window[1]
+        pp = [tx for tx, root in timex_root.starting_in(window) if id(tx) not in owned
               and root.head.dep_ == "prep" and root.head.head.i == trig.head.i]
         return _nearest(trig, pp)
     if kind == "copular" or (kind == "verbal" and describes(trig) is None):
         # "visited Cartagena during Operation CARIBBE in the fall of 2018": the date the
         # named operation in the verb's own clause holds dates the visit too
-        inner = [tx for tx, root in timex_root if window[0] <= tx.start < window[1]
-                 and trig.left_edge.i <= root.i <= trig.right_edge.i and _held_by_noun(root, trig)]
+        inner = [tx for tx, root in timex_root.starting_in(window)
+                 if trig.left_edge.i <= root.i <= trig.right_edge.i and _held_by_noun(root, trig)]
         return _nearest(trig, free) or _nearest(trig, inner)
     if kind == "verbal" and full_relative(trig):
         # "travelled to Mexico City in October 2014, where he met with ...": the clause's date
@@ -193,12 +188,12 @@ def _held_by_noun(root: Token, trig: Token) -> bool:
     return False
 
 
-def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], windows, attached, owned,
-               timex_root, triggers: set[int]) -> EventCandidate | None:
+def _candidate(h: Hit, chunk: Chunk, org_spans: OrgSpans, windows: Windows, attached, owned,
+               timex_root: TimexRoots, triggers: set[int]) -> EventCandidate | None:
     doc = chunk.doc
     trig, pat = h.trigger, h.pattern
     kind = pat.kind
-    window = _window_of(trig, windows)
+    window = windows.of(trig)
     wspan = doc.char_span(window[0], window[1], alignment_mode="expand")
     window_ids = {t.i for t in wspan} if wspan is not None else {trig.i}
     noun = h.theme if h.theme is not None and not nominal(kind) else trig
@@ -238,8 +233,8 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
         # "The State Department facilitated the donation of ...": the reporter's subject did it
         subj = {t.i for c in reporter.children if c.dep_ == "nsubj" for t in c.subtree} & window_ids
         scope, inherited = scope | subj, inherited | subj
-        date = date or _nearest(trig, [tx for tx, root in timex_root if id(tx) not in owned
-                                       and window[0] <= tx.start < window[1]
+        date = date or _nearest(trig, [tx for tx, root in timex_root.starting_in(window)
+                                       if id(tx) not in owned
                                        and reporter.left_edge.i <= root.i <= reporter.right_edge.i])
     place = _place(h, chunk, scope, window, ordinal)
     participants = participants_in(doc, scope, org_spans, triggers, role_of, place[2] if place else range(0))
@@ -342,13 +337,13 @@ def _host_country(participants) -> tuple[str, str | None] | None:
     return (hosts[0].name, hosts[0].country) if hosts else None
 
 
-def _entity_location(tok: Token, ents: tuple[Span, ...]) -> tuple[str, str | None, range]:
+def _entity_location(tok: Token, ents: Ents) -> tuple[str, str | None, range]:
     """The place entity holding `tok`, with a following `, Region` (`Mombasa, Kenya`)."""
     doc = tok.doc
-    ent = next((e for e in ents if e.start <= tok.i < e.end), None)
+    ent = next(iter(ents.holding(tok.i)), None)
     start, end = (ent.start, ent.end) if ent is not None else (tok.i, tok.i + 1)
     if end + 1 < len(doc) and doc[end].text == ",":
-        follow = next((e for e in ents if e.start == end + 1 and e.label_ == "GPE"), None)
+        follow = next((e for e in ents.starting_at(end + 1) if e.label_ == "GPE"), None)
         if follow is not None:
             end = follow.end
     name = " ".join(doc[start:end].text.split())
