@@ -34,14 +34,14 @@ def is_acronym(s: str) -> bool:
     return acronyms.is_short_form(s) and sum(c.isupper() for c in s) * 2 > len(s)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     start: int
     end: int
     entry_id: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OrgMention:
     start: int
     end: int
