@@ -62,7 +62,8 @@ def _same_occurrence(a: EventCandidate, b: EventCandidate) -> bool:
 
 def _absorb(into: EventCandidate, other: EventCandidate) -> EventCandidate:
     """`into` with `other`'s evidence and whatever arguments `into` lacked."""
-    return replace(_absorb_arguments(into, other), evidence=tuple(dict.fromkeys(into.evidence + other.evidence)))
+    evidence = tuple(dict.fromkeys(into.evidence + other.evidence))
+    return replace(_absorb_arguments(into, other), evidence=evidence)
 
 
 def _absorb_arguments(into: EventCandidate, other: EventCandidate) -> EventCandidate:
