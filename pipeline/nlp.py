@@ -22,11 +22,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pipeline.index import Ents
 from pipeline.settings import Settings
 
 if TYPE_CHECKING:  # imported in build_nlp: a run served from the cache never imports spaCy
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
 
 ORG_RULER = "org_ruler"
 
@@ -107,8 +108,12 @@ class Chunk:
     doc: Doc
     offset: int
     text: str
-    ents: tuple[Span, ...]
+    ents: Ents  # a tuple of Spans that also finds them by position (see index.py)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.ents, Ents):
+            object.__setattr__(self, "ents", Ents(self.ents))
 
     @classmethod
     def of(cls, doc: Doc, offset: int = 0) -> Chunk:
-        return cls(doc, offset, doc.text, tuple(doc.ents))
+        return cls(doc, offset, doc.text, Ents(doc.ents))

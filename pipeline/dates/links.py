@@ -20,7 +20,7 @@ from pipeline.dates.periods import resolve_same_period
 from pipeline.rules import Rules, per_rules
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Timex:
     """One temporal expression of a document: its extent, TIMEX3 type, value and mod, and signal."""
 

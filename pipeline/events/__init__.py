@@ -37,13 +37,15 @@ def find(chunk: Chunk, mentions: list[OrgMention], dates: list[Timex]) -> list[E
     return [e.shifted(chunk.offset) for e in found]
 
 
-def finish(candidates: list[EventCandidate], entities: list[OrgEntity]) -> list[EventCandidate]:
+def finish(candidates: list[EventCandidate], entities: list[OrgEntity],
+           record_of: dict[tuple[int, int], OrgEntity] | None = None) -> list[EventCandidate]:
     """One event per occurrence of a document.
 
     An organization participant first takes its record's country, so that merging
     can tell `SEMAR` and `Mexican Navy` apart from another country's body.
     """
-    record_of = by_mention(entities)
+    if record_of is None:
+        record_of = by_mention(entities)
 
     def with_country(p: ParticipantRef) -> ParticipantRef:
         ent = record_of.get(p.mention) if p.mention else None

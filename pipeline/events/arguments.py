@@ -17,8 +17,10 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.countries import Place, place_table
 from pipeline.events.candidates import ParticipantRef
+from pipeline.events.lookup import OrgSpans
 from pipeline.events.parties import joined_parties
 from pipeline.events.sites import departed_from, on_site
+from pipeline.index import Ents
 from pipeline.surface import fold, without_the
 
 _MAX_WORDS = 6
@@ -143,15 +145,14 @@ def attached_to(prep: Token, anchors: set[int]) -> bool:
     return False
 
 
-def location_in(tokens: set[int], doc: Doc, ents: tuple[Span, ...], preps: frozenset[str],
+def location_in(tokens: set[int], doc: Doc, ents: Ents, preps: frozenset[str],
                 anchors: set[int] | None = None,
                 skip_preps: frozenset[int] = frozenset()) -> tuple[str, str | None, range] | None:
     """(name, country, token ids) of the first place in `tokens` governed by a location preposition.
 
     A place entity followed by `, Region` keeps it: `Cold Lake, Alberta`.
     """
-    places = [e for e in ents
-              if e.root.i in tokens and (e.label_ in _PLACE_LABELS or _known_place(e))]
+    places = [e for e in ents.rooted_in(tokens) if e.label_ in _PLACE_LABELS or _known_place(e)]
     for ent in sorted(places, key=lambda e: e.start):
         prep = governing_preposition(ent.root)
         if prep is None or (prep.lower_ not in preps and not on_site(prep, ent.root)) or prep.i in skip_preps:
@@ -161,7 +162,7 @@ def location_in(tokens: set[int], doc: Doc, ents: tuple[Span, ...], preps: froze
         end = ent.end
         nxt = doc[end:end + 1]
         if len(nxt) and nxt[0].text == "," and end + 1 < len(doc) and not _is_country(ent.text):
-            follow = [e for e in ents if e.start == end + 1 and e.label_ == "GPE"]
+            follow = [e for e in ents.starting_at(end + 1) if e.label_ == "GPE"]
             if follow:
                 end = follow[0].end
         span = doc[ent.start:end]
@@ -224,7 +225,7 @@ def mention_spans(doc: Doc, orgs: list) -> list[tuple]:
     return out
 
 
-def participants_in(doc: Doc, scope: set[int], spans: list[tuple], triggers: set[int], role_of,
+def participants_in(doc: Doc, scope: set[int], spans: OrgSpans, triggers: set[int], role_of,
                     place: range = range(0), listed_places: bool = False) -> tuple[ParticipantRef, ...]:
     """Organizations and countries named in `scope`, each with its role.
 
@@ -245,8 +246,8 @@ def participants_in(doc: Doc, scope: set[int], spans: list[tuple], triggers: set
             seen.update(keys)
             out.append(p)
 
-    for m, span in spans:
-        if span.root.i in scope and span.root.i not in place and not any(t.i in triggers for t in span):
+    for m, span in spans.rooted_in(scope):
+        if span.root.i not in place and not any(t.i in triggers for t in span):
             add(ParticipantRef(m.text, role_of(span.root), (m.start, m.end), place_country(m.text)),
                 _org_key(m))
     for i in sorted(scope):
@@ -254,9 +255,9 @@ def participants_in(doc: Doc, scope: set[int], spans: list[tuple], triggers: set
         det = next((c for c in tok.children if c.dep_ == "det"), None)
         if tok.pos_ != "NOUN" or det is None or det.lower_ not in ("this", "the", "that"):
             continue
-        earlier = [(m, sp) for m, sp in spans if sp.end <= tok.i and sp[-1].lower_ == tok.lower_]
-        if earlier:
-            m, _ = earlier[-1]
+        earlier = spans.latest_ending_by(tok.lower_, tok.i)
+        if earlier is not None:
+            m, _ = earlier
             add(ParticipantRef(m.text, role_of(tok), (m.start, m.end), place_country(m.text)), _org_key(m))
     runs: list[list[Token]] = []
     for i in sorted(scope):

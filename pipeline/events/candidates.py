@@ -17,7 +17,7 @@ def _moved(span: Offsets, offset: int) -> Offsets:
     return span[0] + offset, span[1] + offset
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParticipantRef:
     """A participant: an organization mention (resolved to its org_id later) or a country."""
 
@@ -30,7 +30,7 @@ class ParticipantRef:
         return replace(self, mention=_moved(self.mention, offset)) if self.mention else self
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventCandidate:
     type: str
     trigger: Offsets

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from pipeline.countries import place_table
 from pipeline.dates.links import Timex
 from pipeline.events.candidates import ParticipantRef
+from pipeline.events.lookup import TimexRoots
 from pipeline.events.rules import word_classes
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
@@ -22,11 +23,12 @@ _FRAMES = {
 }
 
 
-def possessive_timex(trig: Token, timex_root: list[tuple[Timex, Token]]) -> Timex | None:
+def possessive_timex(trig: Token, timex_root: TimexRoots) -> Timex | None:
     """`last week's Anti-Corruption Summit`, `yesterday's meeting`: a date in the possessive
     dates the noun it owns, however the parser hangs it (often off the clause's preposition)."""
     doc = trig.doc
-    for tx, root in timex_root:
+    # the words between the owner's `'s` and the noun all hang from the noun: its subtree's
+    for tx, root in timex_root.rooted_between(trig.left_edge.i - 2, trig.i - 1):
         nxt = root.i + 1
         if nxt >= trig.i or doc[nxt].lower_ not in ("'s", "’s"):
             continue

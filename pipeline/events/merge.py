@@ -8,6 +8,7 @@ functions fold such mentions into one event whose evidence lists every span.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -61,11 +62,16 @@ def _same_occurrence(a: EventCandidate, b: EventCandidate) -> bool:
 
 def _absorb(into: EventCandidate, other: EventCandidate) -> EventCandidate:
     """`into` with `other`'s evidence and whatever arguments `into` lacked."""
+    evidence = tuple(dict.fromkeys(into.evidence + other.evidence))
+    return replace(_absorb_arguments(into, other), evidence=evidence)
+
+
+def _absorb_arguments(into: EventCandidate, other: EventCandidate) -> EventCandidate:
+    """`into` with whatever arguments `into` lacked, its evidence as it was."""
     names = {(p.name.lower(), p.country) for p in into.participants}
     extra = tuple(p for p in other.participants if (p.name.lower(), p.country) not in names)
     return replace(
         into,
-        evidence=tuple(dict.fromkeys(into.evidence + other.evidence)),
         participants=into.participants + extra,
         date=into.date or other.date,
         location=into.location or other.location,
@@ -201,15 +207,36 @@ def merge_events(candidates: list[EventCandidate]) -> list[EventCandidate]:
     then a paragraph about it) are one event with both evidence spans.
     """
     out: list[EventCandidate] = []
+    # A long document tells thousands of events: each candidate reads only the events it may join
+    # (the latest of its type; those of its type and date value, in order), and an event's evidence
+    # grows in place, not rebuilt at every merge.
+    evidence: list[dict[tuple[int, int], None]] = []
+    latest_of: dict[str, int] = {}
+    dated: dict[tuple[str, str], list[int]] = {}
+    absorbed: set[int] = set()
+
+    def absorb(i: int, c: EventCandidate) -> None:
+        before = out[i]
+        out[i] = _absorb_arguments(before, c)
+        evidence[i].update(dict.fromkeys(c.evidence))
+        absorbed.add(i)
+        if before.date is None and out[i].date is not None:  # a date it took from `c`
+            bisect.insort(dated.setdefault((out[i].type, out[i].date.value), []), i)
+
     for c in sorted(candidates, key=lambda c: c.trigger):
         if c.anaphoric:
-            prev = next((i for i in range(len(out) - 1, -1, -1) if out[i].type == c.type), None)
+            prev = latest_of.get(c.type)
             if prev is not None:
-                out[prev] = _absorb(out[prev], c)
+                absorb(prev, c)
             continue
-        same = next((i for i, e in enumerate(out) if _same_occurrence(e, c)), None)
+        same = next((i for i in dated.get((c.type, c.date.value), []) if _same_occurrence(out[i], c)),
+                    None) if c.date else None
         if same is not None:
-            out[same] = _absorb(out[same], c)
+            absorb(same, c)
         else:
+            latest_of[c.type] = len(out)
+            if c.date is not None:
+                dated.setdefault((c.type, c.date.value), []).append(len(out))
             out.append(c)
-    return out
+            evidence.append(dict.fromkeys(c.evidence))
+    return [replace(e, evidence=tuple(evidence[i])) if i in absorbed else e for i, e in enumerate(out)]

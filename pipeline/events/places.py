@@ -4,13 +4,14 @@ city a meeting is named after, the host country of `hosted by Canada`.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from pipeline.countries import place_table
 from pipeline.events.arguments import location_in, place_country
 from pipeline.events.hits import Hit, nominal
 from pipeline.events.rules import word_classes
 from pipeline.events.sites import base_of_destination
+from pipeline.index import Ents
 from pipeline.nlp import Chunk
 from pipeline.surface import without_the
 
@@ -81,13 +82,13 @@ def host_country(participants) -> tuple[str, str | None] | None:
     return (hosts[0].name, hosts[0].country) if hosts else None
 
 
-def _entity_location(tok: Token, ents: tuple[Span, ...]) -> tuple[str, str | None, range]:
+def _entity_location(tok: Token, ents: Ents) -> tuple[str, str | None, range]:
     """The place entity holding `tok`, with a following `, Region` (`Mombasa, Kenya`)."""
     doc = tok.doc
-    ent = next((e for e in ents if e.start <= tok.i < e.end), None)
+    ent = next(iter(ents.holding(tok.i)), None)
     start, end = (ent.start, ent.end) if ent is not None else (tok.i, tok.i + 1)
     if end + 1 < len(doc) and doc[end].text == ",":
-        follow = next((e for e in ents if e.start == end + 1 and e.label_ == "GPE"), None)
+        follow = next((e for e in ents.starting_at(end + 1) if e.label_ == "GPE"), None)
         if follow is not None:
             end = follow.end
     name = " ".join(doc[start:end].text.split())

@@ -29,6 +29,7 @@ from pipeline.events.factuality import asserted, full_relative, performing_verb,
 from pipeline.events.frames import dated_by_announcement, framing_verb, invitees
 from pipeline.events.framing import congratulated, convening_bodies, margin_host, part_host, possessive_timex
 from pipeline.events.hits import Hit, absorbed, all_hits, describes, is_general, nominal
+from pipeline.events.lookup import OrgSpans, TimexRoots, Windows
 from pipeline.events.merge import dated_by_stay, elaborations
 from pipeline.events.places import event_place, host_country
 from pipeline.events.rules import EventPattern, ordinals, plover_of, word_classes
@@ -87,8 +88,8 @@ def find_events(chunk: Chunk, orgs: list[OrgMention], dates: list[Timex]) -> lis
                 if not (all(nominal(h.pattern.kind) for h in hs)
                         and absorbed(doc[i], hs[0].pattern.type, primary))}
     primary = [hs[0] for hs in by_token.values()]
-    windows = _line_windows(doc, chunk.text)
-    timex_root = _timex_roots(doc, dates)
+    windows = Windows(_line_windows(doc, chunk.text))
+    timex_root = TimexRoots(_timex_roots(doc, dates))
     # A copular trigger's dates hang from its copula: "of which Peru has been a member since 2012"
     copula_of = {doc[i].head.i: i for i, hs in by_token.items()
                  if hs[0].pattern.kind == "copular" and doc[i].dep_ == "attr"
@@ -99,7 +100,7 @@ def find_events(chunk: Chunk, orgs: list[OrgMention], dates: list[Timex]) -> lis
         if owner is not None:
             attached.setdefault(copula_of.get(owner, owner), []).append(tx)
     owned = {id(tx) for txs in attached.values() for tx in txs}
-    org_spans = mention_spans(doc, orgs)
+    org_spans = OrgSpans(mention_spans(doc, orgs))
     # a noun in a name (`the Maneuver Center of Excellence`) is no trigger: the body is a party
     triggers = {i for i, hs in by_token.items()
                 if not (doc[i].dep_ == "compound" and all(nominal(h.pattern.kind) for h in hs))}
@@ -135,13 +136,6 @@ def _year_of_a_name(root: Token) -> bool:
             and root.like_num and 0 < head.i < root.i and root.doc[root.i - 1].text == ",")
 
 
-def _window_of(tok: Token, windows: list[tuple[int, int]]) -> tuple[int, int]:
-    for s, e in windows:
-        if s <= tok.idx < e:
-            return s, e
-    return tok.idx, tok.idx + len(tok)
-
-
 def _nearest(tok: Token, options: list[Timex]) -> Timex | None:
     return min(options, key=lambda tx: abs(tx.start - tok.idx), default=None)
 
@@ -164,7 +158,7 @@ def _date_of(h: Hit, window, attached, owned, timex_root, ordinal, host: Token |
         said |= {t.i for c in trig.children if c.dep_ == "conj" and c.pos_ == "VERB"
                  for t in c.subtree if _names_a_noun(t)}
         root_of = {id(tx): root.i for tx, root in timex_root}
-        timex_root = [(tx, root) for tx, root in timex_root if root.i not in said]
+        timex_root = TimexRoots([(tx, root) for tx, root in timex_root if root.i not in said])
         own = [tx for tx in attached.get(trig.i, []) if root_of.get(id(tx)) not in said]
         attached = {**attached, trig.i: own}
     # a parse glued across a line break (a blog's date line and its headline) dates nothing
@@ -188,7 +182,7 @@ def _date_of(h: Hit, window, attached, owned, timex_root, ordinal, host: Token |
         return _nearest(trig, held)
     if nominal(kind) and (poss := possessive_timex(trig, timex_root)) is not None:
         return poss
-    in_window = [tx for tx, _ in timex_root if window[0] <= tx.start < window[1]]
+    in_window = [tx for tx, _ in timex_root.starting_in(window)]
     if kind == "verbal" and trig.dep_ == "conj" and trig.head.pos_ == "VERB":
         # "travelled to Colombia and met with the Commander": the first verb's date
         shared = [tx for tx in attached.get(trig.head.i, []) if window[0] <= tx.start < window[1]]
@@ -241,7 +235,7 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
     doc = chunk.doc
     trig, pat = h.trigger, h.pattern
     kind = pat.kind
-    window = _window_of(trig, windows)
+    window = windows.of(trig)
     wspan = doc.char_span(window[0], window[1], alignment_mode="expand")
     window_ids = {t.i for t in wspan} if wspan is not None else {trig.i}
     noun = h.theme if h.theme is not None and not nominal(kind) else trig

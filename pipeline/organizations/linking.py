@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.countries import countries_in, country_in_name, country_of
+from pipeline.index import Intervals
 from pipeline.organizations import acronyms
 from pipeline.organizations.gazetteer import GazetteerEntry, gazetteer_index, load_gazetteer
 from pipeline.organizations.names import has_org_head, load_terms, norm, words_of
-from pipeline.organizations.spans import OrgMention, is_acronym, overlaps
+from pipeline.organizations.spans import OrgMention, is_acronym
 from pipeline.rules import Rules, per_rules
 from pipeline.surface import without_the
 
@@ -95,11 +96,12 @@ def group(mentions: list[OrgMention], text: str | None = None) -> list[OrgEntity
 
 def _with_text_uses(mentions: list[OrgMention], text: str) -> list[OrgMention]:
     have = {(m.start, m.end) for m in mentions}
+    found = Intervals(have)  # a long document holds thousands of mentions: no scan of all per use
     out = list(mentions)
     known = {m.acronym: m.entry_id for m in mentions if m.acronym}
     for short, entry_id in known.items():
         for s, e in acronyms.find_uses(text, short):
-            if (s, e) not in have and not any(overlaps((s, e), h) for h in have):
+            if (s, e) not in have and not found.overlaps_any((s, e)):
                 out.append(OrgMention(s, e, short, entry_id, short))
     return out
 

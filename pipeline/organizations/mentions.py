@@ -21,6 +21,7 @@ import re
 from spacy.tokens import Doc
 
 from pipeline.countries import countries_in, country_of, place_table
+from pipeline.index import ByKey, Intervals
 from pipeline.nlp import Chunk
 from pipeline.organizations import acronyms
 from pipeline.organizations.cues import companies, cued_names
@@ -45,7 +46,6 @@ from pipeline.organizations.spans import (
     joined,
     line_around,
     named_start,
-    overlaps,
     untagged_names,
 )
 from pipeline.organizations.units import unit_chains
@@ -64,6 +64,10 @@ def _definitions(text: str, cands: list[Candidate]) -> tuple[dict[str, tuple[int
     terms = load_terms()
     orgs: dict[str, tuple[int, int]] = {}
     others: dict[str, tuple[int, int]] = {}
+    # each definition reads the candidates ending near its bracket, not all of them
+    by_end = ByKey(cands, lambda c: c.end)
+    tagged_spans = Intervals((c.start, c.end) for c in cands)
+    exact = {(c.start, c.end) for c in cands}
     for d in acronyms.text_definitions(text):
         short = text[d.short[0]:d.short[1]]
         long = d.long
@@ -74,7 +78,7 @@ def _definitions(text: str, cands: list[Candidate]) -> tuple[dict[str, tuple[int
             others.setdefault(short, d.long)  # "Strategic Framework Agreement ... of Iraq (SFA)": a treaty
             continue
         if not d.matched:
-            ending = [c for c in cands if c.end <= long[1] and long[1] - c.end <= 3 and c.start >= long[0]]
+            ending = [c for c in by_end.within(long[1] - 3, long[1]) if c.start >= long[0]]
             if not ending:
                 continue
             long = (named_start(text, ending[0].start, d.long[0], short[0]), ending[0].end)
@@ -86,8 +90,8 @@ def _definitions(text: str, cands: list[Candidate]) -> tuple[dict[str, tuple[int
                 continue
         else:
             # "Mexican Secretariat ... (SEDENA)": a longer entity ending at the long form keeps its modifiers.
-            for c in cands:
-                if c.start < long[0] and long[0] < c.end and abs(c.end - long[1]) <= 3:
+            for c in by_end.within(long[1] - 3, long[1] + 3):
+                if c.start < long[0] and long[0] < c.end:
                     long = (c.start, long[1])
         # "Colombian Ministry of National Defence (MDN)": a nationality adjective belongs to the name.
         adjective = re.search(r"([A-Z][\w.-]*)\s+$", text[max(0, long[0] - 30):long[0]])
@@ -101,7 +105,7 @@ def _definitions(text: str, cands: list[Candidate]) -> tuple[dict[str, tuple[int
                 head_word(long_text) in terms["place"] and not has_org_head(long_text)):
             others.setdefault(short, long)
             continue
-        tagged = any(overlaps((c.start, c.end), long) or (c.start, c.end) == d.short for c in cands)
+        tagged = tagged_spans.overlaps_any(long) or d.short in exact
         if tagged or has_org_head(long_text):
             orgs.setdefault(short, long)
     return orgs, others
@@ -157,6 +161,7 @@ def _context_mentions(text: str, taken: list[tuple[int, int]]) -> list[OrgMentio
     Armed Forces`) names the department by its applied title.
     """
     out = []
+    taken_spans = Intervals(taken)
     for entry in load_gazetteer():
         for alias in entry.context_aliases:
             for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
@@ -168,7 +173,7 @@ def _context_mentions(text: str, taken: list[tuple[int, int]]) -> list[OrgMentio
                     continue  # "Minister of National Defence", but not "on behalf of National Defence"
                 if re.match(r"(?:[ \t]+|\n(?![ \t]*\n))(?:(?:of|for)\s+)?[A-Z]", text[m.end():m.end() + 20]):
                     continue  # "Alliance for Progress", "National Defence Headquarters"
-                if any(overlaps((m.start(), m.end()), t) for t in taken):
+                if taken_spans.overlaps_any((m.start(), m.end())):
                     continue
                 before, after = line_around(text, m.start(), m.end())
                 field = bool(_FIELD_BEFORE.search(before) and _FIELD_AFTER.match(after))
@@ -188,17 +193,17 @@ def mentions_in_text(text: str, ents: list[tuple[int, int, str | None]]) -> list
     kept: list[OrgMention] = []
     for short, (ls, le) in defined.items():
         kept.append(OrgMention(ls, le, text[ls:le], _entry_id(text[ls:le], short), short))
-    long_spans = [(m.start, m.end) for m in kept]
+    long_spans = Intervals((m.start, m.end) for m in kept)
     # "National Advanced Surface-to-Air Missile System (NASAMS)": the model's piece of a non-body's long form
-    other_spans = list(not_orgs.values())
+    other_spans = Intervals(not_orgs.values())
     equipment = equipment_names(text)
     for c in cands:
         span = text[c.start:c.end]
         if span in not_orgs or span in defined:
             continue  # acronym uses are added below
-        if any(overlaps((c.start, c.end), ls) for ls in long_spans):
+        if long_spans.overlaps_any((c.start, c.end)):
             continue  # the defined long form replaces what the model cut
-        if c.entry_id is None and any(overlaps((c.start, c.end), o) for o in other_spans):
+        if c.entry_id is None and other_spans.overlaps_any((c.start, c.end)):
             continue
         before, after = line_around(text, c.start, c.end)
         if names_a_treaty(after):
@@ -313,7 +318,8 @@ def find_mentions(chunk: Chunk) -> list[OrgMention]:
     ents += [(s, e, None) for s, e in untagged_names(text, taken)]
     ents += [(s, e, None) for s, e in cued_names(text)]  # "NGO Coral Watch", "Fundación Arrecife"
     # "Halvorsen Marine Inc said": a company the model left untagged (not "Rival [Embraer SA]")
-    ents += [(s, e, None) for s, e in companies(text) if not any(overlaps((s, e), t) for t in taken)]
+    taken_spans = Intervals(taken)
+    ents += [(s, e, None) for s, e in companies(text) if not taken_spans.overlaps_any((s, e))]
     mentions = mentions_in_text(text, ents)
     return sorted(mentions + _short_names(doc, text, mentions), key=lambda m: (m.start, m.end))
 
@@ -345,12 +351,12 @@ def _short_names(doc: Doc, text: str, mentions: list[OrgMention]) -> list[OrgMen
             firsts.setdefault(words[0], norm(m.text))
     if not firsts:
         return []
-    taken = [(m.start, m.end) for m in mentions]
+    taken = Intervals((m.start, m.end) for m in mentions)
     out = []
     for word, full in firsts.items():
         for hit in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
             span = doc.char_span(hit.start(), hit.end())
-            if span is None or len(span) != 1 or any(overlaps((hit.start(), hit.end()), t) for t in taken):
+            if span is None or len(span) != 1 or taken.overlaps_any((hit.start(), hit.end())):
                 continue
             tok = span[0]
             if tok.pos_ != "PROPN" or tok.is_sent_start:

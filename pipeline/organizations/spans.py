@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from pipeline.countries import countries_in, country_of, place_table
+from pipeline.index import Intervals
 from pipeline.organizations import acronyms
 from pipeline.organizations.cues import corporate_suffix
 from pipeline.organizations.gazetteer import gazetteer_index
@@ -34,14 +35,14 @@ def is_acronym(s: str) -> bool:
     return acronyms.is_short_form(s) and sum(c.isupper() for c in s) * 2 > len(s)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     start: int
     end: int
     entry_id: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OrgMention:
     start: int
     end: int
@@ -353,6 +354,7 @@ def untagged_names(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, i
     """
     out = []
     runs = []
+    tagged = Intervals(taken)
     for m in _CAPITALIZED_RUN.finditer(text):
         # "Atlantic Council’s Scowcroft Center ...": a possessive ends one name and starts the next.
         pos = m.start()
@@ -362,7 +364,7 @@ def untagged_names(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, i
         runs.append((pos, m.end()))
     for span in _split_bodies(text, runs):
         name = text[span[0]:span[1]]
-        if any(overlaps(span, t) for t in taken) or " " not in name or not has_org_head(name):
+        if tagged.overlaps_any(span) or " " not in name or not has_org_head(name):
             continue
         out.append(span)
     return out

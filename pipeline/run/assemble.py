@@ -33,13 +33,29 @@ from pipeline.run.document import Found
 
 @dataclass
 class DocResult:
-    """Every record of one document, ready to write."""
+    """Every record of one document, ready to write: validated, and kept as its JSON line.
+
+    A dense 5 MB text has hundreds of thousands of mentions and dates: held as
+    pydantic records they took more memory than the model. Each record is
+    validated, written as its line and let go; `organizations`, `dates` and
+    `events` read the records back from the lines for a caller that wants them.
+    """
 
     document: DocumentRecord
-    organizations: list[OrganizationRecord]
-    dates: list[DateRecord]
-    events: list[EventRecord]
+    record_lines: dict[str, list[str]]  # "organizations", "dates", "events": one line a record
     text: str | None = None  # a converted source's text, which the runner writes to `text_path`
+
+    @property
+    def organizations(self) -> list[OrganizationRecord]:
+        return [OrganizationRecord.model_validate_json(line) for line in self.record_lines["organizations"]]
+
+    @property
+    def dates(self) -> list[DateRecord]:
+        return [DateRecord.model_validate_json(line) for line in self.record_lines["dates"]]
+
+    @property
+    def events(self) -> list[EventRecord]:
+        return [EventRecord.model_validate_json(line) for line in self.record_lines["events"]]
 
     def lines(self) -> Lines:
         """The JSON Lines of every record, by output file, and a converted text under TEXT_KEY.
@@ -47,12 +63,8 @@ class DocResult:
         The text travels with the lines (from a worker, into the cache) so that a
         run served from the cache writes it again.
         """
-        lines = {
-            "documents": [record_line(self.document)],
-            "organizations": [record_line(r) for r in self.organizations],
-            "dates": [record_line(r) for r in self.dates],
-            "events": [record_line(r) for r in self.events],
-        }
+        lines = {"documents": [record_line(self.document)],
+                 **{kind: list(found) for kind, found in self.record_lines.items()}}
         if self.text is not None:
             lines[TEXT_KEY] = [self.text]
         return lines
@@ -94,16 +106,17 @@ def build_records(source: Source, view: CleanText, found: Found) -> DocResult:
         s, e = view.to_source(start, end)
         return Span(start=s, end=e, text=text[s:e])
 
-    record_of = by_mention(found.organizations)
-    organizations = []
+    record_of = found.record_of if found.record_of is not None else by_mention(found.organizations)
+    organizations = []  # (where the record sorts, its line)
     for ent in found.organizations:
         unique = {(s.start, s.end): s for s in (span(m.start, m.end) for m in ent.mentions)}
-        organizations.append(OrganizationRecord(
+        record = OrganizationRecord(
             doc_id=doc_id, org_id=ent.org_id, name=ent.name, acronym=ent.acronym, country=ent.country,
             mentions=[unique[k] for k in sorted(unique)],
             source="gazetteer" if ent.from_gazetteer else "model",
-        ))
-    organizations.sort(key=lambda r: (r.mentions[0].start, r.org_id))
+        )
+        organizations.append(((record.mentions[0].start, record.org_id), record_line(record)))
+    organizations.sort(key=lambda r: r[0])
 
     ordered = sorted(found.dates, key=lambda t: (t.start, t.end))
     date_id_of = {(t.start, t.end): f"t{i}" for i, t in enumerate(ordered, 1)}
@@ -112,13 +125,13 @@ def build_records(source: Source, view: CleanText, found: Found) -> DocResult:
     for t in ordered:
         s = span(t.start, t.end)
         days = day_range(t.value) if t.type in ("DATE", "TIME") else None
-        date_records.append(DateRecord(
+        date_records.append(record_line(DateRecord(
             doc_id=doc_id, date_id=date_id_of[(t.start, t.end)], start=s.start, end=s.end, text=s.text,
             type=t.type, value=t.value, granularity=t.granularity, mod=t.mod, anchor=t.anchor,
             anchor_date_id=date_id_of.get(t.anchor_span) if t.anchor_span else None, signal=t.signal,
             earliest=days[0] if days else None, latest=days[1] if days else None,
             range_end=date_id_of.get(t.range_end) if t.range_end else None,
-        ))
+        )))
 
     def event_date(start: int, end: int, value: str) -> EventDate:
         """The event's date as the dates stage finally resolved it, with the range's other end."""
@@ -141,7 +154,7 @@ def build_records(source: Source, view: CleanText, found: Found) -> DocResult:
                 role=p.role,
             ))
         sent = view.to_source(*ev.sentence)
-        event_records.append(EventRecord(
+        event_records.append(record_line(EventRecord(
             doc_id=doc_id, event_id=f"e{i}", type=ev.type, plover=ev.plover, trigger=span(*ev.trigger),
             sentence=SentenceSpan(start=sent[0], end=sent[1]),
             evidence=[span(*e) for e in ev.evidence],
@@ -151,6 +164,7 @@ def build_records(source: Source, view: CleanText, found: Found) -> DocResult:
             status=ev.status, name=ev.name,
             event_key=event_key(ev.type, ev.date.value if ev.date else None,
                                 ev.location[1] if ev.location else None, participants),
-        ))
-    return DocResult(document_record(source), organizations, date_records, event_records,
-                     text=source.text if source.converted else None)
+        )))
+    lines = {"organizations": [line for _, line in organizations], "dates": date_records,
+             "events": event_records}
+    return DocResult(document_record(source), lines, text=source.text if source.converted else None)

@@ -23,6 +23,8 @@ class Found:
     organizations: list[organizations.OrgEntity]
     dates: list[dates.Timex]
     events: list[events.EventCandidate]
+    # the record each mention span belongs to, built once for events and records alike
+    record_of: dict[tuple[int, int], organizations.OrgEntity] | None = None
 
 
 def find_all(chunks: Iterable[Chunk], text: str, published: date | None) -> Found:
@@ -37,5 +39,8 @@ def find_all(chunks: Iterable[Chunk], text: str, published: date | None) -> Foun
         mentions += chunk_mentions
         timexes += chunk_dates
     entities = organizations.link(mentions, text)
+    del mentions  # the entities hold them
+    record_of = organizations.by_mention(entities)
     # a story's time carries across chunks: the dates stage ends on the whole document
-    return Found(entities, dates.finish(timexes, published), events.finish(candidates, entities))
+    return Found(entities, dates.finish(timexes, published), events.finish(candidates, entities, record_of),
+                 record_of)
