@@ -24,6 +24,11 @@ STORIES = [
     (OPENING + "The garrison surrendered in November 1916. The winter was harsh. "
      "In March the prisoners were freed.",
      DCT, [("November 1916", "1916-11"), ("The winter", "1917-WI"), ("March", "1917-03")]),
+    # counted back from the story's year, not forward
+    (OPENING + "The siege was lifted in August 1903. The garrison was as weak as it had been "
+     "three years earlier.", DCT, [("August 1903", "1903-08"), ("three years earlier", "1900")]),
+    (OPENING + "The new guns came in May 1905, a gift from the city; the old ones had been sold "
+     "the previous year.", DCT, [("May 1905", "1905-05"), ("the previous year", "1904")]),
 ]
 
 

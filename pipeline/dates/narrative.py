@@ -23,7 +23,7 @@ from pipeline.dates.calendar import iso_week
 from pipeline.dates.extents import OF_THAT_YEAR
 from pipeline.dates.links import Timex
 from pipeline.dates.normalize import ANAPHOR, normalize_as, resolve_anaphor
-from pipeline.dates.periods import SHIFT
+from pipeline.dates.periods import SAME_PERIOD, SHIFT
 from pipeline.dates.timeline import join_year, split_year
 
 # News names the DCT's year and the one before; a year further back is history
@@ -108,7 +108,8 @@ def _counted(t: Timex, dct: date, ref_year: int, ref_month: int | None) -> str |
 def _from_last(t: Timex, dct: date | None, ref_year: int) -> str | None:
     """`that year`, `two years later`, `the entire year`: counted in years from the reference."""
     marker = normalize_as(t.rule, t.text, dct, t.tense)
-    m = re.search(r"(-?\d+)Y$", marker.value) if marker else None
+    # `SAMEPERIOD-2Y` is two years back, `SAMEPERIOD--3Y` three years on
+    m = re.fullmatch(rf"{SAME_PERIOD}(-?\d+)Y", marker.value) if marker else None
     return join_year(ref_year - int(m.group(1))) if m else None
 
 
