@@ -29,6 +29,22 @@ STORIES = [
      "three years earlier.", DCT, [("August 1903", "1903-08"), ("three years earlier", "1900")]),
     (OPENING + "The new guns came in May 1905, a gift from the city; the old ones had been sold "
      "the previous year.", DCT, [("May 1905", "1905-05"), ("the previous year", "1904")]),
+    # a look back (`since`), a flashback (`had` + participle), a future seen from the story
+    # (`would`) and a relative clause's date are told, but the story stays where it was
+    (OPENING + "The port was rebuilt in May 1902. It had been a free port since 1860. "
+     "In June the first liner docked.",
+     DCT, [("May 1902", "1902-05"), ("1860", "1860"), ("June", "1902-06")]),
+    (OPENING + "The rebels took the town in May 1904; the governor had fled it in 1899. "
+     "In July they marched north.", DCT, [("May 1904", "1904-05"), ("1899", "1899"), ("July", "1904-07")]),
+    (OPENING + "The king was deposed in January 1903. His brother would follow him into exile in 1910. "
+     "In March a republic was proclaimed.",
+     DCT, [("January 1903", "1903-01"), ("1910", "1910"), ("March", "1903-03")]),
+    (OPENING + "In April 1905 the army began a siege that lasted until the fall of the city in "
+     "February 1907. In June its cavalry crossed the river.",
+     DCT, [("April 1905", "1905-04"), ("February 1907", "1907-02"), ("June", "1905-06")]),
+    # `by` names the time the story has reached, even with `had`
+    (OPENING + "By March 1906 the army had reached the coast. In May it sailed.",
+     DCT, [("March 1906", "1906-03"), ("May", "1906-05")]),
 ]
 
 

@@ -9,7 +9,9 @@ document is, is decided on the whole document (`is_narrative`): a narrative
 names most of its explicit years far from its own date. In a narrative every
 underspecified expression is resolved again, in document order, on the
 reference time: the last calendar date the story reached (with its year, or
-resolved itself). This runs once per document after all its chunks are read,
+resolved itself). A date that looks away from the story (`since 513 BC`, `had
+invaded in 1943`, `would fall on 16 October`, a relative clause's) is resolved
+on it but does not move it (clauses.py). This runs once per document after all its chunks are read,
 so the story's time carries across the chunks of a long text.
 """
 
@@ -164,7 +166,8 @@ def anchor_story(found: list[Timex], dct: date | None) -> list[Timex]:
         # a coarser restatement of where the story is (`that year` after `June 22, 1941`) keeps the finer
         # `the previous year` looks back without moving the story there; `the next day` moves it
         looks_back = t.rule in _FROM_LAST or (t.rule in _COUNTED and t.granularity != "day")
-        moves = t.anchor == "text" or (t.anchor == "narrative" and not looks_back)
+        # a flashback, a future seen from the story, a relative clause's date do not move it (clauses.py)
+        moves = t.view is None and (t.anchor == "text" or (t.anchor == "narrative" and not looks_back))
         if here is not None and moves and not (
                 ref is not None and ref.value.startswith(t.value)):
             ref = t

@@ -1,0 +1,73 @@
+"""Where an expression stands in its sentence: whether it can move a story's time (narrative.py).
+
+A history moves its reference time on with the dates it tells (`In April 1940
+Germany invaded Norway. In May ...`). Some dates in it do not tell the story's
+time but look away from it, and the next `In May` must not land on them:
+
+- a flashback: `since 513 BC`, `forces that had invaded Burma in late 1943`
+  (a look-back signal, or the past perfect: `had` + participle): "back";
+- a future seen from the story: `the road would be exposed for a campaign in
+  1976` (`would`): "ahead";
+- a date in a relative clause, which tells about a thing rather than the
+  story's next step: `an assault that lasted until the fall of the city in
+  February 1945`: "aside".
+
+`By the end of March the Allies had taken the island` is no flashback: `by`
+names the time the story has reached. The words are data (`timex_words.jsonl`,
+kinds `story_signal`, `story_aux`, `story_reached_signal`). An expression
+marked here is still resolved on the story's time; it only does not move it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from pipeline.dates.grammar import timex_lexicon
+
+# How far up the tree the verb that governs an expression is looked for.
+_MAX_UP = 8
+# A relative clause tells about a thing, not the story's next step: `an assault that lasted until
+# the fall of the city in February 1945`
+_RELATIVE = frozenset({"relcl"})
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    for _ in range(_MAX_UP):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _clause_view(verb: Token) -> str | None:
+    """"back" for the past perfect (`had invaded`), "ahead" for a future in the past (`would follow`)."""
+    for aux in (c for c in verb.children if c.dep_ in ("aux", "auxpass")):
+        said = timex_lexicon().value("story_aux", aux.lower_)
+        if said == "back" and verb.tag_ != "VBN":
+            continue  # "had" as the main verb's auxiliary only: `had invaded`, not `had to`
+        if said:
+            return said
+    return None
+
+
+def story_view(doc: Doc, start: int, end: int, signal: str | None) -> str | None:
+    """How the expression at start:end (chunk offsets) stands to the story: "back", "ahead", "aside" or None.
+
+    None: it tells the story's time, and may move it.
+    """
+    if signal and timex_lexicon().value("story_signal", signal) is not None:
+        return timex_lexicon().value("story_signal", signal)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verb = _governing_verb(span.root)
+    if verb is None:
+        return None
+    view = _clause_view(verb)
+    if view == "back" and signal and timex_lexicon().value("story_reached_signal", signal):
+        return None  # `By the end of March the Allies had taken the island`: the story is there
+    if view is None and verb.dep_ in _RELATIVE:
+        return "aside"
+    return view
