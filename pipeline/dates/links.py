@@ -229,6 +229,11 @@ def split_day_spans(found: list[Timex]) -> list[Timex]:
     return out
 
 
+def _shares_year(t: Timex, link: str) -> bool:
+    """`from March to May 2021`, `26 June - 4 August 1952`, `in April and June 1955`: one year for both."""
+    return t.signal in ("from", "between") or link.strip().lower() in ("-", "–", "and")
+
+
 def _linked(t: Timex, end: Timex | None) -> Timex:
     return replace(t, range_end=(end.start, end.end)) if end is not None else t
 
@@ -244,7 +249,7 @@ def join_ranges(found: list[Timex], text: str) -> list[Timex]:
     for k, t in enumerate(found):
         nxt = found[k + 1] if k + 1 < len(found) else None
         link = _RANGE_LINK.fullmatch(text, t.end, nxt.start) if nxt else None
-        if (nxt is not None and link is not None and t.signal in ("from", "between")
+        if (nxt is not None and link is not None and _shares_year(t, link.group(0))
                 and t.anchor == "document" and nxt.anchor == "text" and _calendar_value(t)
                 and _calendar_value(nxt) and t.granularity in ("month", "day")
                 and nxt.granularity in ("month", "day")):
