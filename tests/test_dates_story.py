@@ -42,6 +42,13 @@ STORIES = [
     (OPENING + "In April 1905 the army began a siege that lasted until the fall of the city in "
      "February 1907. In June its cavalry crossed the river.",
      DCT, [("April 1905", "1905-04"), ("February 1907", "1907-02"), ("June", "1905-06")]),
+    # a decade or a century counted from the story's year, BC counted down
+    (OPENING + "The walls fell in 1906. In the following decade the town grew.",
+     DCT, [("1906", "1906"), ("the following decade", "191")]),
+    (OPENING + "Sparta won in 480 BC, lost in 470 BC, won again in 460 BC and in 450 BC, and lost in 440 BC. "
+     "Its gains of the previous century were gone.", DCT,
+     [("480 BC", "BC0480"), ("470 BC", "BC0470"), ("460 BC", "BC0460"), ("450 BC", "BC0450"),
+      ("440 BC", "BC0440"), ("the previous century", "BC05")]),
     # `by` names the time the story has reached, even with `had`
     (OPENING + "By March 1906 the army had reached the coast. In May it sailed.",
      DCT, [("March 1906", "1906-03"), ("May", "1906-05")]),

@@ -107,6 +107,23 @@ def _counted(t: Timex, dct: date, ref_year: int, ref_month: int | None) -> str |
     return None
 
 
+# Years a decade and a century span, by granularity
+_PERIOD_YEARS = {"decade": 10, "century": 100}
+
+
+def _counted_period(t: Timex, dct: date, ref_year: int) -> str | None:
+    """`the following decade` (the DCT's + 1) after `490 BC`: the 480s BC (`BC048`); `the previous century`."""
+    size = _PERIOD_YEARS.get(t.granularity)
+    if size is None or not t.value.isdigit():
+        return None
+    n = int(t.value) - dct.year // size
+    if ref_year >= 1:
+        k = ref_year // size + n
+        return f"{k:0{4 - len(str(size)) + 1}d}" if k >= 0 else None
+    k = (1 - ref_year) // size - n  # before Christ, counted down: 490 BC is in BC049, the next is BC048
+    return f"BC{k:0{4 - len(str(size)) + 1}d}" if k >= 0 else None
+
+
 def _from_last(t: Timex, dct: date | None, ref_year: int) -> str | None:
     """`that year`, `two years later`, `the entire year`: counted in years from the reference."""
     marker = normalize_as(t.rule, t.text, dct, t.tense)
@@ -146,7 +163,8 @@ def anchor_story(found: list[Timex], dct: date | None) -> list[Timex]:
             if t.rule in _PLACED and t.anchor == "document":
                 value = _placed(t, *at)
             elif t.rule in _COUNTED and t.anchor == "document" and dct is not None:
-                value = _counted(t, dct, *at) if _ANAPHORIC.search(t.text) else None
+                value = (_counted(t, dct, *at) or _counted_period(t, dct, at[0])
+                         if _ANAPHORIC.search(t.text) else None)
             elif t.rule in _FROM_LAST:
                 value = _from_last(t, dct, at[0])
             elif t.rule == OF_THAT_YEAR and (own := split_year(t.value)) is not None:
