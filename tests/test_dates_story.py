@@ -42,6 +42,10 @@ STORIES = [
     (OPENING + "In April 1905 the army began a siege that lasted until the fall of the city in "
      "February 1907. In June its cavalry crossed the river.",
      DCT, [("April 1905", "1905-04"), ("February 1907", "1907-02"), ("June", "1905-06")]),
+    # a shift back is a look back: the story stays where it was
+    (OPENING + "The new governor arrived in May 1908. Two decades earlier his father held the same "
+     "post. In June he toured the coast.",
+     DCT, [("May 1908", "1908-05"), ("Two decades earlier", "1888"), ("June", "1908-06")]),
     # a decade or a century counted from the story's year, BC counted down
     (OPENING + "The walls fell in 1906. In the following decade the town grew.",
      DCT, [("1906", "1906"), ("the following decade", "191")]),

@@ -182,14 +182,24 @@ def anchor_story(found: list[Timex], dct: date | None) -> list[Timex]:
         out.append(t)
         here = _reference(t)
         # a coarser restatement of where the story is (`that year` after `June 22, 1941`) keeps the finer
-        # `the previous year` looks back without moving the story there; `the next day` moves it
-        looks_back = t.rule in _FROM_LAST or (t.rule in _COUNTED and t.granularity != "day")
+        # `the previous year`, `two decades earlier` look back without moving the story there; `the next
+        # day` moves it
+        looks_back = (t.rule in _FROM_LAST or (t.rule in _COUNTED and t.granularity != "day")
+                      or _shifts_back(t, dct))
         # a flashback, a future seen from the story, a relative clause's date do not move it (clauses.py)
         moves = t.view is None and (t.anchor == "text" or (t.anchor == "narrative" and not looks_back))
         if here is not None and moves and not (
                 ref is not None and ref.value.startswith(t.value)):
             ref = t
     return out
+
+
+def _shifts_back(t: Timex, dct: date | None) -> bool:
+    """`almost two decades earlier`, `four months before`: a look back from the story, not a step on."""
+    if t.rule != "unit_shift":
+        return False
+    marker = normalize_as(t.rule, t.text, dct, t.tense)
+    return marker is not None and marker.value.startswith(SHIFT + "-")
 
 
 def _shifted(marker: str, at: Timex | None, dct: date | None) -> tuple[str, str] | None:
