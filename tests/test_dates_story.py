@@ -53,6 +53,9 @@ STORIES = [
      "Its gains of the previous century were gone.", DCT,
      [("480 BC", "BC0480"), ("470 BC", "BC0470"), ("460 BC", "BC0460"), ("450 BC", "BC0450"),
       ("440 BC", "BC0440"), ("the previous century", "BC05")]),
+    # a date in brackets is an aside
+    (OPENING + "In April 1907 the assembly met. It repealed the Press Law (1888) at once. "
+     "In May it adjourned.", DCT, [("April 1907", "1907-04"), ("1888", "1888"), ("May", "1907-05")]),
     # `by` names the time the story has reached, even with `had`
     (OPENING + "By March 1906 the army had reached the coast. In May it sailed.",
      DCT, [("March 1906", "1906-03"), ("May", "1906-05")]),

@@ -10,7 +10,8 @@ time but look away from it, and the next `In May` must not land on them:
   1976` (`would`): "ahead";
 - a date in a relative clause, which tells about a thing rather than the
   story's next step: `an assault that lasted until the fall of the city in
-  February 1945`: "aside".
+  February 1945`, or in brackets: `the Civil Constitution of the Clergy
+  (1790)`, `(as of December 5, 2006)`: "aside".
 
 `By the end of March the Allies had taken the island` is no flashback: `by`
 names the time the story has reached. The words are data (`timex_words.jsonl`,
@@ -26,6 +27,8 @@ from pipeline.dates.grammar import timex_lexicon
 
 # How far up the tree the verb that governs an expression is looked for.
 _MAX_UP = 8
+# How far (characters) an aside's brackets are looked for on each side.
+_BRACKET_REACH = 120
 # A relative clause tells about a thing, not the story's next step: `an assault that lasted until
 # the fall of the city in February 1945`
 _RELATIVE = frozenset({"relcl"})
@@ -39,6 +42,15 @@ def _governing_verb(tok: Token) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+def _in_brackets(text: str, start: int, end: int) -> bool:
+    """`(as of December 5, 2006)`, `the Civil Constitution of the Clergy (1790)`: an aside in brackets."""
+    before = text.rfind("(", max(0, start - _BRACKET_REACH), start)
+    if before == -1 or ")" in text[before:start] or "\n" in text[before:start]:
+        return False
+    after = text.find(")", end, end + _BRACKET_REACH)
+    return after != -1 and "(" not in text[end:after] and "\n" not in text[end:after]
 
 
 def _clause_view(verb: Token) -> str | None:
@@ -62,6 +74,8 @@ def story_view(doc: Doc, start: int, end: int, signal: str | None) -> str | None
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    if _in_brackets(doc.text, start, end):
+        return "aside"
     verb = _governing_verb(span.root)
     if verb is None:
         return None
