@@ -53,6 +53,9 @@ STORIES = [
      "Its gains of the previous century were gone.", DCT,
      [("480 BC", "BC0480"), ("470 BC", "BC0470"), ("460 BC", "BC0460"), ("450 BC", "BC0450"),
       ("440 BC", "BC0440"), ("the previous century", "BC05")]),
+    # a future seen from the story looks ahead: the October after January, not the one before
+    (OPENING + "The king was executed on 21 January 1909. The queen would follow him on 16 October.",
+     DCT, [("21 January 1909", "1909-01-21"), ("16 October", "1909-10-16")]),
     # a date in brackets is an aside
     (OPENING + "In April 1907 the assembly met. It repealed the Press Law (1888) at once. "
      "In May it adjourned.", DCT, [("April 1907", "1907-04"), ("1888", "1888"), ("May", "1907-05")]),
