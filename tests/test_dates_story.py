@@ -56,6 +56,10 @@ STORIES = [
     # a future seen from the story looks ahead: the October after January, not the one before
     (OPENING + "The king was executed on 21 January 1909. The queen would follow him on 16 October.",
      DCT, [("21 January 1909", "1909-01-21"), ("16 October", "1909-10-16")]),
+    # a quotation's `tonight` is the speaker's, not the DCT's; `'99` is the story's century's
+    (OPENING + 'In May 1909 the mayor spoke: "I am tonight closing the port." '
+     "The class of '99 was called up.",
+     DCT, [("May 1909", "1909-05"), ("tonight", "XXXX-XX-XXTNI"), ("'99", "1899")]),
     # a date in brackets is an aside
     (OPENING + "In April 1907 the assembly met. It repealed the Press Law (1888) at once. "
      "In May it adjourned.", DCT, [("April 1907", "1907-04"), ("1888", "1888"), ("May", "1907-05")]),

@@ -11,7 +11,10 @@ time but look away from it, and the next `In May` must not land on them:
 - a date in a relative clause, which tells about a thing rather than the
   story's next step: `an assault that lasted until the fall of the city in
   February 1945`, or in brackets: `the Civil Constitution of the Clergy
-  (1790)`, `(as of December 5, 2006)`: "aside".
+  (1790)`, `(as of December 5, 2006)`: "aside";
+- a date in a quotation, told from the speaker's time: `"I am tonight
+  announcing ..."`: "quoted" (a story does not say when the speaker spoke, so
+  what the DCT resolved there is unknown: `XXXX-XX-XXTNI`); its calendar dates still move the story.
 
 `By the end of March the Allies had taken the island` is no flashback: `by`
 names the time the story has reached. The words are data (`timex_words.jsonl`,
@@ -53,6 +56,15 @@ def _in_brackets(text: str, start: int, end: int) -> bool:
     return after != -1 and "(" not in text[end:after] and "\n" not in text[end:after]
 
 
+def _in_quotes(text: str, start: int) -> bool:
+    """`Nixon said, "I am tonight announcing ..."`: inside a quotation opened in the same paragraph."""
+    para = text[text.rfind("\n", 0, start) + 1:start]
+    rest = text[start:text.find("\n", start) if "\n" in text[start:] else len(text)]
+    # a quotation closed after the expression, in the same paragraph (a stray mark opens none)
+    return (para.count('"') % 2 == 1 and '"' in rest
+            or para.count("\u201c") > para.count("\u201d") and "\u201d" in rest)
+
+
 def _clause_view(verb: Token) -> str | None:
     """"back" for the past perfect (`had invaded`), "ahead" for a future in the past (`would follow`)."""
     for aux in (c for c in verb.children if c.dep_ in ("aux", "auxpass")):
@@ -76,6 +88,8 @@ def story_view(doc: Doc, start: int, end: int, signal: str | None) -> str | None
         return None
     if _in_brackets(doc.text, start, end):
         return "aside"
+    if _in_quotes(doc.text, start):
+        return "quoted"
     verb = _governing_verb(span.root)
     if verb is None:
         return None

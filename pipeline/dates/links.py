@@ -43,7 +43,8 @@ class Timex:
     # (start, end) of the range's other end, on the expression that opens it (`1915` of `1915-17`)
     range_end: tuple[int, int] | None = None
     # how it stands to a story's time (clauses.py): "back" (`since 513 BC`, `had invaded in 1943`),
-    # "ahead" (`would follow on 16 October`), "aside" (`the August 1792 uprising`), or None: it tells it
+    # "ahead" (`would follow on 16 October`), "aside" (a relative clause's, in brackets), "quoted" (in a
+    # quotation), or None: it tells it
     view: str | None = None
 
     def shifted(self, offset: int) -> Timex:

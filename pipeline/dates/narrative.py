@@ -172,6 +172,8 @@ def anchor_story(found: list[Timex], dct: date | None) -> list[Timex]:
                 value = join_year(at[0], own[1])  # "August of that year": of the story's year
             if value is None and t.rule in _DAY_ANAPHORS:
                 value = _same_day(t, dct, ref)
+            if value is None and t.anchor == "document":
+                value = _off_the_dct(t, at[0])
             gran = t.granularity
             if t.rule == "unit_shift":
                 marker = normalize_as(t.rule, t.text, dct, t.tense)
@@ -188,11 +190,24 @@ def anchor_story(found: list[Timex], dct: date | None) -> list[Timex]:
         looks_back = (t.rule in _FROM_LAST or (t.rule in _COUNTED and t.granularity != "day")
                       or _shifts_back(t, dct))
         # a flashback, a future seen from the story, a relative clause's date do not move it (clauses.py)
-        moves = t.view is None and (t.anchor == "text" or (t.anchor == "narrative" and not looks_back))
+        moves = t.view in (None, "quoted") and (
+            t.anchor == "text" or (t.anchor == "narrative" and not looks_back))
         if here is not None and moves and not (
                 ref is not None and ref.value.startswith(t.value)):
             ref = t
     return out
+
+
+def _off_the_dct(t: Timex, ref_year: int) -> str | None:
+    """What only the DCT placed, in a story: a quotation's `tonight` is on an unknown day
+    (`XXXX-XX-XXTNI`); `'99` is the year ending in 99 nearest the story's (1899 in 1917)."""
+    if t.view == "quoted":
+        return re.sub(r"\d", "X", t.value) if re.match(r"\d{4}", t.value) else None
+    if t.rule == "year" and re.fullmatch(r"['\u2019]\d\d", t.text) and ref_year >= 100:
+        two = int(t.text[1:])
+        return join_year(min((ref_year // 100 * 100 + two + k for k in (-100, 0, 100)),
+                             key=lambda y: abs(y - ref_year)))
+    return None
 
 
 def _shifts_back(t: Timex, dct: date | None) -> bool:
