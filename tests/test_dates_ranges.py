@@ -24,6 +24,11 @@ DAY_SPANS = [
      [("3", "2021-05-03"), ("4 May 2021", "2021-05-04")]),
     # no year: both ends on the DCT's year
     ("The summit is set for June 10-11.", DCT, [("June 10", "2021-06-10"), ("11", "2021-06-11")]),
+    # a range or a pair whose second end alone names the year: the year is both ends'
+    ("The siege (12 October - 3 February 1902) starved the town.", DCT,
+     [("12 October", "1901-10-12"), ("3 February 1902", "1902-02-03")]),
+    ("The dam was closed in April and June 1955 for repairs.", DCT,
+     [("April", "1955-04"), ("June 1955", "1955-06")]),
     # not a range of days: a single day, a score
     ("The port reopened on 12 March 2020.", DCT, [("12 March 2020", "2020-03-12")]),
 ]

@@ -24,6 +24,48 @@ STORIES = [
     (OPENING + "The garrison surrendered in November 1916. The winter was harsh. "
      "In March the prisoners were freed.",
      DCT, [("November 1916", "1916-11"), ("The winter", "1917-WI"), ("March", "1917-03")]),
+    # counted back from the story's year, not forward
+    (OPENING + "The siege was lifted in August 1903. The garrison was as weak as it had been "
+     "three years earlier.", DCT, [("August 1903", "1903-08"), ("three years earlier", "1900")]),
+    (OPENING + "The new guns came in May 1905, a gift from the city; the old ones had been sold "
+     "the previous year.", DCT, [("May 1905", "1905-05"), ("the previous year", "1904")]),
+    # a look back (`since`), a flashback (`had` + participle), a future seen from the story
+    # (`would`) and a relative clause's date are told, but the story stays where it was
+    (OPENING + "The port was rebuilt in May 1902. It had been a free port since 1860. "
+     "In June the first liner docked.",
+     DCT, [("May 1902", "1902-05"), ("1860", "1860"), ("June", "1902-06")]),
+    (OPENING + "The rebels took the town in May 1904; the governor had fled it in 1899. "
+     "In July they marched north.", DCT, [("May 1904", "1904-05"), ("1899", "1899"), ("July", "1904-07")]),
+    (OPENING + "The king was deposed in January 1903. His brother would follow him into exile in 1910. "
+     "In March a republic was proclaimed.",
+     DCT, [("January 1903", "1903-01"), ("1910", "1910"), ("March", "1903-03")]),
+    (OPENING + "In April 1905 the army began a siege that lasted until the fall of the city in "
+     "February 1907. In June its cavalry crossed the river.",
+     DCT, [("April 1905", "1905-04"), ("February 1907", "1907-02"), ("June", "1905-06")]),
+    # a shift back is a look back: the story stays where it was
+    (OPENING + "The new governor arrived in May 1908. Two decades earlier his father held the same "
+     "post. In June he toured the coast.",
+     DCT, [("May 1908", "1908-05"), ("Two decades earlier", "1888"), ("June", "1908-06")]),
+    # a decade or a century counted from the story's year, BC counted down
+    (OPENING + "The walls fell in 1906. In the following decade the town grew.",
+     DCT, [("1906", "1906"), ("the following decade", "191")]),
+    (OPENING + "Sparta won in 480 BC, lost in 470 BC, won again in 460 BC and in 450 BC, and lost in 440 BC. "
+     "Its gains of the previous century were gone.", DCT,
+     [("480 BC", "BC0480"), ("470 BC", "BC0470"), ("460 BC", "BC0460"), ("450 BC", "BC0450"),
+      ("440 BC", "BC0440"), ("the previous century", "BC05")]),
+    # a future seen from the story looks ahead: the October after January, not the one before
+    (OPENING + "The king was executed on 21 January 1909. The queen would follow him on 16 October.",
+     DCT, [("21 January 1909", "1909-01-21"), ("16 October", "1909-10-16")]),
+    # a quotation's `tonight` is the speaker's, not the DCT's; `'99` is the story's century's
+    (OPENING + 'In May 1909 the mayor spoke: "I am tonight closing the port." '
+     "The class of '99 was called up.",
+     DCT, [("May 1909", "1909-05"), ("tonight", "XXXX-XX-XXTNI"), ("'99", "1899")]),
+    # a date in brackets is an aside
+    (OPENING + "In April 1907 the assembly met. It repealed the Press Law (1888) at once. "
+     "In May it adjourned.", DCT, [("April 1907", "1907-04"), ("1888", "1888"), ("May", "1907-05")]),
+    # `by` names the time the story has reached, even with `had`
+    (OPENING + "By March 1906 the army had reached the coast. In May it sailed.",
+     DCT, [("March 1906", "1906-03"), ("May", "1906-05")]),
 ]
 
 

@@ -8,6 +8,7 @@
     extents.py    the words TimeML keeps with a date (`the night of April 18`, `August of that year`)
     links.py      expressions that depend on one another (anaphors, ranges); `Timex`, the found item
     narrative.py  a story's expressions anchored on the time it has reached, not the DCT
+    clauses.py    whether an expression tells the story's time or looks away from it (`since 513 BC`)
     timeline.py   the first and last day a value covers (`earliest`, `latest`)
 
 `find` reads one chunk and gives expressions in document offsets; `finish`
@@ -17,8 +18,10 @@ across chunks) and resolves a narrative's underspecified ones on the story.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
+from pipeline.dates.clauses import story_view
 from pipeline.dates.detect import find_dates
 from pipeline.dates.links import Timex
 from pipeline.dates.narrative import anchor_story, is_narrative, resolve_shifts
@@ -29,7 +32,9 @@ __all__ = ["Timex", "find", "finish"]
 
 def find(chunk: Chunk, published: date | None) -> list[Timex]:
     """The temporal expressions of one chunk, in document offsets, relative ones resolved on `published`."""
-    return [t.shifted(chunk.offset) for t in resolve_shifts(find_dates(chunk, published), published)]
+    found = resolve_shifts(find_dates(chunk, published), published)
+    return [replace(t, view=story_view(chunk.doc, t.start, t.end, t.signal)).shifted(chunk.offset)
+            for t in found]
 
 
 def finish(found: list[Timex], published: date | None) -> list[Timex]:

@@ -42,6 +42,10 @@ class Timex:
     anchor_span: tuple[int, int] | None = None
     # (start, end) of the range's other end, on the expression that opens it (`1915` of `1915-17`)
     range_end: tuple[int, int] | None = None
+    # how it stands to a story's time (clauses.py): "back" (`since 513 BC`, `had invaded in 1943`),
+    # "ahead" (`would follow on 16 October`), "aside" (a relative clause's, in brackets), "quoted" (in a
+    # quotation), or None: it tells it
+    view: str | None = None
 
     def shifted(self, offset: int) -> Timex:
         def move(span: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -256,6 +260,11 @@ def split_day_spans(found: list[Timex]) -> list[Timex]:
     return out
 
 
+def _shares_year(t: Timex, link: str) -> bool:
+    """`from March to May 2021`, `26 June - 4 August 1952`, `in April and June 1955`: one year for both."""
+    return t.signal in ("from", "between") or link.strip().lower() in ("-", "–", "and")
+
+
 def _linked(t: Timex, end: Timex | None) -> Timex:
     return replace(t, range_end=(end.start, end.end)) if end is not None else t
 
@@ -271,7 +280,7 @@ def join_ranges(found: list[Timex], text: str) -> list[Timex]:
     for k, t in enumerate(found):
         nxt = found[k + 1] if k + 1 < len(found) else None
         link = _RANGE_LINK.fullmatch(text, t.end, nxt.start) if nxt else None
-        if (nxt is not None and link is not None and t.signal in ("from", "between")
+        if (nxt is not None and link is not None and _shares_year(t, link.group(0))
                 and t.anchor == "document" and nxt.anchor == "text" and _calendar_value(t)
                 and _calendar_value(nxt) and t.granularity in ("month", "day")
                 and nxt.granularity in ("month", "day")):

@@ -9,7 +9,9 @@ document is, is decided on the whole document (`is_narrative`): a narrative
 names most of its explicit years far from its own date. In a narrative every
 underspecified expression is resolved again, in document order, on the
 reference time: the last calendar date the story reached (with its year, or
-resolved itself). This runs once per document after all its chunks are read,
+resolved itself). A date that looks away from the story (`since 513 BC`, `had
+invaded in 1943`, `would fall on 16 October`, a relative clause's) is resolved
+on it but does not move it (clauses.py). This runs once per document after all its chunks are read,
 so the story's time carries across the chunks of a long text.
 """
 
@@ -23,7 +25,7 @@ from pipeline.dates.calendar import iso_week
 from pipeline.dates.extents import OF_THAT_YEAR
 from pipeline.dates.links import Timex
 from pipeline.dates.normalize import ANAPHOR, normalize_as, resolve_anaphor
-from pipeline.dates.periods import SHIFT
+from pipeline.dates.periods import SAME_PERIOD, SHIFT
 from pipeline.dates.timeline import join_year, split_year
 
 # News names the DCT's year and the one before; a year further back is history
@@ -68,16 +70,17 @@ def _month_of(rest: str) -> int | None:
     return _SEASON_MONTH.get(rest[1:3])
 
 
-def _nearest_year(ref_year: int, ref_month: int | None, month: int) -> int:
+def _nearest_year(ref_year: int, ref_month: int | None, month: int, ahead: bool = False) -> int:
     """The year that puts `month` nearest the reference month; a tie goes forward (stories move on).
 
     After `October 1941`, `January` is 1942-01; after `April 1940`, `September` is 1940-09.
+    A future seen from the story looks ahead: `would fall on 16 October` after `21 January 1793` is 1793's.
     """
     if ref_month is None:
         return ref_year
     here = ref_year * 12 + ref_month
-    return min((ref_year - 1, ref_year, ref_year + 1),
-               key=lambda y: (abs(y * 12 + month - here), -y))
+    years = [y for y in (ref_year - 1, ref_year, ref_year + 1) if not ahead or y * 12 + month >= here]
+    return min(years, key=lambda y: (abs(y * 12 + month - here), -y))
 
 
 def _placed(t: Timex, ref_year: int, ref_month: int | None) -> str | None:
@@ -90,7 +93,7 @@ def _placed(t: Timex, ref_year: int, ref_month: int | None) -> str | None:
         return None
     if own[1] == "-02-29":
         return None
-    return join_year(_nearest_year(ref_year, ref_month, month), own[1])
+    return join_year(_nearest_year(ref_year, ref_month, month, t.view == "ahead"), own[1])
 
 
 def _counted(t: Timex, dct: date, ref_year: int, ref_month: int | None) -> str | None:
@@ -105,10 +108,28 @@ def _counted(t: Timex, dct: date, ref_year: int, ref_month: int | None) -> str |
     return None
 
 
+# Years a decade and a century span, by granularity
+_PERIOD_YEARS = {"decade": 10, "century": 100}
+
+
+def _counted_period(t: Timex, dct: date, ref_year: int) -> str | None:
+    """`the following decade` (the DCT's + 1) after `490 BC`: the 480s BC (`BC048`); `the previous century`."""
+    size = _PERIOD_YEARS.get(t.granularity)
+    if size is None or not t.value.isdigit():
+        return None
+    n = int(t.value) - dct.year // size
+    if ref_year >= 1:
+        k = ref_year // size + n
+        return f"{k:0{4 - len(str(size)) + 1}d}" if k >= 0 else None
+    k = (1 - ref_year) // size - n  # before Christ, counted down: 490 BC is in BC049, the next is BC048
+    return f"BC{k:0{4 - len(str(size)) + 1}d}" if k >= 0 else None
+
+
 def _from_last(t: Timex, dct: date | None, ref_year: int) -> str | None:
     """`that year`, `two years later`, `the entire year`: counted in years from the reference."""
     marker = normalize_as(t.rule, t.text, dct, t.tense)
-    m = re.search(r"(-?\d+)Y$", marker.value) if marker else None
+    # `SAMEPERIOD-2Y` is two years back, `SAMEPERIOD--3Y` three years on
+    m = re.fullmatch(rf"{SAME_PERIOD}(-?\d+)Y", marker.value) if marker else None
     return join_year(ref_year - int(m.group(1))) if m else None
 
 
@@ -143,13 +164,16 @@ def anchor_story(found: list[Timex], dct: date | None) -> list[Timex]:
             if t.rule in _PLACED and t.anchor == "document":
                 value = _placed(t, *at)
             elif t.rule in _COUNTED and t.anchor == "document" and dct is not None:
-                value = _counted(t, dct, *at) if _ANAPHORIC.search(t.text) else None
+                value = (_counted(t, dct, *at) or _counted_period(t, dct, at[0])
+                         if _ANAPHORIC.search(t.text) else None)
             elif t.rule in _FROM_LAST:
                 value = _from_last(t, dct, at[0])
             elif t.rule == OF_THAT_YEAR and (own := split_year(t.value)) is not None:
                 value = join_year(at[0], own[1])  # "August of that year": of the story's year
             if value is None and t.rule in _DAY_ANAPHORS:
                 value = _same_day(t, dct, ref)
+            if value is None and t.anchor == "document":
+                value = _off_the_dct(t, at[0])
             gran = t.granularity
             if t.rule == "unit_shift":
                 marker = normalize_as(t.rule, t.text, dct, t.tense)
@@ -161,13 +185,37 @@ def anchor_story(found: list[Timex], dct: date | None) -> list[Timex]:
         out.append(t)
         here = _reference(t)
         # a coarser restatement of where the story is (`that year` after `June 22, 1941`) keeps the finer
-        # `the previous year` looks back without moving the story there; `the next day` moves it
-        looks_back = t.rule in _FROM_LAST or (t.rule in _COUNTED and t.granularity != "day")
-        moves = t.anchor == "text" or (t.anchor == "narrative" and not looks_back)
+        # `the previous year`, `two decades earlier` look back without moving the story there; `the next
+        # day` moves it
+        looks_back = (t.rule in _FROM_LAST or (t.rule in _COUNTED and t.granularity != "day")
+                      or _shifts_back(t, dct))
+        # a flashback, a future seen from the story, a relative clause's date do not move it (clauses.py)
+        moves = t.view in (None, "quoted") and (
+            t.anchor == "text" or (t.anchor == "narrative" and not looks_back))
         if here is not None and moves and not (
                 ref is not None and ref.value.startswith(t.value)):
             ref = t
     return out
+
+
+def _off_the_dct(t: Timex, ref_year: int) -> str | None:
+    """What only the DCT placed, in a story: a quotation's `tonight` is on an unknown day
+    (`XXXX-XX-XXTNI`); `'99` is the year ending in 99 nearest the story's (1899 in 1917)."""
+    if t.view == "quoted":
+        return re.sub(r"\d", "X", t.value) if re.match(r"\d{4}", t.value) else None
+    if t.rule == "year" and re.fullmatch(r"['\u2019]\d\d", t.text) and ref_year >= 100:
+        two = int(t.text[1:])
+        return join_year(min((ref_year // 100 * 100 + two + k for k in (-100, 0, 100)),
+                             key=lambda y: abs(y - ref_year)))
+    return None
+
+
+def _shifts_back(t: Timex, dct: date | None) -> bool:
+    """`almost two decades earlier`, `four months before`: a look back from the story, not a step on."""
+    if t.rule != "unit_shift":
+        return False
+    marker = normalize_as(t.rule, t.text, dct, t.tense)
+    return marker is not None and marker.value.startswith(SHIFT + "-")
 
 
 def _shifted(marker: str, at: Timex | None, dct: date | None) -> tuple[str, str] | None:
