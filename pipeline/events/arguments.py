@@ -17,14 +17,11 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.countries import Place, place_table
 from pipeline.dates.links import Timex
-from pipeline.events.candidates import ParticipantRef
-from pipeline.events.parties import joined_parties
 from pipeline.events.sites import departed_from, on_site
 from pipeline.surface import fold, without_the
 
 _MAX_WORDS = 6
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
 _ORDINAL_DIGITS = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$")
 
 
@@ -294,74 +291,6 @@ def scope_of(trig: Token, theme: Token | None, kind: str, window: set[int],
     return ids & window, inherited & window
 
 
-def mention_spans(doc: Doc, orgs: list) -> list[tuple]:
-    """(mention, its Span) for each organization mention that covers whole tokens of `doc`."""
-    out = []
-    for m in orgs:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            out.append((m, span))
-    return out
-
-
-def participants_in(doc: Doc, scope: set[int], spans: list[tuple], triggers: set[int],
-                    role_of, place: range = range(0)) -> tuple[ParticipantRef, ...]:
-    """Organizations and countries named in `scope`, each with its role.
-
-    An organization mention that holds a trigger is the event's own name (`the Ninth
-    Summit of the Americas`), not a participant. `this committee` names the latest
-    earlier organization whose name ends in `Committee`. Countries are found by name
-    or adjective, also inside organization names (`Mexican Secretary of Security`).
-    """
-    out: list[ParticipantRef] = []
-    seen: set[str] = set()
-
-    def add(p: ParticipantRef, key: str | None = None) -> None:
-        # "Royal Canadian Navy (RCN) ... the RCN": one organization, one participant
-        keys = {p.name.lower(), (key or p.name).lower()}
-        if not keys & seen:
-            seen.update(keys)
-            out.append(p)
-
-    for m, span in spans:
-        if span.root.i in scope and span.root.i not in place and not any(t.i in triggers for t in span):
-            add(ParticipantRef(m.text, role_of(span.root), (m.start, m.end), place_country(m.text)),
-                _org_key(m))
-    for i in sorted(scope):
-        tok = doc[i]
-        det = next((c for c in tok.children if c.dep_ == "det"), None)
-        if tok.pos_ != "NOUN" or det is None or det.lower_ not in ("this", "the", "that"):
-            continue
-        earlier = [(m, sp) for m, sp in spans if sp.end <= tok.i and sp[-1].lower_ == tok.lower_]
-        if earlier:
-            m, _ = earlier[-1]
-            add(ParticipantRef(m.text, role_of(tok), (m.start, m.end), place_country(m.text)), _org_key(m))
-    runs: list[list[Token]] = []
-    for i in sorted(scope):
-        if runs and runs[-1][-1].i == i - 1:
-            runs[-1].append(doc[i])
-        else:
-            runs.append([doc[i]])
-    for run in runs:
-        for start, _end, found in places_in(run):
-            tok = doc[start]
-            if found.kind != "country" or tok.i in place:
-                continue
-            add(ParticipantRef(found.name, role_of(tok), None, found.country))
-    for p in joined_parties(doc, scope, spans, role_of):
-        add(p)  # "the U.S.-EU Summit"
-    return tuple(out)
-
-
-def _org_key(m) -> str:
-    """What makes two mentions one organization: its acronym (`RCN`), the full name it
-    shortens, its gazetteer entry, else its own text."""
-    for key in (getattr(m, "acronym", None), getattr(m, "short_of", None), getattr(m, "entry_id", None)):
-        if key:
-            return key
-    return m.text
-
-
 # --- events framed by another -----------------------------------------------------------
 
 _MARGIN_NOUNS = frozenset({"margins", "margin", "sidelines", "sideline", "side"})
@@ -390,15 +319,3 @@ def margin_host(trig: Token) -> Token | None:
     if margins.dep_ != "pobj" or prep.lower_ not in ("on", "at") or prep.head.pos_ != "VERB":
         return None
     return prep.head
-
-
-def convening_bodies(trig: Token, have: tuple[ParticipantRef, ...]) -> tuple[ParticipantRef, ...]:
-    """`the G20 Summit`, `the ASEAN Regional Forum meeting`: an acronym in a meeting's own name
-    names the body that convenes it, a party to it (countries are found by name already)."""
-    names = {p.name for p in have}
-    out = []
-    for c in trig.children:
-        if (c.dep_ == "compound" and _ACRONYM.match(c.text) and c.text not in names
-                and c.text not in _places()):
-            out.append(ParticipantRef(c.text, "participant", (c.idx, c.idx + len(c.text)), None))
-    return tuple(out)

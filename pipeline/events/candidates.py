@@ -25,6 +25,7 @@ class ParticipantRef:
     role: str
     mention: Offsets | None = None  # span of an organization mention
     country: str | None = None
+    acronym: str | None = None  # a country's abbreviation as the text writes it (`U.S.`)
 
     def shifted(self, offset: int) -> ParticipantRef:
         return replace(self, mention=_moved(self.mention, offset)) if self.mention else self

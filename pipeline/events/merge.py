@@ -37,8 +37,8 @@ _GIVERS = ("provider", "host")
 def _other_giver(a: EventCandidate, b: EventCandidate) -> bool:
     """Do both name who gave or hosted, and no one in common? `The DoD donated a vessel. The State
     Department donated equipment to SENAN`: another giver is another gift, however close."""
-    ga = {p.name.lower() for p in a.participants if p.role in _GIVERS}
-    gb = {p.name.lower() for p in b.participants if p.role in _GIVERS}
+    ga = {_party(p) for p in a.participants if p.role in _GIVERS}
+    gb = {_party(p) for p in b.participants if p.role in _GIVERS}
     return bool(ga and gb) and not ga & gb
 
 
@@ -61,8 +61,8 @@ def _same_occurrence(a: EventCandidate, b: EventCandidate) -> bool:
 
 def _absorb(into: EventCandidate, other: EventCandidate) -> EventCandidate:
     """`into` with `other`'s evidence and whatever arguments `into` lacked."""
-    names = {(p.name.lower(), p.country) for p in into.participants}
-    extra = tuple(p for p in other.participants if (p.name.lower(), p.country) not in names)
+    names = {_party(p) for p in into.participants}
+    extra = tuple(p for p in other.participants if _party(p) not in names)
     return replace(
         into,
         evidence=tuple(dict.fromkeys(into.evidence + other.evidence)),
@@ -73,6 +73,12 @@ def _absorb(into: EventCandidate, other: EventCandidate) -> EventCandidate:
         name=into.name or other.name,
         confidence=max(into.confidence, other.confidence),
     )
+
+
+def _party(p: ParticipantRef) -> tuple[str, str | None]:
+    """Who a participant is: a country by its code however the text called it (`U.S.`,
+    `United States`), a body by its name and country."""
+    return ("", p.country) if p.mention is None and p.country else (p.name.lower(), p.country)
 
 
 def _participle_of(doc: Doc, inner: tuple[int, int], outer: tuple[int, int]) -> bool:

@@ -19,13 +19,10 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.countries import place_table
 from pipeline.dates.links import Timex
 from pipeline.events.arguments import (
-    convening_bodies,
     dominating,
     location_in,
     margin_host,
-    mention_spans,
     ordinal_of,
-    participants_in,
     place_country,
     possessive_timex,
     role_key,
@@ -36,6 +33,7 @@ from pipeline.events.factuality import asserted, full_relative, reporting_verb
 from pipeline.events.frames import dated_by_announcement, framing_verb, invitees
 from pipeline.events.hits import Hit, absorbed, all_hits, describes, is_general, nominal
 from pipeline.events.merge import dated_by_stay, elaborations
+from pipeline.events.parties import convening_bodies, mention_spans, participants_in
 from pipeline.events.rules import EventPattern, ordinals, plover_of, word_classes
 from pipeline.events.sites import base_of_destination
 from pipeline.events.status import name_of, status_of
