@@ -1,5 +1,5 @@
 """Event arguments on composed sentences: what a country participant is called (the text's own
-name for it, an abbreviation beside the name).
+name for it, an abbreviation beside the name), who a `they` subject stands for.
 """
 
 from __future__ import annotations
@@ -40,3 +40,24 @@ def test_an_adjective_names_the_country_once(nlp):
     ev = the_event(nlp, "In May 2023 the U.S. deployed American instructors to Ghana.", "deployed")
     usa = [p for p in ev.participants if p.country == "USA" and p.mention is None]
     assert len(usa) == 1
+
+
+def test_they_in_a_relative_clause_stands_for_the_plural_body_before_it(nlp):
+    text = "The grant will help Commonwealth members replace the helicopters they have donated to Peru."
+    ev = the_event(nlp, text, "donated")
+    roles = {p.name: p.role for p in ev.participants}
+    assert roles.get("Commonwealth") == "provider"
+    assert roles.get("Peru") == "recipient"
+
+
+def test_they_opening_a_sentence_stands_for_the_subjects_of_the_one_before(nlp):
+    text = ("The Argentine and Uruguayan coast guards met in Montevideo in March 2023. "
+            "They signed a memorandum on search and rescue.")
+    ev = the_event(nlp, text, "signed")
+    assert {p.country for p in ev.participants} >= {"ARG", "URY"}
+
+
+def test_they_with_no_plural_party_before_it_names_no_one(nlp):
+    text = "In 2022 they donated two patrol boats to Ghana."
+    ev = the_event(nlp, text, "donated")
+    assert {p.country for p in ev.participants} == {"GHA"}

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.countries import place_table
 from pipeline.dates.links import Timex
+from pipeline.events.anaphora import antecedent
 from pipeline.events.arguments import (
     dominating,
     location_in,
@@ -246,7 +247,7 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
     if nominal(kind) and pat.type == "MEET":
         scope |= invitees(trig) & window_ids  # "the invitation of the EU to the Summit"
     if kind == "verbal":
-        glued = _glued_subjects(trig, window_ids)
+        glued = _glued_subjects(trig, window_ids) | antecedent(trig)  # "they donated": who they are
         scope, inherited = scope | glued, inherited | glued
     anchor = trig.head if kind == "copular" and trig.head is not trig else trig
 
