@@ -1,5 +1,6 @@
 """Event arguments on composed sentences: what a country participant is called (the text's own
-name for it, an abbreviation beside the name), who a `they` subject stands for.
+name for it, an abbreviation beside the name), who a `they` subject stands for, the end of a
+sentence the parser cut off after a bracket.
 """
 
 from __future__ import annotations
@@ -7,9 +8,11 @@ from __future__ import annotations
 from datetime import date
 
 from conftest import find_in_text
+from spacy.tokens import Doc
 
 from pipeline.countries import called
 from pipeline.events import EventCandidate
+from pipeline.events.pieces import verbless_tail
 
 DCT = date(2024, 6, 14)
 
@@ -61,3 +64,21 @@ def test_they_with_no_plural_party_before_it_names_no_one(nlp):
     text = "In 2022 they donated two patrol boats to Ghana."
     ev = the_event(nlp, text, "donated")
     assert {p.country for p in ev.participants} == {"GHA"}
+
+
+def test_a_verbless_piece_cut_off_after_a_bracket_stays_in_the_clause(nlp):
+    # the parse the model gives such a sentence at times: the bracket ends the clause and the
+    # rest (`75th Brigade in May 2022`) becomes a root of its own, with no verb
+    words = ["The", "Army", "activated", "a", "battery", "as", "part", "of", "Sill", "(", "FS", ")",
+             "75th", "Brigade", "in", "May", "2022", "."]
+    heads = [1, 2, 2, 4, 2, 2, 5, 6, 7, 10, 8, 10, 13, 13, 13, 14, 15, 13]
+    deps = ["det", "nsubj", "ROOT", "det", "dobj", "prep", "pobj", "prep", "pobj", "punct", "appos", "punct",
+            "amod", "ROOT", "prep", "pobj", "nummod", "punct"]
+    pos = ["DET", "PROPN", "VERB", "DET", "NOUN", "ADP", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "PUNCT",
+           "ADJ", "PROPN", "ADP", "PROPN", "NUM", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    everything = {t.i for t in doc}
+    assert verbless_tail(doc[2], everything) == set(range(12, 18))
+    # a piece with a verb of its own is a clause of its own
+    doc[15].pos_ = "VERB"
+    assert verbless_tail(doc[2], everything) == set()

@@ -35,6 +35,7 @@ from pipeline.events.frames import dated_by_announcement, framing_verb, invitees
 from pipeline.events.hits import Hit, absorbed, all_hits, describes, is_general, nominal
 from pipeline.events.merge import dated_by_stay, elaborations
 from pipeline.events.parties import convening_bodies, mention_spans, participants_in
+from pipeline.events.pieces import glued_subjects, verbless_tail
 from pipeline.events.rules import EventPattern, ordinals, plover_of, word_classes
 from pipeline.events.sites import base_of_destination
 from pipeline.events.status import name_of, status_of
@@ -247,8 +248,8 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
     if nominal(kind) and pat.type == "MEET":
         scope |= invitees(trig) & window_ids  # "the invitation of the EU to the Summit"
     if kind == "verbal":
-        glued = _glued_subjects(trig, window_ids) | antecedent(trig)  # "they donated": who they are
-        scope, inherited = scope | glued, inherited | glued
+        glued = glued_subjects(trig, window_ids) | antecedent(trig)  # "they donated": who they are
+        scope, inherited = scope | glued | verbless_tail(trig, window_ids), inherited | glued
     anchor = trig.head if kind == "copular" and trig.head is not trig else trig
 
     def role_of(tok: Token) -> str:
@@ -284,23 +285,6 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
         participants=participants, ordinal=ordinal, evidence=(window,),
         status=status_of(trig, nominal(kind)), name=name_of(named),
     )
-
-
-def _glued_subjects(trig: Token, window_ids: set[int]) -> set[int]:
-    """Subjects the parser hung on the line above: in `...cooperation\n\nThe Royal Canadian
-    Navy (RCN) and the Colombian Navy held staff talks`, `Navy (RCN)` is parsed as an
-    apposition of the headline's last word. When the trigger itself hangs outside its line,
-    the noun phrases cut off the same way before it are its coordinated subjects."""
-    if trig.head.i in window_ids or trig.head is trig:
-        return set()
-    out: set[int] = set()
-    for i in sorted(window_ids):
-        tok = trig.doc[i]
-        if i >= trig.i:
-            break
-        if tok.head.i not in window_ids and tok.pos_ in ("PROPN", "NOUN"):
-            out |= {t.i for t in tok.subtree} & window_ids
-    return out
 
 
 def _location_preps(trigger: Token) -> frozenset[str]:
