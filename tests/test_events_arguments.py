@@ -1,6 +1,6 @@
 """Event arguments on composed sentences: what a country participant is called (the text's own
 name for it, an abbreviation beside the name), who a `they` subject stands for, the end of a
-sentence the parser cut off after a bracket.
+sentence the parser cut off after a bracket, the first occurrence told twice.
 """
 
 from __future__ import annotations
@@ -82,3 +82,19 @@ def test_a_verbless_piece_cut_off_after_a_bracket_stays_in_the_clause(nlp):
     # a piece with a verb of its own is a clause of its own
     doc[15].pos_ = "VERB"
     assert verbless_tail(doc[2], everything) == set()
+
+
+def test_the_first_deployment_told_twice_is_one_event_with_the_place_of_either(nlp):
+    text = ("The radar drew protests from Beijing when it was first deployed in March 2023 during a naval "
+            "drill. Officials praised its first overseas deployment to Japan.")
+    deployments = [e for e in find_in_text(nlp, text, DCT).events if e.type == "DEPLOY"]
+    assert len(deployments) == 1
+    ev = deployments[0]
+    assert ev.ordinal == 1 and ev.date is not None and ev.date.value == "2023-03"
+    assert ev.location is not None and ev.location[1] == "JPN"
+
+
+def test_two_first_deployments_to_other_places_stay_two(nlp):
+    text = "The unit was first deployed to Kenya in 2019. In 2021 the Army praised its first deployment to Peru."
+    deployments = [e for e in find_in_text(nlp, text, DCT).events if e.type == "DEPLOY"]
+    assert sorted(e.location[1] for e in deployments) == ["KEN", "PER"]

@@ -104,6 +104,15 @@ def ordinal_of(noun: Token, ordinals: dict[str, int]) -> int | None:
     return None
 
 
+def adverb_ordinal(verb: Token, ordinals: dict[str, int]) -> int | None:
+    """`was first deployed in April 2024` -> 1: an ordinal adverb right before the verb counts
+    the occurrence; not a sentence's opening `First, ...`."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or before.dep_ != "advmod" or before.head.i != verb.i:
+        return None
+    return ordinals.get(before.lower_)
+
+
 # --- locations ------------------------------------------------------------------------
 
 

@@ -59,6 +59,19 @@ def _same_occurrence(a: EventCandidate, b: EventCandidate) -> bool:
     return bool(na & nb or ca & cb)
 
 
+def _same_first(a: EventCandidate, b: EventCandidate) -> bool:
+    """`when it was first deployed in April 2024 ... its first overseas deployment to the
+    Philippines`: two mentions of the first occurrence of one type are one, unless their dates,
+    places or parties tell them apart."""
+    if a.type != b.type or a.ordinal != 1 or b.ordinal != 1:
+        return False
+    if a.date and b.date and a.date.value != b.date.value:
+        return False
+    if a.location and b.location and a.location[1] != b.location[1]:
+        return False
+    return _compatible(a, b) and not _other_giver(a, b)
+
+
 def _absorb(into: EventCandidate, other: EventCandidate) -> EventCandidate:
     """`into` with `other`'s evidence and whatever arguments `into` lacked."""
     names = {_party(p) for p in into.participants}
@@ -213,7 +226,7 @@ def merge_events(candidates: list[EventCandidate]) -> list[EventCandidate]:
             if prev is not None:
                 out[prev] = _absorb(out[prev], c)
             continue
-        same = next((i for i, e in enumerate(out) if _same_occurrence(e, c)), None)
+        same = next((i for i, e in enumerate(out) if _same_occurrence(e, c) or _same_first(e, c)), None)
         if same is not None:
             out[same] = _absorb(out[same], c)
         else:

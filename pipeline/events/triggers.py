@@ -20,6 +20,7 @@ from pipeline.countries import place_table
 from pipeline.dates.links import Timex
 from pipeline.events.anaphora import antecedent
 from pipeline.events.arguments import (
+    adverb_ordinal,
     dominating,
     location_in,
     margin_host,
@@ -224,7 +225,8 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
     wspan = doc.char_span(window[0], window[1], alignment_mode="expand")
     window_ids = {t.i for t in wspan} if wspan is not None else {trig.i}
     noun = h.theme if h.theme is not None and not nominal(kind) else trig
-    ordinal = ordinal_of(noun, ordinals()) if noun.pos_ in ("NOUN", "PROPN") else None
+    ordinal = ordinal_of(noun, ordinals()) if noun.pos_ in ("NOUN", "PROPN") else \
+        adverb_ordinal(trig, ordinals()) if kind == "verbal" else None
     span = (trig.idx, trig.idx + len(trig))
     if trig.dep_ == "compound" and nominal(kind):
         return None  # "Key Summit Outcomes"
