@@ -1,6 +1,6 @@
 """Event arguments on composed sentences: what a country participant is called (the text's own
 name for it, an abbreviation beside the name), who a `they` subject stands for, the end of a
-sentence the parser cut off after a bracket, the first occurrence told twice.
+sentence the parser cut off after a bracket, the first occurrence told twice, the parties a new body is welcomed as a forum for.
 """
 
 from __future__ import annotations
@@ -98,3 +98,10 @@ def test_two_first_deployments_to_other_places_stay_two(nlp):
     text = "The unit was first deployed to Kenya in 2019. In 2021 the Army praised its first deployment to Peru."
     deployments = [e for e in find_in_text(nlp, text, DCT).events if e.type == "DEPLOY"]
     assert sorted(e.location[1] for e in deployments) == ["KEN", "PER"]
+
+
+def test_the_parties_a_new_body_is_welcomed_as_a_forum_for_take_part_in_its_creation(nlp):
+    text = "The ministers welcomed the creation of the Arctic Security Council as a forum for Norway and Finland."
+    ev = the_event(nlp, text, "creation")
+    assert ev.type == "ESTABLISH"
+    assert {"NOR", "FIN"} <= {p.country for p in ev.participants}
