@@ -1,6 +1,7 @@
 """Event arguments on composed sentences: what a country participant is called (the text's own
 name for it, an abbreviation beside the name), who a `they` subject stands for, the end of a
-sentence the parser cut off after a bracket, the first occurrence told twice, the parties a new body is welcomed as a forum for.
+sentence the parser cut off after a bracket, the first occurrence told twice, the parties a new body is welcomed as a forum for,
+the place of a framing event told later.
 """
 
 from __future__ import annotations
@@ -105,3 +106,10 @@ def test_the_parties_a_new_body_is_welcomed_as_a_forum_for_take_part_in_its_crea
     ev = the_event(nlp, text, "creation")
     assert ev.type == "ESTABLISH"
     assert {"NOR", "FIN"} <= {p.country for p in ev.participants}
+
+
+def test_an_exercise_during_a_deployment_takes_the_place_the_deployment_is_given_later(nlp):
+    text = ("The radar drew protests from Beijing when it was first deployed in March 2023 during a naval "
+            "drill. Officials praised its first overseas deployment to Japan.")
+    drill = the_event(nlp, text, "drill")
+    assert drill.type == "EXERCISE" and drill.location is not None and drill.location[1] == "JPN"

@@ -47,6 +47,7 @@ class EventCandidate:
     anaphoric: bool = False  # `the Summit`, `This assistance`: evidence of an earlier event
     status: str = "happened"  # happened, ongoing, planned (announced for a stated time)
     name: str | None = None  # `Exercise NORTHERN STAR 2023`: the named thing the event is about
+    frame: Offsets | None = None  # `deployed ... during a training exercise`: the verb whose time it spans
 
     def shifted(self, offset: int) -> EventCandidate:
         return replace(
@@ -56,4 +57,5 @@ class EventCandidate:
             evidence=tuple(_moved(e, offset) for e in self.evidence),
             date=self.date.shifted(offset) if self.date else None,
             participants=tuple(p.shifted(offset) for p in self.participants),
+            frame=_moved(self.frame, offset) if self.frame else None,
         )

@@ -281,12 +281,17 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
     named += [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
     if describes(trig) is not None:
         named.append(trig.head)  # "the Council, created in 1999"
+    frame = framing_verb(trig) if nominal(kind) else None
     return EventCandidate(
-        type=pat.type, trigger=span, sentence=window, rule=pat.id,
+        type=pat.type, trigger=span, sentence=window, rule=pat.id, frame=_span_of(frame),
         confidence=pat.confidence, plover=plover_of()[pat.type], date=date, location=location,
         participants=participants, ordinal=ordinal, evidence=(window,),
         status=status_of(trig, nominal(kind)), name=name_of(named),
     )
+
+
+def _span_of(tok: Token | None) -> tuple[int, int] | None:
+    return (tok.idx, tok.idx + len(tok)) if tok is not None else None
 
 
 def _location_preps(trigger: Token) -> frozenset[str]:
