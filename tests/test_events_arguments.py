@@ -1,13 +1,16 @@
-"""Event arguments on composed sentences: what a country participant is called (the text's own
-name for it, an abbreviation beside the name), who a `they` subject stands for, the end of a
-sentence the parser cut off after a bracket, the first occurrence told twice, the parties a new body is welcomed as a forum for,
-the place of a framing event told later.
+"""Event arguments on composed sentences: what a country participant is called (the text's
+own name for it, an abbreviation beside the name), who a `they` subject stands for, the end of
+a sentence the parser cut off after a bracket, the first occurrence told twice, the parties a
+new body is welcomed as a forum for, the place of a framing event told later, a meeting of
+people given by title and body, a place along a site noun, no place invented for a virtual
+meeting or for hosts of several countries.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from conftest import find_in_text
 from spacy.tokens import Doc
 
@@ -96,13 +99,15 @@ def test_the_first_deployment_told_twice_is_one_event_with_the_place_of_either(n
 
 
 def test_two_first_deployments_to_other_places_stay_two(nlp):
-    text = "The unit was first deployed to Kenya in 2019. In 2021 the Army praised its first deployment to Peru."
+    text = ("The unit was first deployed to Kenya in 2019. "
+            "In 2021 the Army praised its first deployment to Peru.")
     deployments = [e for e in find_in_text(nlp, text, DCT).events if e.type == "DEPLOY"]
     assert sorted(e.location[1] for e in deployments) == ["KEN", "PER"]
 
 
 def test_the_parties_a_new_body_is_welcomed_as_a_forum_for_take_part_in_its_creation(nlp):
-    text = "The ministers welcomed the creation of the Arctic Security Council as a forum for Norway and Finland."
+    text = ("The ministers welcomed the creation of the Arctic Security Council "
+            "as a forum for Norway and Finland.")
     ev = the_event(nlp, text, "creation")
     assert ev.type == "ESTABLISH"
     assert {"NOR", "FIN"} <= {p.country for p in ev.participants}
@@ -113,3 +118,35 @@ def test_an_exercise_during_a_deployment_takes_the_place_the_deployment_is_given
             "drill. Officials praised its first overseas deployment to Japan.")
     drill = the_event(nlp, text, "drill")
     assert drill.type == "EXERCISE" and drill.location is not None and drill.location[1] == "JPN"
+
+
+def test_people_given_by_title_and_body_meet_as_their_bodies(nlp):
+    text = ("Vice-Admiral Angus Topshee, Commander of the Royal Canadian Navy, met Admiral Jose Ojeda of "
+            "the Mexican Navy in Ottawa on May 3, 2023.")
+    ev = the_event(nlp, text, "met")
+    assert ev.type == "MEET" and ev.date is not None and ev.date.value == "2023-05-03"
+    assert {"Royal Canadian Navy", "Mexican Navy"} <= {p.name for p in ev.participants}
+    assert ev.location is not None and ev.location[0] == "Ottawa"
+
+
+def test_a_place_along_a_site_noun_is_where_it_took_place(nlp):
+    text = "The two navies conducted a joint patrol along the coast of Ghana in March 2022."
+    ev = the_event(nlp, text, "conducted")
+    assert ev.location is not None and ev.location[1] == "GHA"
+    assert "GHA" not in {p.country for p in ev.participants}
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("On June 2, 2021, Canada hosted a virtual meeting of the coalition.", "hosted"),
+    ("The meeting was hosted by Canada by videoconference in June 2021.", "hosted"),
+    # hosts of two countries: where is not said
+    ("On June 2, 2021, the foreign ministers of Italy and Brazil held talks.", "held"),
+])
+def test_no_place_is_invented_from_the_hosts(nlp, text, trigger):
+    ev = the_event(nlp, text, trigger)
+    assert ev.type == "MEET" and ev.location is None
+
+
+def test_a_single_host_country_is_where_it_took_place(nlp):
+    ev = the_event(nlp, "On June 2, 2021, Canada hosted a meeting of the coalition.", "hosted")
+    assert ev.location is not None and ev.location[1] == "CAN"

@@ -38,7 +38,7 @@ from pipeline.events.merge import dated_by_stay, elaborations
 from pipeline.events.parties import convening_bodies, mention_spans, participants_in
 from pipeline.events.pieces import glued_subjects, verbless_tail
 from pipeline.events.rules import EventPattern, ordinals, plover_of, word_classes
-from pipeline.events.sites import base_of_destination
+from pipeline.events.sites import base_of_destination, remote
 from pipeline.events.status import name_of, status_of
 from pipeline.nlp import Chunk
 from pipeline.organizations.spans import OrgMention
@@ -271,7 +271,7 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
     participants = participants_in(doc, scope, org_spans, triggers, role_of, place[2] if place else range(0))
     if nominal(kind) and pat.type == "MEET":
         participants += convening_bodies(trig, participants)
-    location = place[:2] if place else _host_country(participants)
+    location = place[:2] if place else None if remote(trig, h.theme) else _host_country(participants)
     if kind == "nominal" and reporter is None and not (date or ordinal or (participants and location)
                                   or (is_general(pat) and location)):
         return None  # "these regular talks are an effective way": no anchor, not an occurrence
@@ -355,9 +355,10 @@ def _bare_place_name(tok: Token) -> bool:
 
 
 def _host_country(participants) -> tuple[str, str | None] | None:
-    """`hosted by Canada` with no place named: it took place in Canada."""
+    """`hosted by Canada` with no place named: it took place in Canada; not when the hosts are
+    of several countries (`Italy and Brazil held talks`: where is not said)."""
     hosts = [p for p in participants if p.role == "host" and p.mention is None and p.country]
-    return (hosts[0].name, hosts[0].country) if hosts else None
+    return (hosts[0].name, hosts[0].country) if len({p.country for p in hosts}) == 1 else None
 
 
 def _entity_location(tok: Token, ents: tuple[Span, ...]) -> tuple[str, str | None, range]:
