@@ -3,7 +3,7 @@ own name for it, an abbreviation beside the name), who a `they` subject stands f
 a sentence the parser cut off after a bracket, the first occurrence told twice, the parties a
 new body is welcomed as a forum for, the place of a framing event told later, a meeting of
 people given by title and body, a place along a site noun, no place invented for a virtual
-meeting or for hosts of several countries.
+meeting or for hosts of several countries, a place name the model cut after its `of`.
 """
 
 from __future__ import annotations
@@ -150,3 +150,10 @@ def test_no_place_is_invented_from_the_hosts(nlp, text, trigger):
 def test_a_single_host_country_is_where_it_took_place(nlp):
     ev = the_event(nlp, "On June 2, 2021, Canada hosted a meeting of the coalition.", "hosted")
     assert ev.location is not None and ev.location[1] == "CAN"
+
+
+def test_a_place_name_cut_after_its_of_is_whole(nlp):
+    text = ("The Japan Maritime Self-Defense Force and the Indian Navy conducted a joint exercise "
+            "in the Bay of Bengal in June 2022.")
+    ev = the_event(nlp, text, "conducted")
+    assert ev.location is not None and ev.location[0] == "Bay of Bengal"

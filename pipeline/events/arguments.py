@@ -151,12 +151,24 @@ def attached_to(prep: Token, anchors: set[int]) -> bool:
     return False
 
 
+def place_end(doc: Doc, ents: tuple[Span, ...], end: int) -> int:
+    """Where a place name that the model ends at token `end` really ends: `the Bay of` +
+    `Bengal` (a name cut after its `of`), `Cold Lake` + `, Alberta` (its region)."""
+    if end > 0 and doc[end - 1].lower_ == "of":
+        rest = next((e for e in ents if e.start == end), None)
+        end = rest.end if rest is not None else end
+    if end + 1 < len(doc) and doc[end].text == ",":
+        follow = next((e for e in ents if e.start == end + 1 and e.label_ == "GPE"), None)
+        end = follow.end if follow is not None else end
+    return end
+
+
 def location_in(tokens: set[int], doc: Doc, ents: tuple[Span, ...], preps: frozenset[str],
                 anchors: set[int] | None = None,
                 skip_preps: frozenset[int] = frozenset()) -> tuple[str, str | None, range] | None:
     """(name, country, token ids) of the first place in `tokens` governed by a location preposition.
 
-    A place entity followed by `, Region` keeps it: `Cold Lake, Alberta`.
+    A place entity followed by `, Region` keeps it (`Cold Lake, Alberta`), one cut after its `of` its rest.
     """
     places = [e for e in ents
               if e.root.i in tokens and (e.label_ in _PLACE_LABELS or _known_place(e))]
@@ -166,12 +178,7 @@ def location_in(tokens: set[int], doc: Doc, ents: tuple[Span, ...], preps: froze
             continue
         if anchors is not None and (not attached_to(prep, anchors) or departed_from(prep, anchors)):
             continue
-        end = ent.end
-        nxt = doc[end:end + 1]
-        if len(nxt) and nxt[0].text == "," and end + 1 < len(doc):
-            follow = [e for e in ents if e.start == end + 1 and e.label_ == "GPE"]
-            if follow:
-                end = follow[0].end
+        end = place_end(doc, ents, ent.end)
         span = doc[ent.start:end]
         name = without_the(fold(span.text))
         return name, place_country(name), range(ent.start, end)

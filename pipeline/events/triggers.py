@@ -26,6 +26,7 @@ from pipeline.events.arguments import (
     margin_host,
     ordinal_of,
     place_country,
+    place_end,
     possessive_timex,
     role_key,
     scope_of,
@@ -366,10 +367,7 @@ def _entity_location(tok: Token, ents: tuple[Span, ...]) -> tuple[str, str | Non
     doc = tok.doc
     ent = next((e for e in ents if e.start <= tok.i < e.end), None)
     start, end = (ent.start, ent.end) if ent is not None else (tok.i, tok.i + 1)
-    if end + 1 < len(doc) and doc[end].text == ",":
-        follow = next((e for e in ents if e.start == end + 1 and e.label_ == "GPE"), None)
-        if follow is not None:
-            end = follow.end
+    end = place_end(doc, ents, end)
     name = " ".join(doc[start:end].text.split())
     name = without_the(name)
     return name, place_country(name), range(start, end)
