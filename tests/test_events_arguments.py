@@ -64,6 +64,19 @@ def test_they_opening_a_sentence_stands_for_the_subjects_of_the_one_before(nlp):
     assert {p.country for p in ev.participants} >= {"ARG", "URY"}
 
 
+def test_they_after_and_stands_for_the_subject_of_its_own_sentence(nlp):
+    text = "The Canadian and Chilean navies met in Valparaiso in May 2022 and they signed a memorandum."
+    ev = the_event(nlp, text, "signed")
+    assert {p.country for p in ev.participants} == {"CAN", "CHL"}
+
+
+def test_they_never_stands_for_an_amount(nlp):
+    text = ("Officers from the Ghana Armed Forces trained local militias. The militias numbered in the "
+            "tens of thousands and they conducted patrols along the border in 2019.")
+    ev = the_event(nlp, text, "conducted")
+    assert "Ghana Armed Forces" not in {p.name for p in ev.participants}
+
+
 def test_they_with_no_plural_party_before_it_names_no_one(nlp):
     text = "In 2022 they donated two patrol boats to Ghana."
     ev = the_event(nlp, text, "donated")

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from pipeline.events.rules import word_classes
 
 _PLURAL = ("NNS", "NNPS")
+_AMOUNTS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
 
 
 def pronoun_subject(trig: Token) -> Token | None:
@@ -32,8 +33,10 @@ def antecedent(trig: Token) -> set[int]:
     sent = pron.sent
     for i in range(pron.i - 1, sent.start - 1, -1):
         tok = pron.doc[i]
-        if tok.tag_ in _PLURAL and tok.dep_ != "compound" and tok.i != described and tok.i not in own:
-            return {t.i for t in tok.subtree} - own
+        if (tok.tag_ in _PLURAL and tok.dep_ != "compound" and tok.i != described
+                and tok.ent_type_ not in _AMOUNTS):  # "in the tens of thousands": no party
+            phrase = {t.i for t in tok.subtree}
+            return phrase - own if trig.i in phrase else phrase
     if sent.start == 0:
         return set()
     before = pron.doc[sent.start - 1].sent
