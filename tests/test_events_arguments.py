@@ -3,7 +3,8 @@ own name for it, an abbreviation beside the name), who a `they` subject stands f
 a sentence the parser cut off after a bracket, the first occurrence told twice, the parties a
 new body is welcomed as a forum for, the place of a framing event told later, a meeting of
 people given by title and body, a place along a site noun, no place invented for a virtual
-meeting or for hosts of several countries, a place name the model cut after its `of`.
+meeting or for hosts of several countries, a place name the model cut after its `of`, parties
+of the next sentence that attend `the meeting` told before.
 """
 
 from __future__ import annotations
@@ -170,3 +171,19 @@ def test_a_place_name_cut_after_its_of_is_whole(nlp):
             "in the Bay of Bengal in June 2022.")
     ev = the_event(nlp, text, "conducted")
     assert ev.location is not None and ev.location[0] == "Bay of Bengal"
+
+
+def test_parties_attending_the_meeting_told_before_join_it(nlp):
+    text = ("On May 3, 2023, the Royal Canadian Navy hosted a meeting in Halifax. "
+            "Delegations from Chile and Peru attended the meeting.")
+    meetings = [e for e in find_in_text(nlp, text, DCT).events if e.type == "MEET"]
+    assert len(meetings) == 1
+    roles = {p.country: p.role for p in meetings[0].participants if p.mention is None}
+    assert roles == {"CAN": "host", "CHL": "participant", "PER": "participant"}
+
+
+def test_parties_attending_a_named_summit_do_not_join_the_meeting_before(nlp):
+    text = ("On May 3, 2023, the Royal Canadian Navy hosted a meeting in Halifax. "
+            "Delegations from Chile and Peru attended the NATO Summit.")
+    meetings = [e for e in find_in_text(nlp, text, DCT).events if e.type == "MEET"]
+    assert len(meetings) == 2

@@ -1,4 +1,5 @@
-"""A pronoun subject stands for the parties named before it.
+"""What refers back: a pronoun subject stands for the parties named before it; a bare
+definite noun (`attended the meeting`) names an occurrence already told.
 
 `NATO Allies ... the capabilities they have donated to Ukraine`: the nearest plural noun
 phrase before the pronoun in its sentence, not the noun its own relative clause describes
@@ -44,3 +45,14 @@ def antecedent(trig: Token) -> set[int]:
     if subj is None or not (subj.tag_ in _PLURAL or any(c.dep_ == "conj" for c in subj.children)):
         return set()
     return {t.i for t in subj.subtree}
+
+
+def definite_theme(theme: Token | None) -> bool:
+    """`attended the meeting`, `joined this exercise`: a bare definite noun names an occurrence
+    already told; not `the NATO Summit`, `the second meeting` (named or counted anew)."""
+    if theme is None or theme.pos_ != "NOUN":
+        return False
+    det = next((c for c in theme.children if c.dep_ == "det"), None)
+    if det is None or det.lower_ not in word_classes()["anaphoric_determiners"]:
+        return False
+    return not any(c.dep_ in ("compound", "nmod", "amod", "nummod", "poss") for c in theme.children)

@@ -48,6 +48,7 @@ class EventCandidate:
     status: str = "happened"  # happened, ongoing, planned (announced for a stated time)
     name: str | None = None  # `Exercise NORTHERN STAR 2023`: the named thing the event is about
     frame: Offsets | None = None  # `deployed ... during a training exercise`: the verb whose time it spans
+    told_again: bool = False  # `Chile attended the meeting`: a verb of a definite theme tells one told before
 
     def shifted(self, offset: int) -> EventCandidate:
         return replace(

@@ -146,7 +146,9 @@ def _objects_folded(cands: list[EventCandidate], doc: Doc) -> list[EventCandidat
 def elaborations(cands: list[EventCandidate], doc: Doc, text: str) -> list[EventCandidate]:
     """Merge an undated mention into the same-type event of the sentence just before it, in the
     same paragraph: `SEMAR also participated in ... in August 2012. This was the first time a
-    Mexican Navy ship participated in an exercise ...`."""
+    Mexican Navy ship participated in an exercise ...`. A verb of a bare definite noun tells the
+    event before and brings its parties to it: `Canada hosted a meeting in May. Delegations
+    from Chile and Peru attended the meeting`."""
     out: list[EventCandidate] = []
     for c in sorted(_objects_folded(cands, doc), key=lambda c: c.trigger):
         prev = next((e for e in reversed(out) if e.type == c.type and not e.anaphoric), None)
@@ -160,7 +162,8 @@ def elaborations(cands: list[EventCandidate], doc: Doc, text: str) -> list[Event
                 and prev.evidence and c.sentence != prev.evidence[-1]
                 and 0 <= c.sentence[0] - prev.evidence[-1][1] <= 3
                 and "\n" not in text[prev.evidence[-1][1]:c.sentence[0]]
-                and _compatible(prev, c) and not _other_giver(prev, c) and not _situated_by(c, cands)
+                and (_compatible(prev, c) or c.told_again) and not _other_giver(prev, c)
+                and not _situated_by(c, cands)
                 and not _another_ordinal(prev, c)):
             out[out.index(prev)] = _absorb(prev, c)
             continue

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.countries import place_table
 from pipeline.dates.links import Timex
-from pipeline.events.anaphora import antecedent
+from pipeline.events.anaphora import antecedent, definite_theme
 from pipeline.events.arguments import (
     adverb_ordinal,
     dominating,
@@ -285,6 +285,7 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
     frame = framing_verb(trig) if nominal(kind) else None
     return EventCandidate(
         type=pat.type, trigger=span, sentence=window, rule=pat.id, frame=_span_of(frame),
+        told_again=kind == "verbal" and definite_theme(h.theme),
         confidence=pat.confidence, plover=plover_of()[pat.type], date=date, location=location,
         participants=participants, ordinal=ordinal, evidence=(window,),
         status=status_of(trig, nominal(kind)), name=name_of(named),
