@@ -38,6 +38,29 @@ def _finder(rules: Rules) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
 
 
+@per_rules
+def _aliases(rules: Rules) -> frozenset[str]:
+    """The other names of countries (`French Republic`, `Britain`, `U.S.`), not their adjectives."""
+    return frozenset(form for row in rules.countries if row.iso3 for form in row.aliases)
+
+
+_ABBREVIATION = re.compile(r"^[A-Z][A-Z.]*$")
+
+
+def called(surface: str, name: str) -> tuple[str, str | None]:
+    """(name, acronym) a country goes by where the text says `surface` for the country `name`.
+
+    The text's own other name is kept (`the French Republic`, `Britain`); an abbreviation is
+    the country's acronym beside its name (`U.S.`, `UK`); an adjective names the country
+    (`Mexican` -> Mexico).
+    """
+    if surface == name or surface not in _aliases():
+        return name, None
+    if _ABBREVIATION.match(surface):
+        return name, surface
+    return surface, None
+
+
 def country_of(text: str) -> str | None:
     """The ISO alpha-3 code of a country name, alias, adjective or demonym, else None.
 

@@ -48,7 +48,7 @@ POSITIVE = [
      DCT, "held", "MEET", "2013-05", "Canada", {}, 3),
     ("Defence relations between Canada and Mexico have continued to grow since a Canadian Defence "
      "Attaché was first posted to Mexico in 1991.",
-     DCT, "posted", "DEPLOY", "1991", "Mexico", {}, None),
+     DCT, "posted", "DEPLOY", "1991", "Mexico", {}, 1),  # "first posted": the first posting
     ("In June 2012, two officials from SEMAR participated in the Maple Flag 45 (Serial 1)’s "
      "International Observers Program in Cold Lake, Alberta.",
      DCT, "participated", "EXERCISE", "2012-06", "Cold Lake, Alberta", {"SEMAR": "participant"}, None),

@@ -156,7 +156,7 @@ UNSEEN = [
      date(2023, 7, 10), "travel", "VISIT", "2023-07-11", "Vilnius, Lithuania", set()),
     ("President Joseph R. Biden, Jr. welcomed President Yoon Suk Yeol of the Republic of Korea to the "
      "White House on April 26, 2023, for a State Visit.", date(2023, 4, 26), "welcomed", "VISIT",
-     "2023-04-26", "White House", {"South Korea"}),
+     "2023-04-26", "White House", {"Republic of Korea"}),  # as the text calls it
     ("HMCS Charlottetown arrived in Mombasa, Kenya, on September 10, 2017, for a four-day port visit.",
      date(2017, 9, 18), "arrived", "VISIT", "2017-09-10", "Mombasa, Kenya", set()),
     ("Canadian officials toured the Philippine Coast Guard headquarters on January 22, 2024.",

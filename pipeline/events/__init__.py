@@ -4,10 +4,15 @@
     factuality.py  is the occurrence asserted: negation, modality, habit, aim, description
     rules.py       the patterns, word classes and types (`data/event_*.json*`); factuality tests
     tree_match.py  runs DependencyMatcher-format patterns over the parse
-    arguments.py   date, place, participants and ordinal of a trigger
+    arguments.py   date, place and ordinal of a trigger
     scope.py       which words an argument may come from (never across a line break)
+    parties.py     participants: organizations and countries in the scope, with roles
+    anaphora.py    who a `they` subject stands for; a definite noun told again
+    pieces.py      parts of a clause the parser cut off
     framing.py     events framed by another: a possessive date, a summit's margins, `as part of`
+    frames.py      nominal events framed by a clause: its time, and its place once told
     places.py      where an event took place
+    sites.py       places beyond a plain `in`: site nouns, bases, places left, remote meetings
     merge.py       one event per occurrence
     candidates.py  `EventCandidate` and `ParticipantRef`, the found items
 
@@ -22,6 +27,7 @@ from dataclasses import replace
 
 from pipeline.dates import Timex
 from pipeline.events.candidates import EventCandidate, ParticipantRef
+from pipeline.events.frames import placed_by_frame
 from pipeline.events.merge import merge_events
 from pipeline.events.triggers import find_events
 from pipeline.nlp import Chunk
@@ -51,6 +57,6 @@ def finish(candidates: list[EventCandidate], entities: list[OrgEntity],
         ent = record_of.get(p.mention) if p.mention else None
         return replace(p, country=ent.country or p.country) if ent else p
 
-    return merge_events([
+    return placed_by_frame(merge_events([
         replace(ev, participants=tuple(with_country(p) for p in ev.participants)) for ev in candidates
-    ])
+    ]))

@@ -1,4 +1,4 @@
-"""Event arguments: the date, location, participants and ordinal of a trigger.
+"""Event arguments: the date, location and ordinal of a trigger (participants: parties.py).
 
 Pure helpers over the dependency parse, used by triggers.py once a trigger is
 found. Countries, nationality adjectives and places come from the tables of
@@ -16,9 +16,6 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.countries import Place, place_table
-from pipeline.events.candidates import ParticipantRef
-from pipeline.events.lookup import OrgSpans
-from pipeline.events.parties import joined_parties
 from pipeline.events.sites import departed_from, on_site
 from pipeline.index import Ents
 from pipeline.surface import fold, without_the
@@ -107,6 +104,15 @@ def ordinal_of(noun: Token, ordinals: dict[str, int]) -> int | None:
     return None
 
 
+def adverb_ordinal(verb: Token, ordinals: dict[str, int]) -> int | None:
+    """`was first deployed in April 2024` -> 1: an ordinal adverb right before the verb counts
+    the occurrence; not a sentence's opening `First, ...`."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or before.dep_ != "advmod" or before.head.i != verb.i:
+        return None
+    return ordinals.get(before.lower_)
+
+
 # --- locations ------------------------------------------------------------------------
 
 
@@ -145,12 +151,24 @@ def attached_to(prep: Token, anchors: set[int]) -> bool:
     return False
 
 
+def place_end(doc: Doc, ents: Ents, end: int, region: bool = True) -> int:
+    """Where a place name that the model ends at token `end` really ends: `the Bay of` +
+    `Bengal` (a name cut after its `of`), `Cold Lake` + `, Alberta` (its region, if `region`)."""
+    if end > 0 and doc[end - 1].lower_ == "of":
+        rest = next(iter(ents.starting_at(end)), None)
+        end = rest.end if rest is not None else end
+    if region and end + 1 < len(doc) and doc[end].text == ",":
+        follow = next((e for e in ents.starting_at(end + 1) if e.label_ == "GPE"), None)
+        end = follow.end if follow is not None else end
+    return end
+
+
 def location_in(tokens: set[int], doc: Doc, ents: Ents, preps: frozenset[str],
                 anchors: set[int] | None = None,
                 skip_preps: frozenset[int] = frozenset()) -> tuple[str, str | None, range] | None:
     """(name, country, token ids) of the first place in `tokens` governed by a location preposition.
 
-    A place entity followed by `, Region` keeps it: `Cold Lake, Alberta`.
+    A place entity followed by `, Region` keeps it (`Cold Lake, Alberta`), one cut after its `of` its rest.
     """
     places = [e for e in ents.rooted_in(tokens) if e.label_ in _PLACE_LABELS or _known_place(e)]
     for ent in sorted(places, key=lambda e: e.start):
@@ -159,12 +177,7 @@ def location_in(tokens: set[int], doc: Doc, ents: Ents, preps: frozenset[str],
             continue
         if anchors is not None and (not attached_to(prep, anchors) or departed_from(prep, anchors)):
             continue
-        end = ent.end
-        nxt = doc[end:end + 1]
-        if len(nxt) and nxt[0].text == "," and end + 1 < len(doc) and not _is_country(ent.text):
-            follow = [e for e in ents.starting_at(end + 1) if e.label_ == "GPE"]
-            if follow:
-                end = follow[0].end
+        end = place_end(doc, ents, ent.end, region=not _is_country(ent.text))
         span = doc[ent.start:end]
         name = without_the(fold(span.text))
         return name, place_country(name), range(ent.start, end)
@@ -212,85 +225,6 @@ def role_key(tok: Token, trigger: Token) -> str:
     return "other"
 
 
-# --- participants in a scope ---------------------------------------------------------
-
-
-def mention_spans(doc: Doc, orgs: list) -> list[tuple]:
-    """(mention, its Span) for each organization mention that covers whole tokens of `doc`."""
-    out = []
-    for m in orgs:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            out.append((m, span))
-    return out
-
-
-def participants_in(doc: Doc, scope: set[int], spans: OrgSpans, triggers: set[int], role_of,
-                    place: range = range(0), listed_places: bool = False) -> tuple[ParticipantRef, ...]:
-    """Organizations and countries named in `scope`, each with its role.
-
-    An organization mention that holds a trigger is the event's own name (`the Ninth
-    Summit of the Americas`), not a participant. `this committee` names the latest
-    earlier organization whose name ends in `Committee`. Countries are found by name
-    or adjective, also inside organization names (`Mexican Secretary of Security`). The
-    country it took place in is no participant, unless one of several (`listed_places`:
-    `deployed the cutter in Colombia, Costa Rica, Ecuador, and Panama`).
-    """
-    out: list[ParticipantRef] = []
-    seen: set[str] = set()
-
-    def add(p: ParticipantRef, key: str | None = None) -> None:
-        # "Royal Canadian Navy (RCN) ... the RCN": one organization, one participant
-        keys = {p.name.lower(), (key or p.name).lower()}
-        if not keys & seen:
-            seen.update(keys)
-            out.append(p)
-
-    for m, span in spans.rooted_in(scope):
-        if span.root.i not in place and not any(t.i in triggers for t in span):
-            add(ParticipantRef(m.text, role_of(span.root), (m.start, m.end), place_country(m.text)),
-                _org_key(m))
-    for i in sorted(scope):
-        tok = doc[i]
-        det = next((c for c in tok.children if c.dep_ == "det"), None)
-        if tok.pos_ != "NOUN" or det is None or det.lower_ not in ("this", "the", "that"):
-            continue
-        earlier = spans.latest_ending_by(tok.lower_, tok.i)
-        if earlier is not None:
-            m, _ = earlier
-            add(ParticipantRef(m.text, role_of(tok), (m.start, m.end), place_country(m.text)), _org_key(m))
-    runs: list[list[Token]] = []
-    for i in sorted(scope):
-        if runs and runs[-1][-1].i == i - 1:
-            runs[-1].append(doc[i])
-        else:
-            runs.append([doc[i]])
-    for run in runs:
-        for start, end, found in places_in(run):
-            tok = doc[start]
-            here = tok.i in place and not (listed_places and _listed(doc[start:end]))
-            if found.kind != "country" or here:
-                continue  # the place it happened, unless one of several countries it happened in
-            add(ParticipantRef(found.name, role_of(tok), None, found.country))
-    for p in joined_parties(doc, scope, spans, role_of):
-        add(p)  # "the U.S.-EU Summit"
-    return tuple(out)
-
-
 def _is_country(text: str) -> bool:
     place = _places().get(without_the(fold(text)))
     return place is not None and place.kind == "country"
-
-
-def _listed(span: Span) -> bool:
-    """Is the place one of a coordination (`in Colombia, Costa Rica, Ecuador, and Panama`)?"""
-    return any(t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children) for t in span)
-
-
-def _org_key(m) -> str:
-    """What makes two mentions one organization: its acronym (`RCN`), the full name it
-    shortens, its gazetteer entry, else its own text."""
-    for key in (getattr(m, "acronym", None), getattr(m, "short_of", None), getattr(m, "entry_id", None)):
-        if key:
-            return key
-    return m.text

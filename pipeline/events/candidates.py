@@ -25,6 +25,7 @@ class ParticipantRef:
     role: str
     mention: Offsets | None = None  # span of an organization mention
     country: str | None = None
+    acronym: str | None = None  # a country's abbreviation as the text writes it (`U.S.`)
 
     def shifted(self, offset: int) -> ParticipantRef:
         return replace(self, mention=_moved(self.mention, offset)) if self.mention else self
@@ -46,6 +47,8 @@ class EventCandidate:
     anaphoric: bool = False  # `the Summit`, `This assistance`: evidence of an earlier event
     status: str = "happened"  # happened, ongoing, planned (announced for a stated time)
     name: str | None = None  # `Exercise NORTHERN STAR 2023`: the named thing the event is about
+    frame: Offsets | None = None  # `deployed ... during a training exercise`: the verb whose time it spans
+    told_again: bool = False  # `Chile attended the meeting`: a verb of a definite theme tells one told before
 
     def shifted(self, offset: int) -> EventCandidate:
         return replace(
@@ -55,4 +58,5 @@ class EventCandidate:
             evidence=tuple(_moved(e, offset) for e in self.evidence),
             date=self.date.shifted(offset) if self.date else None,
             participants=tuple(p.shifted(offset) for p in self.participants),
+            frame=_moved(self.frame, offset) if self.frame else None,
         )

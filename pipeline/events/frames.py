@@ -8,8 +8,11 @@ announcement's, not the consultations'.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
+from pipeline.events.candidates import EventCandidate
 from pipeline.events.rules import word_classes
 
 
@@ -56,3 +59,12 @@ def invitees(trig: Token) -> set[int]:
         if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "of"):
             out |= {t.i for t in c.subtree}
     return out
+
+
+def placed_by_frame(events: list[EventCandidate]) -> list[EventCandidate]:
+    """An event with no place of its own takes the place of the event that frames it, once the
+    document has told it: `was first deployed in April 2024 during a training exercise ... its
+    first overseas deployment to the Philippines` puts the exercise in the Philippines too."""
+    place_at = {e.trigger: e.location for e in events if e.location}
+    return [replace(e, location=place_at[e.frame]) if e.location is None and e.frame in place_at else e
+            for e in events]

@@ -38,8 +38,8 @@ _GIVERS = ("provider", "host")
 def _other_giver(a: EventCandidate, b: EventCandidate) -> bool:
     """Do both name who gave or hosted, and no one in common? `The DoD donated a vessel. The State
     Department donated equipment to SENAN`: another giver is another gift, however close."""
-    ga = {p.name.lower() for p in a.participants if p.role in _GIVERS}
-    gb = {p.name.lower() for p in b.participants if p.role in _GIVERS}
+    ga = {_party(p) for p in a.participants if p.role in _GIVERS}
+    gb = {_party(p) for p in b.participants if p.role in _GIVERS}
     return bool(ga and gb) and not ga & gb
 
 
@@ -60,6 +60,19 @@ def _same_occurrence(a: EventCandidate, b: EventCandidate) -> bool:
     return bool(na & nb or ca & cb)
 
 
+def _same_first(a: EventCandidate, b: EventCandidate) -> bool:
+    """`when it was first deployed in April 2024 ... its first overseas deployment to the
+    Philippines`: two mentions of the first occurrence of one type are one, unless their dates,
+    places or parties tell them apart."""
+    if a.type != b.type or a.ordinal != 1 or b.ordinal != 1:
+        return False
+    if a.date and b.date and a.date.value != b.date.value:
+        return False
+    if a.location and b.location and a.location[1] != b.location[1]:
+        return False
+    return _compatible(a, b) and not _other_giver(a, b)
+
+
 def _absorb(into: EventCandidate, other: EventCandidate) -> EventCandidate:
     """`into` with `other`'s evidence and whatever arguments `into` lacked."""
     evidence = tuple(dict.fromkeys(into.evidence + other.evidence))
@@ -68,8 +81,8 @@ def _absorb(into: EventCandidate, other: EventCandidate) -> EventCandidate:
 
 def _absorb_arguments(into: EventCandidate, other: EventCandidate) -> EventCandidate:
     """`into` with whatever arguments `into` lacked, its evidence as it was."""
-    names = {(p.name.lower(), p.country) for p in into.participants}
-    extra = tuple(p for p in other.participants if (p.name.lower(), p.country) not in names)
+    names = {_party(p) for p in into.participants}
+    extra = tuple(p for p in other.participants if _party(p) not in names)
     return replace(
         into,
         participants=into.participants + extra,
@@ -79,6 +92,12 @@ def _absorb_arguments(into: EventCandidate, other: EventCandidate) -> EventCandi
         name=into.name or other.name,
         confidence=max(into.confidence, other.confidence),
     )
+
+
+def _party(p: ParticipantRef) -> tuple[str, str | None]:
+    """Who a participant is: a country by its code however the text called it (`U.S.`,
+    `United States`), a body by its name and country."""
+    return ("", p.country) if p.mention is None and p.country else (p.name.lower(), p.country)
 
 
 def _participle_of(doc: Doc, inner: tuple[int, int], outer: tuple[int, int]) -> bool:
@@ -133,7 +152,9 @@ def _objects_folded(cands: list[EventCandidate], doc: Doc) -> list[EventCandidat
 def elaborations(cands: list[EventCandidate], doc: Doc, text: str) -> list[EventCandidate]:
     """Merge an undated mention into the same-type event of the sentence just before it, in the
     same paragraph: `SEMAR also participated in ... in August 2012. This was the first time a
-    Mexican Navy ship participated in an exercise ...`."""
+    Mexican Navy ship participated in an exercise ...`. A verb of a bare definite noun tells the
+    event before and brings its parties to it: `Canada hosted a meeting in May. Delegations
+    from Chile and Peru attended the meeting`."""
     out: list[EventCandidate] = []
     for c in sorted(_objects_folded(cands, doc), key=lambda c: c.trigger):
         prev = next((e for e in reversed(out) if e.type == c.type and not e.anaphoric), None)
@@ -147,8 +168,8 @@ def elaborations(cands: list[EventCandidate], doc: Doc, text: str) -> list[Event
                 and prev.evidence and c.sentence != prev.evidence[-1]
                 and 0 <= c.sentence[0] - prev.evidence[-1][1] <= 3
                 and "\n" not in text[prev.evidence[-1][1]:c.sentence[0]]
-                and _compatible(prev, c) and not _other_giver(prev, c) and not _situated_by(c, cands)
-                and not _another_ordinal(prev, c)):
+                and (_compatible(prev, c) or c.told_again) and not _other_giver(prev, c)
+                and not _situated_by(c, cands) and not _another_ordinal(prev, c)):
             out[out.index(prev)] = _absorb(prev, c)
             continue
         out.append(c)
@@ -208,11 +229,12 @@ def merge_events(candidates: list[EventCandidate]) -> list[EventCandidate]:
     """
     out: list[EventCandidate] = []
     # A long document tells thousands of events: each candidate reads only the events it may join
-    # (the latest of its type; those of its type and date value, in order), and an event's evidence
-    # grows in place, not rebuilt at every merge.
+    # (the latest of its type; those of its type and date value, and its type's first occurrences,
+    # in order), and an event's evidence grows in place, not rebuilt at every merge.
     evidence: list[dict[tuple[int, int], None]] = []
     latest_of: dict[str, int] = {}
     dated: dict[tuple[str, str], list[int]] = {}
+    firsts: dict[str, list[int]] = {}
     absorbed: set[int] = set()
 
     def absorb(i: int, c: EventCandidate) -> None:
@@ -222,6 +244,14 @@ def merge_events(candidates: list[EventCandidate]) -> list[EventCandidate]:
         absorbed.add(i)
         if before.date is None and out[i].date is not None:  # a date it took from `c`
             bisect.insort(dated.setdefault((out[i].type, out[i].date.value), []), i)
+        if before.ordinal is None and out[i].ordinal == 1:  # an ordinal it took from `c`
+            bisect.insort(firsts.setdefault(out[i].type, []), i)
+
+    def joined(c: EventCandidate) -> int | None:
+        same = dated.get((c.type, c.date.value), []) if c.date else []
+        first = firsts.get(c.type, []) if c.ordinal == 1 else []
+        return next((i for i in sorted({*same, *first})
+                     if _same_occurrence(out[i], c) or _same_first(out[i], c)), None)
 
     for c in sorted(candidates, key=lambda c: c.trigger):
         if c.anaphoric:
@@ -229,14 +259,15 @@ def merge_events(candidates: list[EventCandidate]) -> list[EventCandidate]:
             if prev is not None:
                 absorb(prev, c)
             continue
-        same = next((i for i in dated.get((c.type, c.date.value), []) if _same_occurrence(out[i], c)),
-                    None) if c.date else None
+        same = joined(c)
         if same is not None:
             absorb(same, c)
         else:
             latest_of[c.type] = len(out)
             if c.date is not None:
                 dated.setdefault((c.type, c.date.value), []).append(len(out))
+            if c.ordinal == 1:
+                firsts.setdefault(c.type, []).append(len(out))
             out.append(c)
             evidence.append(dict.fromkeys(c.evidence))
     return [replace(e, evidence=tuple(evidence[i])) if i in absorbed else e for i, e in enumerate(out)]

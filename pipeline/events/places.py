@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.countries import place_table
-from pipeline.events.arguments import location_in, place_country
+from pipeline.events.arguments import location_in, place_country, place_end
 from pipeline.events.hits import Hit, nominal
 from pipeline.events.rules import word_classes
 from pipeline.events.sites import base_of_destination
@@ -77,9 +77,10 @@ def _bare_place_name(tok: Token) -> bool:
 
 
 def host_country(participants) -> tuple[str, str | None] | None:
-    """`hosted by Canada` with no place named: it took place in Canada."""
+    """`hosted by Canada` with no place named: it took place in Canada; not when the hosts are
+    of several countries (`Italy and Brazil held talks`: where is not said)."""
     hosts = [p for p in participants if p.role == "host" and p.mention is None and p.country]
-    return (hosts[0].name, hosts[0].country) if hosts else None
+    return (hosts[0].name, hosts[0].country) if len({p.country for p in hosts}) == 1 else None
 
 
 def _entity_location(tok: Token, ents: Ents) -> tuple[str, str | None, range]:
@@ -87,10 +88,7 @@ def _entity_location(tok: Token, ents: Ents) -> tuple[str, str | None, range]:
     doc = tok.doc
     ent = next(iter(ents.holding(tok.i)), None)
     start, end = (ent.start, ent.end) if ent is not None else (tok.i, tok.i + 1)
-    if end + 1 < len(doc) and doc[end].text == ",":
-        follow = next((e for e in ents.starting_at(end + 1) if e.label_ == "GPE"), None)
-        if follow is not None:
-            end = follow.end
+    end = place_end(doc, ents, end)
     name = " ".join(doc[start:end].text.split())
     name = without_the(name)
     return name, place_country(name), range(start, end)

@@ -95,6 +95,11 @@ def scope_of(trig: Token, theme: Token | None, kind: str, window: set[int],
         for c in trig.head.children:
             if c.dep_ == "prep":
                 ids |= {t.i for t in c.subtree}
+    if kind == "nominal-theme" and trig.dep_ == "dobj":
+        # what the new body is welcomed as: "the launch of the Council as a forum for the U.S. and the EU"
+        for c in trig.head.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                ids |= {t.i for t in c.subtree}
     inherited: set[int] = set()
     subj = controller_subject(trig) if kind not in ("nominal", "nominal-theme", "anaphor") else None
     if subj is not None:

@@ -1,10 +1,10 @@
 """Where a place stands to an event beyond a plain `in`/`at`: a site noun, a base, a departure.
 
-`to another location on the island of Luzon`: a place under `on` a site noun
-(island, coast, border) is where it took place. `assigned to the Hawaii-based
-task force`, `to the task force based in Europe`: a posting goes where the
-unit it joins is based. `moved launchers from an airfield in X to Y`: the place
-left (`from ...`) is not where the event took place.
+`to another location on the island of Luzon`, `along the coast of Ghana`: a
+place under `on` or `along` a site noun (island, coast, border) is where it took
+place. `assigned to the Hawaii-based task force`, `to the task force based in
+Europe`: a posting goes where the unit it joins is based. `moved launchers from
+an airfield in X to Y`: the place left (`from ...`) is not where the event took place.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ _PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
 def on_site(prep: Token, place: Token) -> bool:
-    """`on the island of Luzon`, `on the coast of Hawaii`: `on` a site noun that the place names."""
-    if prep.lower_ != "on":
+    """`on the island of Luzon`, `along the coast of Ghana`: `on` or `along` (`site_prepositions`)
+    a site noun that the place names."""
+    if prep.lower_ not in word_classes()["site_prepositions"]:
         return False
     sites = word_classes()["site_nouns"]
     cur = place
@@ -67,3 +68,11 @@ def base_of_destination(trig: Token, ents: tuple[Span, ...]) -> tuple[Span, Toke
                     ent = next((e for e in ents if e.start <= t.i < e.end), None)
                     return (ent if ent is not None else t.doc[t.i:t.i + 1]), unit
     return None
+
+
+def remote(trig: Token, theme: Token | None) -> bool:
+    """`held a virtual meeting`, `met by videoconference`, `spoke by telephone`: held at no one
+    place, so no host's country is where it took place (`remote_words`)."""
+    words = word_classes()["remote_words"]
+    near = [*trig.children, *(theme.children if theme is not None else ())]
+    return any(t.lower_ in words for c in near for t in (c, *c.children))

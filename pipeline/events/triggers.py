@@ -17,13 +17,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.dates.links import Timex
-from pipeline.events.arguments import (
-    dominating,
-    mention_spans,
-    ordinal_of,
-    participants_in,
-    role_key,
-)
+from pipeline.events.anaphora import antecedent, definite_theme
+from pipeline.events.arguments import adverb_ordinal, dominating, ordinal_of, role_key
 from pipeline.events.candidates import EventCandidate, ParticipantRef
 from pipeline.events.factuality import asserted, full_relative, performing_verb, reporting_verb, verb_subject
 from pipeline.events.frames import dated_by_announcement, framing_verb, invitees
@@ -31,9 +26,12 @@ from pipeline.events.framing import congratulated, convening_bodies, margin_host
 from pipeline.events.hits import Hit, absorbed, all_hits, describes, is_general, nominal
 from pipeline.events.lookup import OrgSpans, TimexRoots, Windows
 from pipeline.events.merge import dated_by_stay, elaborations
+from pipeline.events.parties import mention_spans, participants_in
+from pipeline.events.pieces import glued_subjects, verbless_tail
 from pipeline.events.places import event_place, host_country
 from pipeline.events.rules import EventPattern, ordinals, plover_of, word_classes
 from pipeline.events.scope import scope_of
+from pipeline.events.sites import remote
 from pipeline.events.status import name_of, status_of
 from pipeline.nlp import Chunk
 from pipeline.organizations.spans import OrgMention
@@ -239,7 +237,8 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
     wspan = doc.char_span(window[0], window[1], alignment_mode="expand")
     window_ids = {t.i for t in wspan} if wspan is not None else {trig.i}
     noun = h.theme if h.theme is not None and not nominal(kind) else trig
-    ordinal = ordinal_of(noun, ordinals()) if noun.pos_ in ("NOUN", "PROPN") else None
+    ordinal = ordinal_of(noun, ordinals()) if noun.pos_ in ("NOUN", "PROPN") else \
+        adverb_ordinal(trig, ordinals()) if kind == "verbal" else None
     span = (trig.idx, trig.idx + len(trig))
     if trig.dep_ == "compound" and nominal(kind):
         return None  # "Key Summit Outcomes"
@@ -264,8 +263,8 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
     if nominal(kind) and pat.type == "MEET":
         scope |= invitees(trig) & window_ids  # "the invitation of the EU to the Summit"
     if kind == "verbal":
-        glued = _glued_subjects(trig, window_ids)
-        scope, inherited = scope | glued, inherited | glued
+        glued = glued_subjects(trig, window_ids) | antecedent(trig)  # "they donated": who they are
+        scope, inherited = scope | glued | verbless_tail(trig, window_ids), inherited | glued
     anchor = trig.head if kind == "copular" and trig.head is not trig else trig
 
     def role_of(tok: Token) -> str:
@@ -300,7 +299,7 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
                                    listed_places=kind == "verbal")
     if nominal(kind) and pat.type == "MEET":
         participants += convening_bodies(trig, participants)
-    location = place[:2] if place else host_country(participants)
+    location = place[:2] if place else None if remote(trig, h.theme) else host_country(participants)
     if kind == "nominal" and reporter is None and not (date or ordinal or (participants and location)
                                   or (is_general(pat) and location)):
         return None  # "these regular talks are an effective way": no anchor, not an occurrence
@@ -313,8 +312,10 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
     described = describes(trig)
     if described is not None:
         named.append(described)  # "the Council, created in 1999"
+    framer = framing_verb(trig) if nominal(kind) else None  # "deployed ... during an exercise"
     return EventCandidate(
-        type=pat.type, trigger=span, sentence=window, rule=pat.id,
+        type=pat.type, trigger=span, sentence=window, rule=pat.id, frame=_span_of(framer),
+        told_again=kind == "verbal" and definite_theme(h.theme),
         confidence=pat.confidence, plover=plover_of()[pat.type], date=date, location=location,
         participants=participants, ordinal=ordinal, evidence=(window,),
         status=status_of(trig, nominal(kind)), name=name_of(named),
@@ -331,21 +332,8 @@ def _framing_host(trig: Token, kind: str, triggers: set[int]) -> Token | None:
     return margin_host(trig) or framing_verb(trig) or (part if part is not None and part.i not in triggers else None)
 
 
-def _glued_subjects(trig: Token, window_ids: set[int]) -> set[int]:
-    """Subjects the parser hung on the line above: in `...cooperation\n\nThe Royal Canadian
-    Navy (RCN) and the Colombian Navy held staff talks`, `Navy (RCN)` is parsed as an
-    apposition of the headline's last word. When the trigger itself hangs outside its line,
-    the noun phrases cut off the same way before it are its coordinated subjects."""
-    if trig.head.i in window_ids or trig.head is trig:
-        return set()
-    out: set[int] = set()
-    for i in sorted(window_ids):
-        tok = trig.doc[i]
-        if i >= trig.i:
-            break
-        if tok.head.i not in window_ids and tok.pos_ in ("PROPN", "NOUN"):
-            out |= {t.i for t in tok.subtree} & window_ids
-    return out
+def _span_of(tok: Token | None) -> tuple[int, int] | None:
+    return (tok.idx, tok.idx + len(tok)) if tok is not None else None
 
 
 def _role(tok: Token, anchor: Token, trig: Token, pat: EventPattern) -> str:

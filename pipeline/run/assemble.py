@@ -148,7 +148,7 @@ def build_records(source: Source, view: CleanText, found: Found) -> DocResult:
             ent = record_of.get(p.mention) if p.mention else None
             participants.append(Participant(
                 name=ent.name if ent else p.name,
-                acronym=ent.acronym if ent else None,
+                acronym=ent.acronym if ent else p.acronym,
                 org_id=ent.org_id if ent else None,
                 country=ent.country if ent else p.country,
                 role=p.role,
