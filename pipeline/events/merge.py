@@ -9,6 +9,7 @@ functions fold such mentions into one event whose evidence lists every span.
 from __future__ import annotations
 
 import bisect
+import heapq
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -250,7 +251,8 @@ def merge_events(candidates: list[EventCandidate]) -> list[EventCandidate]:
     def joined(c: EventCandidate) -> int | None:
         same = dated.get((c.type, c.date.value), []) if c.date else []
         first = firsts.get(c.type, []) if c.ordinal == 1 else []
-        return next((i for i in sorted({*same, *first})
+        # both lists are sorted: read them merged, in order, only as far as the first match
+        return next((i for i in heapq.merge(same, first)
                      if _same_occurrence(out[i], c) or _same_first(out[i], c)), None)
 
     for c in sorted(candidates, key=lambda c: c.trigger):
