@@ -12,8 +12,8 @@ scans returned it, so the results are the same.
 from __future__ import annotations
 
 from bisect import bisect_right
-from copy import copy
 from collections.abc import Iterator
+from copy import copy
 from itertools import accumulate
 
 from spacy.tokens import Span, Token

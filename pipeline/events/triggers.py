@@ -14,7 +14,7 @@ Offsets are offsets into the text the Doc was built from.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from pipeline.dates.links import Timex
 from pipeline.events.arguments import (
