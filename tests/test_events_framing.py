@@ -37,7 +37,8 @@ def the_event(nlp, text: str, trigger: str) -> EventCandidate:
     ("Cadets will be given new freedoms and they will be able to ensure recruits receive better education.",
      "receive"),
     # a gerund alongside a future verb shares its future
-    ("The grant will expand the coast guard's capacity, while providing new radars to the navy.", "providing"),
+    ("The grant will expand the coast guard's capacity, while providing new radars to the navy.",
+     "providing"),
 ])
 def test_a_trigger_under_a_future_verb_is_not_asserted(nlp, text, trigger):
     assert not triggered(nlp, text, trigger)
@@ -49,7 +50,8 @@ def test_a_date_of_the_announcement_does_not_date_the_talks(nlp):
 
 
 def test_an_exercise_during_a_dated_deployment_shares_its_date(nlp):
-    ev = the_event(nlp, "The frigate was deployed to Norway in March 2023 during a NATO exercise.", "exercise")
+    ev = the_event(nlp, "The frigate was deployed to Norway in March 2023 during a NATO exercise.",
+                   "exercise")
     assert ev.type == "EXERCISE"
     assert ev.date is not None and ev.date.value == "2023-03"
 
@@ -60,7 +62,8 @@ def test_an_exercise_during_a_dated_deployment_shares_its_date(nlp):
     # the place left is not where it went; `on the island of` a site noun is
     ("In May 2024, the brigade moved its rocket launchers from a base in Estonia to a new position on the "
      "island of Mindanao.", "moved", "Mindanao"),
-    ("Canada has committed additional assets in Latvia to support the NATO battlegroup.", "committed", "Latvia"),
+    ("Canada has committed additional assets in Latvia to support the NATO battlegroup.", "committed",
+     "Latvia"),
 ])
 def test_where_a_deployment_goes(nlp, text, trigger, place):
     ev = the_event(nlp, text, trigger)
@@ -69,7 +72,8 @@ def test_where_a_deployment_goes(nlp, text, trigger, place):
 
 
 def test_a_meeting_takes_its_invitees_as_participants(nlp):
-    ev = the_event(nlp, "Canada welcomed the invitation of Chile to the Defence Ministerial in Lima in May 2024.",
+    ev = the_event(nlp,
+                   "Canada welcomed the invitation of Chile to the Defence Ministerial in Lima in May 2024.",
                    "Ministerial")
     assert ev.type == "MEET"
     assert "Chile" in {p.name for p in ev.participants}
@@ -89,8 +93,8 @@ def test_the_parts_of_a_hyphen_joined_name_are_parties(nlp):
 
 
 def test_a_sale_notified_to_congress_is_aid(nlp):
-    text = "On May 2 the State Department notified Congress of a possible Foreign Military Sale of patrol boats " \
-           "to Ecuador."
+    text = ("On May 2 the State Department notified Congress of a possible Foreign Military Sale "
+            "of patrol boats to Ecuador.")
     ev = the_event(nlp, text, "notified")
     assert ev.type == "AID"
     assert ev.date is not None and ev.date.value == "2024-05-02"

@@ -32,15 +32,19 @@ EXPECTED = {
         ["United Nations Multidimensional Integrated Stabilization Mission in Mali",
          "European Union Training Mission in Mali", "Human Rights Watch",
          "Economic Community of West African States", "Government Accountability Office"],
-        ["Budget", "Operations", "Leahy Law", "Report GAO-22-104", "CRS Report R45321", "Issues for Congress"]),
+        ["Budget", "Operations", "Leahy Law", "Report GAO-22-104", "CRS Report R45321",
+         "Issues for Congress"]),
     "army-news.txt": (
-        ["2nd Brigade Combat Team", "10th Mountain Division Public Affairs", "1st Battalion, 32nd Infantry Regiment",
+        ["2nd Brigade Combat Team", "10th Mountain Division Public Affairs",
+         "1st Battalion, 32nd Infantry Regiment",
          "British Army", "Alpha Company", "82nd Airborne Division", "Louisiana National Guard",
          "Joint Readiness Training Center"],
         ["By Staff Sgt", "Staff Sgt", "Supply Sergeant", "Supply Sergeant, Sgt", "Command", "TOC", "BN TOC",
-         "S2", "S4", "LTC", "MG", "IRON RIDGE", "Exercise IRON RIDGE", "Camp Shelby", "Operation Atlantic Resolve"]),
+         "S2", "S4", "LTC", "MG", "IRON RIDGE", "Exercise IRON RIDGE", "Camp Shelby",
+         "Operation Atlantic Resolve"]),
     "wire-story.txt": (
-        ["Bombardier Inc", "Boeing Co", "Embraer SA", "Chelsea", "Reuters", "Labour Party", "Agence France-Presse",
+        ["Bombardier Inc", "Boeing Co", "Embraer SA", "Chelsea", "Reuters", "Labour Party",
+         "Agence France-Presse",
          "National Hockey League"],
         ["TORONTO", "LONDON", "ICE", "SOCCER", "Chelsea 2-1"]),
     "government-statement.txt": (
@@ -48,7 +52,8 @@ EXPECTED = {
          "Royal Norwegian Navy", "Ghana Navy", "Environmental Justice Foundation"],
         ["Tema", "Takoradi", "Accra", "Oslo", "Yaoundé", "Chief of Defence Staff"]),
     "fact-sheet.md": (
-        ["Australian Defence Force", "Armed Forces of the Philippines", "Philippine Coast Guard", "Asia Foundation",
+        ["Australian Defence Force", "Armed Forces of the Philippines", "Philippine Coast Guard",
+         "Asia Foundation",
          "Pacific Islands Forum"],
         ["Lumbas", "Alon", "Balikatan 2023", "HMAS Toowoomba", "Subic Bay", "Visiting Forces Agreement",
          "Gilberto Teodoro"]),
@@ -105,14 +110,15 @@ def _record(nlp, text: str, name: str):
 
 
 def test_mission_acronym_and_long_form_are_one_record(nlp):
-    text = ("The council extended the United Nations Multidimensional Integrated Stabilization Mission in Mali "
-            "(MINUSMA) for a year. Troops of MINUSMA later left Timbuktu.")
+    text = ("The council extended the United Nations Multidimensional Integrated Stabilization Mission "
+            "in Mali (MINUSMA) for a year. Troops of MINUSMA later left Timbuktu.")
     record = _record(nlp, text, "United Nations Multidimensional Integrated Stabilization Mission in Mali")
     assert record.acronym == "MINUSMA" and len(record.mentions) == 3
 
 
 def test_company_with_and_without_its_legal_form_is_one_record(nlp):
-    text = "OSLO, May 2 (Reuters) - Halvorsen Marine ASA said it had won the order. A Halvorsen spokesman declined."
+    text = ("OSLO, May 2 (Reuters) - Halvorsen Marine ASA said it had won the order. "
+            "A Halvorsen spokesman declined.")
     record = _record(nlp, text, "Halvorsen Marine ASA")
     assert "Halvorsen Marine ASA" in {m.text for m in record.mentions}
 
@@ -140,7 +146,8 @@ def test_cues_without_the_model():
 
 @pytest.mark.parametrize("name, before, after", [
     ("Staff Sgt", "By ", ". Ana Ruiz, 4th Brigade"), ("First Sgt", "", ". Omar Diaz said"),
-    ("Supply Sergeant, Sgt", "The company's ", ". Li Wen"), ("Cabinet", "the ", " Secretary for Defence said"),
+    ("Supply Sergeant, Sgt", "The company's ", ". Li Wen"), ("Cabinet", "the ",
+                                                             " Secretary for Defence said"),
     ("Command", "The ", " Sergeant Major of the brigade"), ("ISA", "to open a Junior ", " for each child"),
     ("7th", "The ", ""),
 ])

@@ -97,6 +97,17 @@ def count(page, selector: str) -> int:
     return page.evaluate(f"document.querySelectorAll({selector!r}).length")
 
 
+def wait_until(page, expression: str, timeout_ms: int = 10_000) -> None:
+    """Poll a JavaScript expression until it is true. Playwright's `wait_for_function` evaluates
+    its predicate with `eval` inside the page, which the report's CSP (rightly) refuses;
+    `page.evaluate` goes through the DevTools protocol, which the page's CSP does not govern."""
+    for _ in range(timeout_ms // 50):
+        if page.evaluate(expression):
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError(f"still false after {timeout_ms} ms: {expression}")
+
+
 def data(page, selector: str, key: str) -> str:
     return page.locator(selector).get_attribute(f"data-{key}")
 
@@ -174,8 +185,8 @@ def test_clicking_a_mark_opens_its_document(browser, committed):
     event = page.evaluate("""(() => { const gd = document.getElementById('timeline');
         const traces = gd.data.filter((t) => t.mode === 'markers');
         const t = traces[traces.length - 1]; return t.customdata[t.customdata.length - 1]; })()""")
-    page.wait_for_function(f"document.getElementById('doc-text').dataset.doc === "
-                           f"{model['docs'][model['events'][event]['d']]['id']!r}")
+    wait_until(page, f"document.getElementById('doc-text').dataset.doc === "
+                     f"{model['docs'][model['events'][event]['d']]['id']!r}")
     evidence = blob(model["docs"][model["events"][event]["d"]])["events"][str(event)][1]
     assert count(page, "#doc-text mark.k-evidence") >= len(evidence) > 0
     assert page.locator("#doc-records button.record.current").count() == 1
@@ -190,7 +201,7 @@ def test_many_marks_become_one_per_type_and_year(browser, tmp_path):
     mark.scroll_into_view_if_needed()
     box = mark.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    page.wait_for_function("document.getElementById('f-from').value !== ''")
+    wait_until(page, "document.getElementById('f-from').value !== ''")
     year = page.input_value("#f-from")[:4]
     assert page.input_value("#f-to") == f"{year}-12-31"
     watched.assert_clean()

@@ -33,7 +33,7 @@ __all__ = ["Timex", "find", "finish"]
 def find(chunk: Chunk, published: date | None) -> list[Timex]:
     """The temporal expressions of one chunk, in document offsets, relative ones resolved on `published`."""
     found = resolve_shifts(find_dates(chunk, published), published)
-    return [replace(t, view=story_view(chunk.doc, t.start, t.end, t.signal)).shifted(chunk.offset)
+    return [replace(t, view=story_view(chunk.doc, chunk.text, t.start, t.end, t.signal)).shifted(chunk.offset)
             for t in found]
 
 

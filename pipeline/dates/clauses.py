@@ -32,6 +32,9 @@ from pipeline.dates.grammar import timex_lexicon
 _MAX_UP = 8
 # How far (characters) an aside's brackets are looked for on each side.
 _BRACKET_REACH = 120
+# How far (characters) back and ahead in its paragraph a quotation is looked for: bounded, so
+# that a long one-line text costs the same per expression as prose
+_QUOTE_REACH = 1_000
 # A relative clause tells about a thing, not the story's next step: `an assault that lasted until
 # the fall of the city in February 1945`
 _RELATIVE = frozenset({"relcl"})
@@ -58,8 +61,11 @@ def _in_brackets(text: str, start: int, end: int) -> bool:
 
 def _in_quotes(text: str, start: int) -> bool:
     """`Nixon said, "I am tonight announcing ..."`: inside a quotation opened in the same paragraph."""
-    para = text[text.rfind("\n", 0, start) + 1:start]
-    rest = text[start:text.find("\n", start) if "\n" in text[start:] else len(text)]
+    lo = max(0, start - _QUOTE_REACH)
+    para = text[text.rfind("\n", lo, start) + 1 or lo:start]
+    hi = min(len(text), start + _QUOTE_REACH)
+    line_end = text.find("\n", start, hi)
+    rest = text[start:line_end if line_end != -1 else hi]
     # a quotation closed after the expression, in the same paragraph (a stray mark opens none)
     return (para.count('"') % 2 == 1 and '"' in rest
             or para.count("\u201c") > para.count("\u201d") and "\u201d" in rest)
@@ -76,8 +82,10 @@ def _clause_view(verb: Token) -> str | None:
     return None
 
 
-def story_view(doc: Doc, start: int, end: int, signal: str | None) -> str | None:
+def story_view(doc: Doc, text: str, start: int, end: int, signal: str | None) -> str | None:
     """How the expression at start:end (chunk offsets) stands to the story: "back", "ahead", "aside" or None.
+
+    `text` is the chunk's text (`doc.text` would join every token again for each expression).
 
     None: it tells the story's time, and may move it.
     """
@@ -86,9 +94,9 @@ def story_view(doc: Doc, start: int, end: int, signal: str | None) -> str | None
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    if _in_brackets(doc.text, start, end):
+    if _in_brackets(text, start, end):
         return "aside"
-    if _in_quotes(doc.text, start):
+    if _in_quotes(text, start):
         return "quoted"
     verb = _governing_verb(span.root)
     if verb is None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
+from copy import copy
 from itertools import accumulate
 
 from spacy.tokens import Span, Token
@@ -70,20 +71,41 @@ class OrgSpans:
 
 
 class TimexRoots:
-    """A chunk's dates with their root tokens, in order; by start character and by root token."""
+    """A chunk's dates with their root tokens, in order; by start character and by root token.
+
+    `without(roots)` is the same index with the dates rooted at those tokens left out
+    (a verb's reported clause), answered by filtering what a query returns.
+    """
 
     def __init__(self, pairs: list[tuple[Timex, Token]]) -> None:
         self.pairs = pairs
         self._by_start = ByKey(pairs, lambda p: p[0].start)
         self._by_root = ByKey(pairs, lambda p: p[1].i)
+        self._root = {id(tx): root for tx, root in pairs}
+        self._left_out: frozenset[int] = frozenset()
+
+    def without(self, roots: set[int]) -> TimexRoots:
+        """The dates whose root token is not in `roots` (sharing this index)."""
+        if not roots:
+            return self
+        view = copy(self)
+        view._left_out = self._left_out | frozenset(roots)
+        return view
+
+    def _kept(self, pairs: list[tuple[Timex, Token]]) -> list[tuple[Timex, Token]]:
+        return [p for p in pairs if p[1].i not in self._left_out] if self._left_out else pairs
 
     def __iter__(self) -> Iterator[tuple[Timex, Token]]:
-        return iter(self.pairs)
+        return iter(self._kept(self.pairs))
+
+    def root_of(self, tx: Timex) -> Token | None:
+        """The root token of a date of the chunk (also of one left out), else None."""
+        return self._root.get(id(tx))
 
     def starting_in(self, window: tuple[int, int]) -> list[tuple[Timex, Token]]:
         """Those whose date starts in the window: window[0] <= start < window[1]."""
-        return self._by_start.between(window[0], window[1])
+        return self._kept(self._by_start.between(window[0], window[1]))
 
     def rooted_between(self, lo: int, hi: int) -> list[tuple[Timex, Token]]:
         """Those whose root token is lo <= i < hi."""
-        return self._by_root.between(lo, hi)
+        return self._kept(self._by_root.between(lo, hi))

@@ -14,7 +14,7 @@ Offsets are offsets into the text the Doc was built from.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from pipeline.dates.links import Timex
 from pipeline.events.anaphora import antecedent, definite_theme
@@ -134,6 +134,11 @@ def _year_of_a_name(root: Token) -> bool:
             and root.like_num and 0 < head.i < root.i and root.doc[root.i - 1].text == ",")
 
 
+def _root_index(timex_root: TimexRoots, tx: Timex) -> int | None:
+    root = timex_root.root_of(tx)
+    return root.i if root is not None else None
+
+
 def _nearest(tok: Token, options: list[Timex]) -> Timex | None:
     return min(options, key=lambda tx: abs(tx.start - tok.idx), default=None)
 
@@ -155,9 +160,8 @@ def _date_of(h: Hit, window, attached, owned, timex_root, ordinal, host: Token |
         # conducted Key Leader Engagements to discuss the USCG's 2021 Strategic Outlook")
         said |= {t.i for c in trig.children if c.dep_ == "conj" and c.pos_ == "VERB"
                  for t in c.subtree if _names_a_noun(t)}
-        root_of = {id(tx): root.i for tx, root in timex_root}
-        timex_root = TimexRoots([(tx, root) for tx, root in timex_root if root.i not in said])
-        own = [tx for tx in attached.get(trig.i, []) if root_of.get(id(tx)) not in said]
+        own = [tx for tx in attached.get(trig.i, []) if _root_index(timex_root, tx) not in said]
+        timex_root = timex_root.without(said)
         attached = {**attached, trig.i: own}
     # a parse glued across a line break (a blog's date line and its headline) dates nothing
     mine = [tx for tx in attached.get(trig.i, []) if window[0] <= tx.start < window[1]]
@@ -166,8 +170,8 @@ def _date_of(h: Hit, window, attached, owned, timex_root, ordinal, host: Token |
         name = range(h.theme.left_edge.idx, h.theme.right_edge.idx + len(h.theme.right_edge))
         mine = [tx for tx in mine if tx.start not in name] or mine
     if nominal(kind):
-        roots = {id(tx): root for tx, root in timex_root}
-        mine = [tx for tx in mine if id(tx) not in roots or not dated_by_announcement(roots[id(tx)], trig)]
+        mine = [tx for tx in mine if _root_index(timex_root, tx) is None
+                or not dated_by_announcement(timex_root.root_of(tx), trig)]
     own = _nearest(trig, mine)
     if own is not None:
         return own
@@ -175,8 +179,8 @@ def _date_of(h: Hit, window, attached, owned, timex_root, ordinal, host: Token |
         held = [tx for tx in attached.get(host.i, []) if window[0] <= tx.start < window[1]]
         # a host that is no trigger itself (`embarked ... as part of a joint patrol`) owns no date:
         # the free ones in its clause are its
-        held = held or [tx for tx, root in timex_root if id(tx) not in owned
-                        and window[0] <= tx.start < window[1] and dominating(root, {host.i}) is not None]
+        held = held or [tx for tx, root in timex_root.starting_in(window) if id(tx) not in owned
+                        and dominating(root, {host.i}) is not None]
         return _nearest(trig, held)
     if nominal(kind) and (poss := possessive_timex(trig, timex_root)) is not None:
         return poss
@@ -194,14 +198,14 @@ def _date_of(h: Hit, window, attached, owned, timex_root, ordinal, host: Token |
         # hangs the date on a present-tense verb of the statement itself; it dates the signing
         # or on a verb of what is to come ("will hold a workshop in April"); not a past verb
         # ("In September, China condemned the deployment": that dates the condemning)
-        pp = [tx for tx, root in timex_root if id(tx) not in owned and window[0] <= tx.start < window[1]
+        pp = [tx for tx, root in timex_root.starting_in(window) if id(tx) not in owned
               and root.head.dep_ == "prep" and root.head.head.i == trig.head.i]
         return _nearest(trig, pp)
     if kind == "copular" or (kind == "verbal" and describes(trig) is None):
         # "visited Cartagena during Operation CARIBBE in the fall of 2018": the date the
         # named operation in the verb's own clause holds dates the visit too
-        inner = [tx for tx, root in timex_root if window[0] <= tx.start < window[1]
-                 and trig.left_edge.i <= root.i <= trig.right_edge.i and _held_by_noun(root, trig)]
+        inner = [tx for tx, root in timex_root.starting_in(window)
+                 if trig.left_edge.i <= root.i <= trig.right_edge.i and _held_by_noun(root, trig)]
         return _nearest(trig, free) or _nearest(trig, inner)
     if kind == "verbal" and full_relative(trig):
         # "travelled to Mexico City in October 2014, where he met with ...": the clause's date
@@ -228,8 +232,8 @@ def _held_by_noun(root: Token, trig: Token) -> bool:
     return False
 
 
-def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], windows, attached, owned,
-               timex_root, triggers: set[int]) -> EventCandidate | None:
+def _candidate(h: Hit, chunk: Chunk, org_spans: OrgSpans, windows: Windows, attached, owned,
+               timex_root: TimexRoots, triggers: set[int]) -> EventCandidate | None:
     doc = chunk.doc
     trig, pat = h.trigger, h.pattern
     kind = pat.kind
@@ -291,8 +295,8 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: list[tuple[OrgMention, Span]], w
         praised = {t.i for t in party.subtree} & window_ids
         scope, inherited = scope | praised, inherited | praised
     if reporter is not None:
-        date = date or _nearest(trig, [tx for tx, root in timex_root if id(tx) not in owned
-                                       and window[0] <= tx.start < window[1]
+        date = date or _nearest(trig, [tx for tx, root in timex_root.starting_in(window)
+                                       if id(tx) not in owned
                                        and reporter.left_edge.i <= root.i <= reporter.right_edge.i])
     place = event_place(h, chunk, scope, window, ordinal, host)
     participants = participants_in(doc, scope, org_spans, triggers, role_of, place[2] if place else range(0),

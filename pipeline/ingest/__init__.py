@@ -11,5 +11,6 @@ from pipeline.ingest.metadata import Source, load_source, sidecar_bytes, text_so
 from pipeline.ingest.reading import discover, id_clashes, read_bytes
 
 __all__ = [
-    "CleanText", "Source", "clean", "discover", "id_clashes", "load_source", "read_bytes", "sidecar_bytes", "text_source",
+    "CleanText", "Source", "clean", "discover", "id_clashes", "load_source", "read_bytes", "sidecar_bytes",
+    "text_source",
 ]

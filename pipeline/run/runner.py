@@ -260,7 +260,8 @@ def extract(
         try:
             with open_outputs(out_dir, OUTPUT_NAMES) as out, open_texts(out_dir) as texts:
                 items = (
-                    schedule.plan(p, sources_dir, settings, cache, run, default_published, text_root, clashes.get(p))
+                    schedule.plan(p, sources_dir, settings, cache, run, default_published, text_root,
+                                  clashes.get(p))
                     for p in paths
                 )
                 results: Iterable = _Counted(schedule.resolve(items, runner, settings, cache), len(paths))
