@@ -24,13 +24,14 @@ _JOIN = re.compile(r"[-–/]")
 
 def joined_parties(doc: Doc, scope: set[int], spans: OrgSpans, role_of) -> list[ParticipantRef]:
     """Countries and known organizations named by the parts of a hyphen-joined token in `scope`."""
-    known = {m.text: m for m, _ in spans}
+    known: dict[str, object] | None = None  # the chunk's mentions by text, read once a joined token is seen
     table = place_table()
     out = []
     for i in sorted(scope):
         tok = doc[i]
         if not _JOIN.search(tok.text) or not tok.text[:1].isupper():
             continue
+        known = known if known is not None else {m.text: m for m, _ in spans}
         at = tok.idx
         for part in _JOIN.split(tok.text):
             start = tok.text.index(part, at - tok.idx) + tok.idx if part else at
