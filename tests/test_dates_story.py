@@ -73,6 +73,11 @@ STORIES = [
     # a comparison of two times is no shift; `some` before a plural counts some units, not one
     (OPENING + "The launch in 1909 came a few days later than planned. Some months passed.",
      DCT, [("1909", "1909"), ("a few days", "PXD"), ("Some months", "PXM")]),
+    # a weekday is the one on or after the story's day, not the DCT's; with no day reached, of no week
+    (OPENING + "The port fell on Tuesday, September 10, 1907. On Thursday the mayor fled.",
+     DCT, [("Tuesday, September 10, 1907", "1907-09-10"), ("Thursday", "1907-09-12")]),
+    (OPENING + "The army marched north in 1908. It attacked on Friday.",
+     DCT, [("1908", "1908"), ("Friday", "XXXX-WXX-5")]),
     # `by` names the time the story has reached, even with `had`
     (OPENING + "By March 1906 the army had reached the coast. In May it sailed.",
      DCT, [("March 1906", "1906-03"), ("May", "1906-05")]),

@@ -142,6 +142,16 @@ def _same_day(t: Timex, dct: date | None, ref: Timex) -> str | None:
     return resolve_anaphor(marker.value, date(*(int(g) for g in day.groups())))
 
 
+def _weekday(t: Timex, dct: date | None, ref: Timex) -> str | None:
+    """`on Thursday` after `Tuesday, September 11, 2007`: the Thursday on or after the story's day (a
+    story moves on), not the DCT's; before the story has reached a day, a Thursday of an unknown week
+    (`XXXX-WXX-4`)."""
+    day = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", ref.value[:10])
+    at = date(*(int(g) for g in day.groups())) if day is not None and ref.value[:1] != "B" else None
+    norm = normalize_as(t.rule, t.text, at, "future")
+    return norm.value if norm is not None else None
+
+
 def _reference(t: Timex) -> tuple[int, int | None] | None:
     """(year, month or None) of a calendar date the story can be at."""
     if t.type not in ("DATE", "TIME") or "X" in t.value:
@@ -168,6 +178,8 @@ def anchor_story(found: list[Timex], dct: date | None) -> list[Timex]:
                          if _ANAPHORIC.search(t.text) else None)
             elif t.rule in _FROM_LAST:
                 value = _from_last(t, dct, at[0])
+            elif t.rule == "weekday" and t.anchor == "document":
+                value = _weekday(t, dct, ref)
             elif t.rule == OF_THAT_YEAR and (own := split_year(t.value)) is not None:
                 value = join_year(at[0], own[1])  # "August of that year": of the story's year
             if value is None and t.rule in _DAY_ANAPHORS:
