@@ -78,6 +78,13 @@ STORIES = [
      DCT, [("Tuesday, September 10, 1907", "1907-09-10"), ("Thursday", "1907-09-12")]),
     (OPENING + "The army marched north in 1908. It attacked on Friday.",
      DCT, [("1908", "1908"), ("Friday", "XXXX-WXX-5")]),
+    # `that afternoon` is a part of the story's day; with only a month reached, of an unknown day of it
+    (OPENING + "The marines landed on 8 March 1905 and reached the city that afternoon.",
+     DCT, [("8 March 1905", "1905-03-08"), ("that afternoon", "1905-03-08TAF")]),
+    (OPENING + "The siege began in May 1906. The guns opened fire that night.",
+     DCT, [("May 1906", "1906-05"), ("that night", "1906-05-XXTNI")]),
+    (OPENING + "The rebels crossed the river in 470 BC. The next day they burned the town.",
+     DCT, [("470 BC", "BC0470"), ("The next day", "BC0470-XX-XX")]),
     # `by` names the time the story has reached, even with `had`
     (OPENING + "By March 1906 the army had reached the coast. In May it sailed.",
      DCT, [("March 1906", "1906-03"), ("May", "1906-05")]),

@@ -231,8 +231,8 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     ("ref_today", r"\b(?P<x>today)(?=['’]s\b)(?!['’]s\s+{OCCASION}\b)"),
     # "today", "earlier today", "yesterday morning", "this morning", "tonight"
     ("dayword", r"\b(?P<x>(?:(?:earlier|later)\s+)?{DAYWORD}(?:\s+{DAYPART})?|this\s+{DAYPART})\b"),
-    # "in morning trading", "the evening session": that part of the day last mentioned
-    ("day_part", r"\b(?P<x>{DAYPART})\s+(?={DAYPARTHEAD}\b)"),
+    # "in morning trading", "the evening session", "that afternoon": that part of the day last mentioned
+    ("day_part", r"\b(?P<x>{DAYPART})\s+(?={DAYPARTHEAD}\b)|\b(?P<x2>that\s+{DAYPART})\b(?!['’-])"),
     # "Tuesday", "last Monday", "Friday morning"
     ("weekday", r"(?P<x>(?:{RELDET}\s+)?{WEEKDAY}(?:\s+{DAYPART})?)(?![\w-])"),
     # "Christmas Day", "Remembrance Day 2021", "New Year's Eve"
