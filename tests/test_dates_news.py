@@ -65,6 +65,14 @@ NEWS = [
      [("the 12th", "DATE", "1999-05-12"), ("the 18th of May 1999", "DATE", "1999-05-18")]),
     ("The rebels struck on the 4 and 5 June 1921.", DCT,
      [("the 4", "DATE", "1921-06-04"), ("5 June 1921", "DATE", "1921-06-05")]),
+    # `that evening`: a part of the day just named
+    ("The minister reached Kyiv on Tuesday and met the president that evening.", DCT,
+     [("Tuesday", "DATE", "2013-03-12"), ("that evening", "TIME", "2013-03-12TEV")]),
+    # `future` before a noun is a time to come; inside a name or as a noun of its own, none
+    ("The treaty aims to prevent future conflicts in the region.", DCT,
+     [("future", "DATE", "FUTURE_REF")]),
+    ("The Future Capabilities Office opened in Ottawa.", DCT, []),
+    ("The cadets face a bright future.", DCT, []),
     # a range of counts: the first count has the second's unit
     ("The audit will take between 30 and 45 days.", DCT,
      [("30", "DURATION", "P30D"), ("45 days", "DURATION", "P45D")]),

@@ -63,6 +63,28 @@ STORIES = [
     # a date in brackets is an aside
     (OPENING + "In April 1907 the assembly met. It repealed the Press Law (1888) at once. "
      "In May it adjourned.", DCT, [("April 1907", "1907-04"), ("1888", "1888"), ("May", "1907-05")]),
+    # an unknown count of units after or before the date named: a vague future or past of it
+    (OPENING + "The bridge opened in June 1905. A few days later it was closed again.",
+     DCT, [("June 1905", "1905-06"), ("A few days later", "FUTURE_REF")]),
+    (OPENING + "The envoy reached Lisbon in May 1907; several years earlier he had served in Cairo.",
+     DCT, [("May 1907", "1907-05"), ("several years earlier", "PAST_REF")]),
+    (OPENING + "The dam broke in 1908, and weeks later the valley flooded.",
+     DCT, [("1908", "1908"), ("weeks later", "FUTURE_REF")]),
+    # a comparison of two times is no shift; `some` before a plural counts some units, not one
+    (OPENING + "The launch in 1909 came a few days later than planned. Some months passed.",
+     DCT, [("1909", "1909"), ("a few days", "PXD"), ("Some months", "PXM")]),
+    # a weekday is the one on or after the story's day, not the DCT's; with no day reached, of no week
+    (OPENING + "The port fell on Tuesday, September 10, 1907. On Thursday the mayor fled.",
+     DCT, [("Tuesday, September 10, 1907", "1907-09-10"), ("Thursday", "1907-09-12")]),
+    (OPENING + "The army marched north in 1908. It attacked on Friday.",
+     DCT, [("1908", "1908"), ("Friday", "XXXX-WXX-5")]),
+    # `that afternoon` is a part of the story's day; with only a month reached, of an unknown day of it
+    (OPENING + "The marines landed on 8 March 1905 and reached the city that afternoon.",
+     DCT, [("8 March 1905", "1905-03-08"), ("that afternoon", "1905-03-08TAF")]),
+    (OPENING + "The siege began in May 1906. The guns opened fire that night.",
+     DCT, [("May 1906", "1906-05"), ("that night", "1906-05-XXTNI")]),
+    (OPENING + "The rebels crossed the river in 470 BC. The next day they burned the town.",
+     DCT, [("470 BC", "BC0470"), ("The next day", "BC0470-XX-XX")]),
     # `by` names the time the story has reached, even with `had`
     (OPENING + "By March 1906 the army had reached the coast. In May it sailed.",
      DCT, [("March 1906", "1906-03"), ("May", "1906-05")]),

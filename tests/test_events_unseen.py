@@ -297,6 +297,8 @@ NOT_EVENTS = [
     ("The President welcomed the announcement by Japan.", "MEET"),
     ("We look forward to hosting the delegation from Kenya.", "MEET"),
     ("Operation UNIFIER is Canada's military training and capacity building mission in Ukraine.", "EXERCISE"),
+    # `future` dates the noun it qualifies as any still to come: no occurrence
+    ("The new network will help us bring more allied partners into future exercises.", "EXERCISE"),
 ]
 
 

@@ -170,6 +170,18 @@ def _lacks_the(full: str, start: int, text: str) -> bool:
     return re.search(r"\bthe\s+$", full[max(0, start - 8):start], re.IGNORECASE) is None
 
 
+def _not_attributive(span: Span) -> bool:
+    """`future wars`, `in future`: the adjective dates what it qualifies; `the Future Forces Office` (a
+    name) and `a bright future` (a noun, its own `the future` row aside) are no time."""
+    tok = span[-1]
+    if timex_lexicon().value("ref_attributive", tok.text) is None:
+        return False
+    if not tok.is_lower and not tok.is_sent_start:
+        return True  # "the Future" inside a name, whatever its row
+    after_in = tok.i > 0 and tok.doc[tok.i - 1].lower_ == "in"
+    return len(span) == 1 and not (tok.dep_ == "amod" or tok.pos_ == "ADJ" or after_in)
+
+
 def _compares(doc: Doc, span: Span) -> bool:
     """`three days later than originally planned`: a comparison of two times, not a reference; `its
     most recent model`: a degree of the adjective picks which thing, it dates nothing."""
@@ -266,7 +278,8 @@ def _accept(doc: Doc, full: str, rule: str, s: int, e: int, dct: date | None) ->
         return None
     if rule == "season" and _EVENT_OF.match(full, e):
         return None  # "the fall of Saigon": an event, no season
-    if rule == "ref" and (_describes_state(span) or _lacks_the(full, s, text) or _compares(doc, span)):
+    if rule == "ref" and (_describes_state(span) or _lacks_the(full, s, text) or _compares(doc, span)
+                          or _not_attributive(span)):
         return None
     if rule == "duration" and _names_one(full, text, e):
         return None

@@ -61,7 +61,8 @@ def duration(text: str, dct: date | None, tense: Tense) -> Norm | None:
     if unit == "WE":
         return None
     if not count:
-        n: float | None = 1.0
+        # "a year" is one; "some months" (the approximating "some" before a plural) is some number
+        n: float | None = None if m.group(4).lower().endswith("s") else 1.0
     elif lx("vague", count) is not None or count.lower() == "recent":
         n = None
     else:

@@ -231,8 +231,8 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     ("ref_today", r"\b(?P<x>today)(?=['’]s\b)(?!['’]s\s+{OCCASION}\b)"),
     # "today", "earlier today", "yesterday morning", "this morning", "tonight"
     ("dayword", r"\b(?P<x>(?:(?:earlier|later)\s+)?{DAYWORD}(?:\s+{DAYPART})?|this\s+{DAYPART})\b"),
-    # "in morning trading", "the evening session": that part of the day last mentioned
-    ("day_part", r"\b(?P<x>{DAYPART})\s+(?={DAYPARTHEAD}\b)"),
+    # "in morning trading", "the evening session", "that afternoon": that part of the day last mentioned
+    ("day_part", r"\b(?P<x>{DAYPART})\s+(?={DAYPARTHEAD}\b)|\b(?P<x2>that\s+{DAYPART})\b(?!['’-])"),
     # "Tuesday", "last Monday", "Friday morning"
     ("weekday", r"(?P<x>(?:{RELDET}\s+)?{WEEKDAY}(?:\s+{DAYPART})?)(?![\w-])"),
     # "Christmas Day", "Remembrance Day 2021", "New Year's Eve"
@@ -261,6 +261,10 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     # "twelve days later", "four months earlier", "a decade earlier": counted from the date just named
     ("unit_shift", r"\b(?P<x>(?:{DURMOD}\s+)?(?:{NUM}|an?)[\s-]+(?:days?|weeks?|months?|decades?)\s+"
                    r"{YEARSHIFT}{SHIFTEND})(?!\w|\s*[-–]|\s+\d)"),
+    # "a few days later", "several years earlier", "weeks later": an unknown count of units after or
+    # before the date just named, a vague future or past of it (not "a few days later than planned")
+    ("vague_shift", r"\b(?P<x>(?:{DURMOD}\s+)?(?:{VAGUE}\s+(?:{DURADJ}\s+)?{UNIT}|{UNITS})\s+"
+                    r"{YEARSHIFT}{SHIFTEND})(?!\w|\s*[-–]|\s+\d)"),
     # "by year-end", "at the month end"
     ("period_end", r"\b(?P<x>(?:the\s+)?(?:year|month)[-\s]end)\b(?!-)"),
     # "the entire year", "the full year": the year of the period just named
@@ -312,7 +316,7 @@ _ANCHORED_ON: dict[str, tuple[str, ...]] = {
     "set": ("set", "unit", "day_part", "weekday", "month", "season"), "ref": ("ref",),
     "day_anaphor": ("unit",),
     "holiday": ("holiday", "unit"), "week_of": ("unit",), "same_period": ("unit",), "that_year": ("unit",),
-    "whole_year": ("unit",), "year_before": ("unit",), "unit_shift": ("unit",), "bc": ("number",),
+    "whole_year": ("unit",), "year_before": ("unit",), "unit_shift": ("unit",), "vague_shift": ("unit",), "bc": ("number",),
     "clock_word": ("clock_word",), "period_end": ("unit",), "streak": ("streak_unit",),
     "period_anaphor": ("period_anaphor",), "day_part": ("day_part",),
 }

@@ -41,7 +41,7 @@ _COUNTED = frozenset({"relative"})
 # Rules counted from the period named last (`that year`, `two years later`)
 _FROM_LAST = frozenset({"that_year", "year_before", "whole_year"})
 # Rules for the day last named (`the next day`, `the same day`, `at noon`)
-_DAY_ANAPHORS = frozenset({"day_anaphor", "relative", "time", "clock_word"})
+_DAY_ANAPHORS = frozenset({"day_anaphor", "relative", "time", "clock_word", "day_part"})
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 # `the following year`, `the end of the year` count from the story; `last year`, `next month` stay
 # deictic, on the DCT, even in a history
@@ -136,10 +136,33 @@ def _from_last(t: Timex, dct: date | None, ref_year: int) -> str | None:
 def _same_day(t: Timex, dct: date | None, ref: Timex) -> str | None:
     """`the next day`, `the same day` after `June 10, 1940`: on the story's day, not the DCT's."""
     marker = normalize_as(t.rule, t.text, dct, t.tense)
-    day = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", ref.value[:10])
-    if marker is None or not marker.value.startswith(ANAPHOR) or day is None or ref.value[:1] == "B":
+    if marker is None or not marker.value.startswith(ANAPHOR):
         return None
+    day = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", ref.value[:10])
+    if day is None or ref.value[:1] == "B":
+        # a day the text named before stands (links.py); only the DCT's day is replaced
+        return _some_day(marker.value, ref) if t.anchor == "document" else None
     return resolve_anaphor(marker.value, date(*(int(g) for g in day.groups())))
+
+
+def _some_day(marker: str, ref: Timex) -> str | None:
+    """`that night` when the story has reached only `May 1906`: a day of it, unknown (`1906-05-XXTNI`);
+    after `the summer of 1943` or `480 BC`, a day of the year (`1943-XX-XX`, `BC0480-XX-XX`)."""
+    m = re.fullmatch(r"(BC)?(\d{4})(?:-(\d\d)|-(?:SP|SU|FA|WI|Q[1-4]|H[12]))?", ref.value)
+    if m is None:
+        return None
+    rest = re.match(rf"{ANAPHOR}(?:[+-]\d+)?(.*)$", marker).group(1)
+    return f"{m.group(1) or ''}{m.group(2)}-{m.group(3) or 'XX'}-XX{rest}"
+
+
+def _weekday(t: Timex, dct: date | None, ref: Timex) -> str | None:
+    """`on Thursday` after `Tuesday, September 11, 2007`: the Thursday on or after the story's day (a
+    story moves on), not the DCT's; before the story has reached a day, a Thursday of an unknown week
+    (`XXXX-WXX-4`)."""
+    day = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", ref.value[:10])
+    at = date(*(int(g) for g in day.groups())) if day is not None and ref.value[:1] != "B" else None
+    norm = normalize_as(t.rule, t.text, at, "future")
+    return norm.value if norm is not None else None
 
 
 def _reference(t: Timex) -> tuple[int, int | None] | None:
@@ -168,6 +191,8 @@ def anchor_story(found: list[Timex], dct: date | None) -> list[Timex]:
                          if _ANAPHORIC.search(t.text) else None)
             elif t.rule in _FROM_LAST:
                 value = _from_last(t, dct, at[0])
+            elif t.rule == "weekday" and t.anchor == "document":
+                value = _weekday(t, dct, ref)
             elif t.rule == OF_THAT_YEAR and (own := split_year(t.value)) is not None:
                 value = join_year(at[0], own[1])  # "August of that year": of the story's year
             if value is None and t.rule in _DAY_ANAPHORS:

@@ -33,6 +33,7 @@ from pipeline.dates.periods import (
     streak,
     that_year,
     unit_shift,
+    vague_shift,
     week_of,
     whole_year,
     year_before,
@@ -251,7 +252,7 @@ _HANDLERS = {
     "day_anaphor": day_anaphor, "holiday": holiday, "week_of": week_of, "same_period": same_period,
     "that_year": that_year,
     "whole_year": whole_year, "year_before": year_before, "clock_word": clock_word,
-    "period_end": period_end, "unit_shift": unit_shift, "bc": bc, "streak": streak,
+    "period_end": period_end, "unit_shift": unit_shift, "vague_shift": vague_shift, "bc": bc, "streak": streak,
     "period_anaphor": period_anaphor, "day_part": day_part,
 }
 

@@ -240,6 +240,16 @@ def unit_shift(text: str, dct: date | None, tense: Tense) -> Norm | None:
     return Norm("DATE", f"{SHIFT}{sign * count:+d}{letter}", gran, None, "document")
 
 
+def vague_shift(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    """`a few days later`, `weeks earlier`: some time after (FUTURE_REF) or before (PAST_REF) the date
+    just named; with no count, no calendar value can be reached."""
+    m = re.search(rf"({fragments()['YEARSHIFT']})$", text, re.I)
+    sign = -int(lx("year_shift", m.group(1)) or 0) if m else 0
+    if sign == 0:
+        return None
+    return Norm("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", "ref", None, "text")
+
+
 def bc(text: str, dct: date | None, tense: Tense) -> Norm | None:
     """Years BC as TIMEX3 writes them: `490 BC` BC0490, `April 480 BC` BC0480-04, `the 5th century BC`
     BC04, `the 470s BC` BC047."""

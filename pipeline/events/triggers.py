@@ -143,6 +143,11 @@ def _nearest(tok: Token, options: list[Timex]) -> Timex | None:
     return min(options, key=lambda tx: abs(tx.start - tok.idx), default=None)
 
 
+def _qualifies(trig: Token, tx: Timex) -> bool:
+    """`future exercises`: the date is an adjective on the trigger noun itself."""
+    return any(c.dep_ == "amod" and c.idx == tx.start for c in trig.children)
+
+
 def _date_of(h: Hit, window, attached, owned, timex_root, ordinal, host: Token | None) -> Timex | None:
     """The Timex attached to the trigger in the parse, else the nearest free one in its window.
 
@@ -304,6 +309,8 @@ def _candidate(h: Hit, chunk: Chunk, org_spans: OrgSpans, windows: Windows, atta
     if nominal(kind) and pat.type == "MEET":
         participants += convening_bodies(trig, participants)
     location = place[:2] if place else None if remote(trig, h.theme) else host_country(participants)
+    if date is not None and date.value == "FUTURE_REF" and _qualifies(trig, date):
+        date = None  # "future exercises": any still to come, no occurrence
     if kind == "nominal" and reporter is None and not (date or ordinal or (participants and location)
                                   or (is_general(pat) and location)):
         return None  # "these regular talks are an effective way": no anchor, not an occurrence
