@@ -316,7 +316,8 @@ _ANCHORED_ON: dict[str, tuple[str, ...]] = {
     "set": ("set", "unit", "day_part", "weekday", "month", "season"), "ref": ("ref",),
     "day_anaphor": ("unit",),
     "holiday": ("holiday", "unit"), "week_of": ("unit",), "same_period": ("unit",), "that_year": ("unit",),
-    "whole_year": ("unit",), "year_before": ("unit",), "unit_shift": ("unit",), "vague_shift": ("unit",), "bc": ("number",),
+    "whole_year": ("unit",), "year_before": ("unit",), "unit_shift": ("unit",), "vague_shift": ("unit",),
+    "bc": ("number",),
     "clock_word": ("clock_word",), "period_end": ("unit",), "streak": ("streak_unit",),
     "period_anaphor": ("period_anaphor",), "day_part": ("day_part",),
 }

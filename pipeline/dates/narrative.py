@@ -113,7 +113,8 @@ _PERIOD_YEARS = {"decade": 10, "century": 100}
 
 
 def _counted_period(t: Timex, dct: date, ref_year: int) -> str | None:
-    """`the following decade` (the DCT's + 1) after `490 BC`: the 480s BC (`BC048`); `the previous century`."""
+    """`the following decade` (the DCT's + 1) after `490 BC`: the 480s BC (`BC048`);
+    `the previous century`."""
     size = _PERIOD_YEARS.get(t.granularity)
     if size is None or not t.value.isdigit():
         return None

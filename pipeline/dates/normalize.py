@@ -252,7 +252,8 @@ _HANDLERS = {
     "day_anaphor": day_anaphor, "holiday": holiday, "week_of": week_of, "same_period": same_period,
     "that_year": that_year,
     "whole_year": whole_year, "year_before": year_before, "clock_word": clock_word,
-    "period_end": period_end, "unit_shift": unit_shift, "vague_shift": vague_shift, "bc": bc, "streak": streak,
+    "period_end": period_end, "unit_shift": unit_shift, "vague_shift": vague_shift, "bc": bc,
+    "streak": streak,
     "period_anaphor": period_anaphor, "day_part": day_part,
 }
 

@@ -78,7 +78,8 @@ def under_future(trig: Token) -> bool:
         if cur.dep_ not in _GOVERNED or cur.head is cur or cur.tag_ in ("VBD", "VBZ", "VBP", "VBN"):
             return False
         cur = cur.head
-        if any(c.dep_ == "aux" and (c.lower_ in lex["future_auxiliaries"] or c.lower_ in lex["hypothetical_modals"])
+        if any(c.dep_ == "aux" and (c.lower_ in lex["future_auxiliaries"]
+                                     or c.lower_ in lex["hypothetical_modals"])
                for c in cur.children):
             return True
     return False

@@ -35,7 +35,8 @@ def dated_by_announcement(root: Token, trig: Token) -> bool:
     for _ in range(12):
         if cur.i == trig.i or cur.head is cur:
             return False
-        if cur.pos_ == "VERB" and cur.lemma_.lower() in announcing and cur.dep_ == "acl" and cur.head.i == trig.i:
+        if (cur.pos_ == "VERB" and cur.lemma_.lower() in announcing and cur.dep_ == "acl"
+                and cur.head.i == trig.i):
             return True
         cur = cur.head
     return False

@@ -18,7 +18,7 @@ from pipeline.surface import without_the
 
 def _location_preps(trigger: Token) -> frozenset[str]:
     preps = word_classes()["location_prepositions"]
-    if trigger.lemma_ in word_classes()["destination_verbs"] or trigger.lemma_ in word_classes()["deploy_nouns"]:
+    if trigger.lemma_ in word_classes()["destination_verbs"] | word_classes()["deploy_nouns"]:
         preps = preps | word_classes()["destination_prepositions"]  # "posted to Mexico", "welcomed ... to"
     return frozenset(preps)
 

@@ -50,7 +50,8 @@ def _line_windows(doc: Doc, text: str) -> list[tuple[int, int]]:
     """Sentence pieces cut at line breaks: a bullet or heading is never glued to the next line."""
     out = []
     # Sentence starts straight from the parse: `doc.sents` rechecks the whole Doc per sentence.
-    starts = [0, *(int(i) for i in (doc.to_array("SENT_START") == 1).nonzero()[0] if i > 0 and _ends_sentence(doc[i - 1]))]
+    starts = [0, *(int(i) for i in (doc.to_array("SENT_START") == 1).nonzero()[0]
+                   if i > 0 and _ends_sentence(doc[i - 1]))]
     bounds = [doc[i].idx for i in starts] + [len(text)]
     for sent_start, sent_end in zip(bounds, bounds[1:], strict=False):
         start = sent_start
@@ -340,7 +341,8 @@ def _framing_host(trig: Token, kind: str, triggers: set[int]) -> Token | None:
     if not nominal(kind):
         return None
     part = part_host(trig)
-    return margin_host(trig) or framing_verb(trig) or (part if part is not None and part.i not in triggers else None)
+    own = part if part is not None and part.i not in triggers else None
+    return margin_host(trig) or framing_verb(trig) or own
 
 
 def _span_of(tok: Token | None) -> tuple[int, int] | None:
