@@ -85,6 +85,15 @@ STORIES = [
      DCT, [("May 1906", "1906-05"), ("that night", "1906-05-XXTNI")]),
     (OPENING + "The rebels crossed the river in 470 BC. The next day they burned the town.",
      DCT, [("470 BC", "BC0470"), ("The next day", "BC0470-XX-XX")]),
+    # a flashback looks back: the summer before February 1903, not the one after it
+    (OPENING + "By early February 1903 the front had been pushed back beyond its position before the "
+     "summer offensive. In March the army rested.",
+     DCT, [("early February 1903", "1903-02"), ("the summer", "1902-SU"), ("March", "1903-03")]),
+    # a year naming a thing (`the 1870 rules`) does not move the story; a heading year does
+    (OPENING + "The council met in May 1905 and kept the 1870 rules. In June it dissolved.",
+     DCT, [("May 1905", "1905-05"), ("1870", "1870"), ("June", "1905-06")]),
+    (OPENING + "1906\n\nCoup leader Ortega fled on 20 July.",
+     DCT, [("1906", "1906"), ("20 July", "1906-07-20")]),
     # `by` names the time the story has reached, even with `had`
     (OPENING + "By March 1906 the army had reached the coast. In May it sailed.",
      DCT, [("March 1906", "1906-03"), ("May", "1906-05")]),

@@ -10,8 +10,9 @@ time but look away from it, and the next `In May` must not land on them:
   1976` (`would`): "ahead";
 - a date in a relative clause, which tells about a thing rather than the
   story's next step: `an assault that lasted until the fall of the city in
-  February 1945`, or in brackets: `the Civil Constitution of the Clergy
-  (1790)`, `(as of December 5, 2006)`: "aside";
+  February 1945`, a year naming a thing: `the 1614 rules`, or in brackets:
+  `the Civil Constitution of the Clergy (1790)`, `(as of December 5, 2006)`:
+  "aside";
 - a date in a quotation, told from the speaker's time: `"I am tonight
   announcing ..."`: "quoted" (a story does not say when the speaker spoke, so
   what the DCT resolved there is unknown: `XXXX-XX-XXTNI`); its calendar dates still move the story.
@@ -24,7 +25,7 @@ marked here is still resolved on the story's time; it only does not move it.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.dates.grammar import timex_lexicon
 
@@ -38,6 +39,8 @@ _QUOTE_REACH = 1_000
 # A relative clause tells about a thing, not the story's next step: `an assault that lasted until
 # the fall of the city in February 1945`
 _RELATIVE = frozenset({"relcl"})
+# A year as a noun's modifier
+_ATTRIBUTIVE = frozenset({"nummod", "compound", "amod", "nmod"})
 
 
 def _governing_verb(tok: Token) -> Token | None:
@@ -48,6 +51,18 @@ def _governing_verb(tok: Token) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+def _attributive(span: Span) -> bool:
+    """`The 1614 rules differed`, `the 1953 team`: a year naming a thing by its date, not the story's time."""
+    root = span.root
+    if not (len(span) == 1 and root.like_num and len(root.text) == 4 and root.i > 0):
+        return False
+    head, before = root.head, root.doc[root.i - 1]
+    # a determiner before it (`the`, `its`, `Spain's`) and its noun after it, in one line: a heading year
+    # over a paragraph is no modifier
+    return (root.dep_ in _ATTRIBUTIVE and head.pos_ == "NOUN" and root.i < head.i <= root.i + 3
+            and before.tag_ in ("DT", "PRP$", "POS") and "\n" not in root.doc[root.i:head.i].text_with_ws)
 
 
 def _in_brackets(text: str, start: int, end: int) -> bool:
@@ -98,6 +113,8 @@ def story_view(doc: Doc, text: str, start: int, end: int, signal: str | None) ->
         return "aside"
     if _in_quotes(text, start):
         return "quoted"
+    if _attributive(span):
+        return "aside"
     verb = _governing_verb(span.root)
     if verb is None:
         return None

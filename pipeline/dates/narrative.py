@@ -70,16 +70,19 @@ def _month_of(rest: str) -> int | None:
     return _SEASON_MONTH.get(rest[1:3])
 
 
-def _nearest_year(ref_year: int, ref_month: int | None, month: int, ahead: bool = False) -> int:
+def _nearest_year(ref_year: int, ref_month: int | None, month: int, view: str | None = None) -> int:
     """The year that puts `month` nearest the reference month; a tie goes forward (stories move on).
 
     After `October 1941`, `January` is 1942-01; after `April 1940`, `September` is 1940-09.
-    A future seen from the story looks ahead: `would fall on 16 October` after `21 January 1793` is 1793's.
+    A future seen from the story looks ahead: `would fall on 16 October` after `21 January 1793` is 1793's;
+    a flashback looks back: `had been pushed back beyond its position before the summer offensive`
+    after `early February 1943` is 1942's summer.
     """
     if ref_month is None:
         return ref_year
     here = ref_year * 12 + ref_month
-    years = [y for y in (ref_year - 1, ref_year, ref_year + 1) if not ahead or y * 12 + month >= here]
+    years = [y for y in (ref_year - 1, ref_year, ref_year + 1)
+             if (view != "ahead" or y * 12 + month >= here) and (view != "back" or y * 12 + month <= here)]
     return min(years, key=lambda y: (abs(y * 12 + month - here), -y))
 
 
@@ -93,7 +96,7 @@ def _placed(t: Timex, ref_year: int, ref_month: int | None) -> str | None:
         return None
     if own[1] == "-02-29":
         return None
-    return join_year(_nearest_year(ref_year, ref_month, month, t.view == "ahead"), own[1])
+    return join_year(_nearest_year(ref_year, ref_month, month, t.view), own[1])
 
 
 def _counted(t: Timex, dct: date, ref_year: int, ref_month: int | None) -> str | None:
