@@ -94,6 +94,13 @@ STORIES = [
      DCT, [("May 1905", "1905-05"), ("1870", "1870"), ("June", "1905-06")]),
     (OPENING + "1906\n\nCoup leader Ortega fled on 20 July.",
      DCT, [("1906", "1906"), ("20 July", "1906-07-20")]),
+    # a week the DCT placed is the story's week: counted from its day, or a week of its year
+    (OPENING + "The offensive began on 8 August 1908. During the last week of August the pressure was "
+     "heavy. The following week the line broke.",
+     DCT, [("8 August 1908", "1908-08-08"), ("the last week of August", "1908-W35"),
+           ("The following week", "1908-W36")]),
+    (OPENING + "The offensive began in August 1908. The following week the line broke.",
+     DCT, [("August 1908", "1908-08"), ("The following week", "1908-WXX")]),
     # `by` names the time the story has reached, even with `had`
     (OPENING + "By March 1906 the army had reached the coast. In May it sailed.",
      DCT, [("March 1906", "1906-03"), ("May", "1906-05")]),

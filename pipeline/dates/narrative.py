@@ -42,6 +42,8 @@ _COUNTED = frozenset({"relative"})
 _FROM_LAST = frozenset({"that_year", "year_before", "whole_year"})
 # Rules for the day last named (`the next day`, `the same day`, `at noon`)
 _DAY_ANAPHORS = frozenset({"day_anaphor", "relative", "time", "clock_word", "day_part"})
+# Rules whose ISO week the DCT placed (`the last week of August`, `the following week`)
+_WEEKS = frozenset({"week_of", "relative"})
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 # `the following year`, `the end of the year` count from the story; `last year`, `next month` stay
 # deictic, on the DCT, even in a history
@@ -97,6 +99,32 @@ def _placed(t: Timex, ref_year: int, ref_month: int | None) -> str | None:
     if own[1] == "-02-29":
         return None
     return join_year(_nearest_year(ref_year, ref_month, month, t.view), own[1])
+
+
+def _story_day(ref: Timex) -> date | None:
+    """The calendar day the story has reached (`June 10, 1940`; a week's Monday), if it names one (AD)."""
+    if ref.value[:1] == "B":
+        return None
+    day = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", ref.value[:10])
+    if day is not None:
+        return date(*(int(g) for g in day.groups()))
+    week = re.fullmatch(r"(\d{4})-W(\d\d)", ref.value)
+    return date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1) if week else None
+
+
+def _in_story_week(t: Timex, ref: Timex, ref_year: int, ref_month: int | None) -> str | None:
+    """`the last week of August`, `the following week` (ISO weeks the DCT placed) in the story's time:
+    counted from the story's day, else from the middle of the month it reached (`week_of`), else a week
+    of its year (`1918-WXX`)."""
+    if ref_year < 1 or ref.value[:1] == "B":
+        return None
+    at = _story_day(ref)
+    if at is None and t.rule == "week_of":
+        at = date(ref_year, ref_month or 7, 15)
+    if at is None:
+        return join_year(ref_year, "-WXX")
+    norm = normalize_as(t.rule, t.text, at, t.tense)
+    return norm.value if norm is not None and re.fullmatch(r"\d{4}-W\d\d", norm.value) else None
 
 
 def _counted(t: Timex, dct: date, ref_year: int, ref_month: int | None) -> str | None:
@@ -163,9 +191,7 @@ def _weekday(t: Timex, dct: date | None, ref: Timex) -> str | None:
     """`on Thursday` after `Tuesday, September 11, 2007`: the Thursday on or after the story's day (a
     story moves on), not the DCT's; before the story has reached a day, a Thursday of an unknown week
     (`XXXX-WXX-4`)."""
-    day = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", ref.value[:10])
-    at = date(*(int(g) for g in day.groups())) if day is not None and ref.value[:1] != "B" else None
-    norm = normalize_as(t.rule, t.text, at, "future")
+    norm = normalize_as(t.rule, t.text, _story_day(ref), "future")
     return norm.value if norm is not None else None
 
 
@@ -190,6 +216,9 @@ def anchor_story(found: list[Timex], dct: date | None) -> list[Timex]:
             value = None
             if t.rule in _PLACED and t.anchor == "document":
                 value = _placed(t, *at)
+            elif t.rule in _WEEKS and t.anchor == "document" and re.fullmatch(r"\d{4}-W\d\d", t.value):
+                value = (_in_story_week(t, ref, *at)
+                         if t.rule == "week_of" or _ANAPHORIC.search(t.text) else None)
             elif t.rule in _COUNTED and t.anchor == "document" and dct is not None:
                 value = (_counted(t, dct, *at) or _counted_period(t, dct, at[0])
                          if _ANAPHORIC.search(t.text) else None)
