@@ -96,3 +96,21 @@ def _pid_of_task(sources: list[Source]) -> list[int]:
     nlp, settings = schedule.worker_model()
     assert "ner" in nlp.pipe_names and settings.workers == 1
     return [os.getpid()]
+
+
+def test_workers_run_the_math_libraries_on_one_thread_and_this_process_keeps_its_environment(monkeypatch):
+    """Two workers with numpy's thread per core each would oversubscribe the cores; a user's choice stands."""
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    monkeypatch.delenv("MKL_NUM_THREADS", raising=False)
+    monkeypatch.setenv("OMP_NUM_THREADS", "3")
+    pool = schedule.WorkerPool(Settings(workers=1), _threads_of_task)
+    try:
+        seen = pool.submit([_source("a")]).result()[0]
+    finally:
+        pool.close()
+    assert seen == {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "3", "MKL_NUM_THREADS": "1"}
+    assert "OPENBLAS_NUM_THREADS" not in os.environ and os.environ["OMP_NUM_THREADS"] == "3"
+
+
+def _threads_of_task(sources: list[Source]) -> list[dict[str, str | None]]:
+    return [{name: os.environ.get(name) for name in schedule._WORKER_THREADS}]

@@ -10,6 +10,10 @@ the figures instead, measured on a corpus of copies of `sources/`:
   (c) the same with `--workers 2`, empty cache,
   (d) (b) run again with nothing changed.
 
+First it measures what `--workers N` can reach here at all: N runs of (a) on a
+small corpus at once against one alone (on a shared virtual machine two
+processes on two cores each slow down), printed as the c/b ceiling.
+
 Each is a separate process timed from start to exit (interpreter start,
 imports and model load included, for all four alike); its peak memory is the
 largest sum of RSS over the process and all its descendants, sampled every
@@ -257,6 +261,30 @@ def run_size(size: int, args: argparse.Namespace, settings: Settings, with_f: bo
     return {"size": size, "docs": docs, "runs": runs, "identical": len(set(digests.values())) == 1}
 
 
+def machine_ceiling(args: argparse.Namespace, settings: Settings, docs: int = 48) -> float:
+    """What `--workers N` can reach on this machine: N bare-model runs at once against one alone.
+
+    On a shared or virtual machine, processes on different cores still slow each other (memory
+    bandwidth, a host's other tenants, SMT siblings); c/b cannot beat N x (one alone / N at once).
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    n_sources = len(discover(args.sources))
+    corpus = args.work / "ceiling"
+    build_corpus(args.sources, corpus, -(-docs // n_sources))
+    cmd = [sys.executable, "-c", _BARE, settings.model, str(corpus), str(settings.batch_size)]
+    alone = measure("alone", cmd)
+    with ThreadPoolExecutor(args.workers) as pool:
+        together = list(pool.map(lambda i: measure(f"together {i}", cmd), range(args.workers)))
+    slowdown = max(r.seconds for r in together) / alone.seconds
+    ceiling = args.workers / slowdown
+    print(f"machine: {args.workers} bare-model runs at once take {slowdown:.2f} x the wall time of one alone "
+          f"({alone.seconds:.1f} s; cpu {alone.cpu_seconds:.1f} s alone, "
+          f"{sum(r.cpu_seconds for r in together) / len(together):.1f} s each together): "
+          f"c/b can reach about {ceiling:.2f} here", flush=True)
+    return ceiling
+
+
 def _scaling_table(results: list[dict[str, Any]], workers: int) -> None:
     print("scaling (wall seconds; ratios within one size's runs; cpu: by CPU time, whatever the load):")
     print(f"  {'docs':>5} {'(a) bare':>9} {'(b) 1 proc':>10} {f'(c) -w {workers}':>9} {'(e) dask':>9} "
@@ -290,6 +318,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings()
     print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs: other work on the machine slows "
           "wall times; CPU-time ratios do not depend on it", flush=True)
+    ceiling = machine_ceiling(args, settings)
     results = [run_size(size, args, settings, with_f=size == sizes[-1]) for size in sizes]
     _scaling_table(results, args.workers)
     last = results[-1]["runs"]
@@ -306,6 +335,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"targets on {results[-1]['docs']} documents (load average now {os.getloadavg()[0]:.2f}):")
     for label, value, target, ok in checks:
         print(f"  {label:<34} {value:8.2f}  target {target:<7} {'met' if ok else 'MISSED'}")
+    print(f"  c/b against this machine's ceiling ({ceiling:.2f}): {b.seconds / c.seconds / ceiling:.2f}")
     same = all(r["identical"] for r in results)
     print(f"  output of every pipeline run byte-identical at every size: {same}")
     if "f" in last:

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
 import posixpath
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -164,11 +166,32 @@ def worker_model() -> tuple[Any, Settings]:
     return _WORKER["nlp"], _WORKER["settings"]
 
 
+# Math libraries' own thread pools, one thread each in a worker (as Dask's nanny does): numpy's
+# OpenBLAS starts a thread per core in every process, so two workers ran four busy-waiting threads
+# on two cores; their tasks took 20.1 s of CPU on 100 bench documents against 16.1 s in one process,
+# and 16.4 s with one thread each (one noisy machine: see `make bench`). A variable the user set is kept.
+_WORKER_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+@contextmanager
+def _one_math_thread() -> Iterator[None]:
+    """The environment a spawned worker inherits, for the time it takes to start it."""
+    added = [name for name in _WORKER_THREADS if name not in os.environ]
+    for name in added:
+        os.environ[name] = "1"
+    try:
+        yield
+    finally:
+        for name in added:
+            os.environ.pop(name, None)
+
+
 class WorkerPool:
     """Runs tasks in `settings.workers` processes, started on the first task that needs them.
 
     Workers are spawned (fresh interpreters, not forks of this process, which
-    may hold threads and locks), and each loads the model once. `task` must be
+    may hold threads and locks), and each loads the model once, with one thread
+    for the math libraries (the workers are the parallelism). `task` must be
     a module-level function: it is sent by name.
     """
 
@@ -186,7 +209,8 @@ class WorkerPool:
                 initializer=_init_worker, initargs=(self.settings,),
             )
             self.model_loaded = True
-        return self._pool.submit(self._task, sources)
+        with _one_math_thread():  # a submit spawns a worker while fewer than `workers` are running
+            return self._pool.submit(self._task, sources)
 
     def close(self) -> None:
         if self._pool is not None:
