@@ -44,6 +44,7 @@ _FROM_LAST = frozenset({"that_year", "year_before", "whole_year"})
 _DAY_ANAPHORS = frozenset({"day_anaphor", "relative", "time", "clock_word", "day_part"})
 # Rules whose ISO week the DCT placed (`the last week of August`, `the following week`)
 _WEEKS = frozenset({"week_of", "relative"})
+_ISO_WEEK = re.compile(r"(\d{4})-W(\d\d)")
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 # `the following year`, `the end of the year` count from the story; `last year`, `next month` stay
 # deictic, on the DCT, even in a history
@@ -101,22 +102,23 @@ def _placed(t: Timex, ref_year: int, ref_month: int | None) -> str | None:
     return join_year(_nearest_year(ref_year, ref_month, month, t.view), own[1])
 
 
+def _named_day(ref: Timex) -> date | None:
+    """The calendar day a date names (`June 10, 1940`, `1940-06-10T14:00`), if it names one (AD)."""
+    day = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", ref.value[:10])
+    return date(*(int(g) for g in day.groups())) if day is not None and ref.value[:1] != "B" else None
+
+
 def _story_day(ref: Timex) -> date | None:
     """The calendar day the story has reached (`June 10, 1940`; a week's Monday), if it names one (AD)."""
-    if ref.value[:1] == "B":
-        return None
-    day = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", ref.value[:10])
-    if day is not None:
-        return date(*(int(g) for g in day.groups()))
-    week = re.fullmatch(r"(\d{4})-W(\d\d)", ref.value)
-    return date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1) if week else None
+    week = _ISO_WEEK.fullmatch(ref.value)
+    return date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1) if week else _named_day(ref)
 
 
 def _in_story_week(t: Timex, ref: Timex, ref_year: int, ref_month: int | None) -> str | None:
     """`the last week of August`, `the following week` (ISO weeks the DCT placed) in the story's time:
     counted from the story's day, else from the middle of the month it reached (`week_of`), else a week
     of its year (`1918-WXX`)."""
-    if ref_year < 1 or ref.value[:1] == "B":
+    if ref_year < 1:  # before Christ: no ISO calendar
         return None
     at = _story_day(ref)
     if at is None and t.rule == "week_of":
@@ -124,7 +126,7 @@ def _in_story_week(t: Timex, ref: Timex, ref_year: int, ref_month: int | None) -
     if at is None:
         return join_year(ref_year, "-WXX")
     norm = normalize_as(t.rule, t.text, at, t.tense)
-    return norm.value if norm is not None and re.fullmatch(r"\d{4}-W\d\d", norm.value) else None
+    return norm.value if norm is not None and _ISO_WEEK.fullmatch(norm.value) else None
 
 
 def _counted(t: Timex, dct: date, ref_year: int, ref_month: int | None) -> str | None:
@@ -170,11 +172,11 @@ def _same_day(t: Timex, dct: date | None, ref: Timex) -> str | None:
     marker = normalize_as(t.rule, t.text, dct, t.tense)
     if marker is None or not marker.value.startswith(ANAPHOR):
         return None
-    day = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", ref.value[:10])
-    if day is None or ref.value[:1] == "B":
+    day = _named_day(ref)
+    if day is None:
         # a day the text named before stands (links.py); only the DCT's day is replaced
         return _some_day(marker.value, ref) if t.anchor == "document" else None
-    return resolve_anaphor(marker.value, date(*(int(g) for g in day.groups())))
+    return resolve_anaphor(marker.value, day)
 
 
 def _some_day(marker: str, ref: Timex) -> str | None:
@@ -216,7 +218,7 @@ def anchor_story(found: list[Timex], dct: date | None) -> list[Timex]:
             value = None
             if t.rule in _PLACED and t.anchor == "document":
                 value = _placed(t, *at)
-            elif t.rule in _WEEKS and t.anchor == "document" and re.fullmatch(r"\d{4}-W\d\d", t.value):
+            elif t.rule in _WEEKS and t.anchor == "document" and _ISO_WEEK.fullmatch(t.value):
                 value = (_in_story_week(t, ref, *at)
                          if t.rule == "week_of" or _ANAPHORIC.search(t.text) else None)
             elif t.rule in _COUNTED and t.anchor == "document" and dct is not None:

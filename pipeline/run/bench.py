@@ -202,6 +202,17 @@ if __name__ == "__main__":
 """
 
 
+def _copies(args: argparse.Namespace, name: str, docs: int) -> tuple[Path, list[Path]]:
+    """A corpus of at least `docs` documents under --work/name, copies of --sources."""
+    corpus = args.work / name
+    return corpus, build_corpus(args.sources, corpus, -(-docs // len(discover(args.sources))))
+
+
+def _bare(settings: Settings, corpus: Path) -> list[str]:
+    """The command of (a): the bare model over `corpus`."""
+    return [sys.executable, "-c", _BARE, settings.model, str(corpus), str(settings.batch_size)]
+
+
 def _print_run(r: Run, docs: int, words: int) -> None:
     print(f"  {r.name:<34} {r.seconds:7.2f} s {docs / r.seconds:7.2f} docs/s {words / r.seconds:7.0f} words/s"
           f"  cpu {r.cpu_seconds:6.1f} s ({r.cpu_seconds / r.seconds:4.2f} cores, sampler "
@@ -214,10 +225,8 @@ def run_size(size: int, args: argparse.Namespace, settings: Settings, with_f: bo
     from pipeline.report.bench import measure as measure_report
     from pipeline.run.bench_cluster import LocalDask
 
-    n_sources = len(discover(args.sources))
     work = args.work / str(size)
-    corpus = work / "corpus"
-    paths = build_corpus(args.sources, corpus, -(-size // n_sources))
+    corpus, paths = _copies(args, f"{size}/corpus", size)
     docs, words = len(paths), sum(len(p.read_text(encoding="utf-8").split()) for p in paths)
     print(f"corpus: {docs} documents, {words} words (copies of {args.sources})", flush=True)
     extract = [sys.executable, "-m", "pipeline", "extract", str(corpus), "--no-progress", "--out"]
@@ -233,8 +242,7 @@ def run_size(size: int, args: argparse.Namespace, settings: Settings, with_f: bo
             digests[letter] = _digest(out)
         return run
 
-    _print_run(timed("a", "bare nlp.pipe", [sys.executable, "-c", _BARE, settings.model, str(corpus),
-                                             str(settings.batch_size)], None), docs, words)
+    _print_run(timed("a", "bare nlp.pipe", _bare(settings, corpus), None), docs, words)
     out_b = work / "out-b"
     _print_run(timed("b", "pipeline, 1 process", [*extract, str(out_b)], out_b), docs, words)
     out_c = work / "out-c"
@@ -269,10 +277,7 @@ def machine_ceiling(args: argparse.Namespace, settings: Settings, docs: int = 48
     """
     from concurrent.futures import ThreadPoolExecutor
 
-    n_sources = len(discover(args.sources))
-    corpus = args.work / "ceiling"
-    build_corpus(args.sources, corpus, -(-docs // n_sources))
-    cmd = [sys.executable, "-c", _BARE, settings.model, str(corpus), str(settings.batch_size)]
+    cmd = _bare(settings, _copies(args, "ceiling", docs)[0])
     alone = measure("alone", cmd)
     with ThreadPoolExecutor(args.workers) as pool:
         together = list(pool.map(lambda i: measure(f"together {i}", cmd), range(args.workers)))
