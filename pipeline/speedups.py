@@ -81,7 +81,7 @@ def _regex_test(col: int, pattern: re.Pattern[str]) -> Callable[[np.ndarray, Doc
 
 def _primary(spec: dict, strings: Any) -> tuple[int, np.ndarray] | None:
     """(column, values) of an equality or `IN` test on TAG or LOWER: where to look, not what to check."""
-    for attr in ("TAG", "LOWER"):
+    for attr in ("LOWER", "TAG"):  # a word is rarer than a tag: most patterns then skip the Doc
         value = spec.get(attr)
         if isinstance(value, str):
             return _ATTRS.index(attr), np.array([strings[value] if value else 0], dtype=np.uint64)
@@ -108,9 +108,11 @@ class _Grouped:
 def compile_patterns(ruler: AttributeRuler) -> Callable[[Doc], list[tuple[int, int, int, int]]] | None:
     """A function that returns `ruler.match(doc)`'s list for a Doc, or None if a pattern is unsupported.
 
-    Each pattern first takes the rows its first token's TAG or LOWER value
-    names (from the Doc's rows sorted by that column), then checks all its
-    tests on those rows only: a few microseconds a pattern, whatever the Doc's length.
+    Each pattern first takes the rows its first token's LOWER value names, else
+    its TAG value (from the Doc's rows sorted by that column): a word is rarer
+    than a tag, so most patterns (`n't` as RB) skip a Doc without the word. It
+    then checks its other tests on those rows only: a few microseconds a
+    pattern, whatever the Doc's length.
     """
     strings = ruler.vocab.strings
     compiled = []
@@ -122,6 +124,8 @@ def compile_patterns(ruler: AttributeRuler) -> Callable[[Doc], list[tuple[int, i
                 return None
             primary = _primary(pattern[0], strings)
             wanted = frozenset(primary[1].tolist()) if primary else frozenset()
+            if primary and list(pattern[0]) == [_ATTRS[primary[0]]]:
+                tests[0] = None  # `{"TAG": "NN"}`: the rows taken are the matches of the first token
             compiled.append((number, key, tests, primary, wanted))
     attr_ids = [strings[a] for a in _ATTRS]
 
@@ -141,8 +145,9 @@ def compile_patterns(ruler: AttributeRuler) -> Callable[[Doc], list[tuple[int, i
             for offset, test in enumerate(tests):
                 if not len(starts):
                     break
-                starts = starts[test(arr[starts + offset], doc)]
-            found.update((number, key, int(s), int(s) + width) for s in starts)
+                if test is not None:
+                    starts = starts[test(arr[starts + offset], doc)]
+            found.update((number, key, s, s + width) for s in starts.tolist())
         return sorted(found)
 
     return match
@@ -157,12 +162,13 @@ def speed_up(ruler: AttributeRuler) -> bool:
     return True
 
 
-def _lemmatize(lemmatizer: Any, doc: Doc) -> Doc:
+def _lemmatize(lemmatizer: Any, doc: Doc, known: dict[tuple[int, int, int], int]) -> Doc:
     """`Lemmatizer.__call__` over arrays: one `lemmatize` call per distinct (word, POS, morphology).
 
     The rule lemmatizer's answer depends on nothing else (it caches on that
-    key), so the first token of each key stands for all of them; lemmas that
-    an earlier component set (the attribute_ruler's `n't` -> `not`) are kept.
+    key), so the first token of each key stands for all of them, and `known`
+    keeps each key's lemma for the next Docs; lemmas that an earlier
+    component set (the attribute_ruler's `n't` -> `not`) are kept.
     """
     from spacy.attrs import LEMMA, MORPH, ORTH, POS
 
@@ -172,14 +178,23 @@ def _lemmatize(lemmatizer: Any, doc: Doc) -> Doc:
     arr = doc.to_array([ORTH, POS, MORPH, LEMMA]).reshape(n, 4)
     todo = np.arange(n) if lemmatizer.overwrite else np.flatnonzero(arr[:, 3] == 0)
     if len(todo):
-        _, first, inverse = np.unique(arr[todo, :3], axis=0, return_index=True, return_inverse=True)
+        keys, first, inverse = np.unique(arr[todo, :3], axis=0, return_index=True, return_inverse=True)
+        if len(known) > _MOST_KNOWN:
+            known.clear()  # memory stays flat on an archive of any vocabulary
         strings = doc.vocab.strings
-        lemmas = np.array([strings.add(lemmatizer.lemmatize(doc[int(todo[k])])[0]) for k in first],
-                          dtype=np.uint64)
+        lemmas = np.empty(len(keys), dtype=np.uint64)
+        for j, key in enumerate(map(tuple, keys.tolist())):
+            lemma = known.get(key)
+            if lemma is None:
+                lemma = known[key] = strings.add(lemmatizer.lemmatize(doc[int(todo[first[j]])])[0])
+            lemmas[j] = lemma
         column = arr[:, 3].copy()
         column[todo] = lemmas[inverse.reshape(-1)]
         doc.from_array([LEMMA], column.reshape(n, 1))
     return doc
+
+
+_MOST_KNOWN = 200_000  # (word, POS, morphology) keys kept between Docs
 
 
 def speed_up_lemmatizer(lemmatizer: Any) -> bool:
@@ -192,11 +207,13 @@ def speed_up_lemmatizer(lemmatizer: Any) -> bool:
     if getattr(lemmatizer, "mode", None) != "rule" or lemmatizer.lemmatize != lemmatizer.rule_lemmatize:
         return False
 
+    known: dict[tuple[int, int, int], int] = {}
+
     def pipe(docs: Any, **_: Any) -> Any:
         if not lemmatizer._validated:
             lemmatizer._validate_tables()
         for doc in docs:
-            yield _lemmatize(lemmatizer, doc)
+            yield _lemmatize(lemmatizer, doc, known)
 
     lemmatizer.pipe = pipe
     return True

@@ -65,18 +65,48 @@ def load_titles(rules: Rules) -> Titles:
                   frozenset(words - load_terms()["org_head"]))
 
 
+@dataclass(frozen=True)
+class _Prefixes:
+    """The titles and honorifics indexed for the two questions asked of every candidate span."""
+
+    by_start: dict[str, tuple[str, ...]]  # first two characters -> the titles starting so, longest first
+    short: tuple[str, ...]  # titles of one character
+    capitalized: frozenset[str]  # those that can stand before a name: `Brig. Gen.`, `Spokesperson`
+    most_words: int
+
+
 @per_rules
-def _title_prefixes(_: Rules) -> tuple[str, ...]:
+def _title_prefixes(_: Rules) -> _Prefixes:
     t = load_titles()
-    return tuple(sorted(t.positions | t.honorifics, key=len, reverse=True))
+    by_start: dict[str, list[str]] = {}
+    for p in sorted(t.positions | t.honorifics, key=len, reverse=True):
+        by_start.setdefault(p[:2], []).append(p)
+    everything = t.positions | t.honorifics
+    return _Prefixes({k: tuple(v) for k, v in by_start.items() if len(k) == 2},
+                     tuple(p for p in everything if len(p) < 2),
+                     frozenset(p for p in everything if p[:1].isupper()),
+                     max((p.count(" ") + 1 for p in everything), default=0))
 
 
 def _title_prefix(name: str) -> str | None:
-    """The longest title `name` starts with, as a whole word: `Spokesperson` of `Spokesperson Ned Price`."""
-    for p in _title_prefixes():
+    """The longest title `name` starts with, as a whole word: `Spokesperson` of `Spokesperson Ned Price`.
+
+    A title that ends with a period may run on (`Lt.` of `Lt.Col.`). Any title of
+    two characters or more that `name` starts with shares its first two.
+    """
+    prefixes = _title_prefixes()
+    for p in (*prefixes.by_start.get(name[:2], ()), *prefixes.short):
         if name.startswith(p) and (len(name) == len(p) or name[len(p)] == " " or p.endswith(".")):
             return p
     return None
+
+
+def _ends_with_title(text: str) -> bool:
+    """Does `text` end with a capitalized title, as whole words: `... said Brig. Gen.`, `Spokesperson`?"""
+    prefixes = _title_prefixes()
+    words = text.split(" ")
+    return any(" ".join(words[-k:]) in prefixes.capitalized
+               for k in range(1, min(prefixes.most_words, len(words)) + 1))
 
 
 def _is_title(n: str, after: str, titles: Titles) -> bool:
@@ -101,9 +131,10 @@ def _person_name(words: list[str]) -> bool:
 def _headline(before: str, name: str, after: str) -> bool:
     """Is the line an all-caps headline (`ICE HOCKEY TEAM VISITS BASE`)? Three words at least."""
     line = f"{before}{name}{after}"
-    letters = [c for c in line if c.isalpha()]
-    return len(line.split()) >= 3 and len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.9 * len(
-        letters)
+    if len(line.split()) < 3:
+        return False
+    letters = "".join(filter(str.isalpha, line))
+    return len(letters) >= 8 and sum(map(str.isupper, letters)) >= 0.9 * len(letters)
 
 
 def kind_reason(name: str, before: str = "", after: str = "") -> str | None:
@@ -131,9 +162,7 @@ def kind_reason(name: str, before: str = "", after: str = "") -> str | None:
     if prefix is not None and _person_name(n[len(prefix):].split()):
         return "person"  # "Spokesperson Ned Price", "Honourable Jane Doe"
     last_before = before.rstrip(" ,")  # "Chief Guest, [Ahsan Iqbal]"
-    titled_before = any(last_before.endswith(" " + p) or last_before == p
-                        for p in _title_prefixes() if p[:1].isupper())
-    if before.endswith(" ") and titled_before and _person_name(words) and len(words) > 1:
+    if before.endswith(" ") and _ends_with_title(last_before) and _person_name(words) and len(words) > 1:
         return "person"  # "Brig. Gen. [Toine Beukering]"
     if _PUBLIC_LAW.match(n) or (len(words) > 1 and _DESIGNATED.match(n) and any(
             w in load_terms()["document"] for w in words[:-1])):
