@@ -84,6 +84,27 @@ NOT_DATES = [
     ("The garrison surrendered soon after.", DCT, []),
     ("Later, the ministers met again.", DCT, []),
     ("Reporters covered the fall of the capital.", DCT, []),
+    # a month word as a noun, an idiom, shares and places called quarters, a bill's number
+    ("There were no major battles along the March. The March to Versailles was one example.", DCT, []),
+    ("Women's March on Versailles", DCT, []),
+    ("The assembly debated the measure, but Mirabeau carried the day.", DCT, []),
+    ("The diversion of three quarters of the Axis troops; the militia held three-quarters of the capital.",
+     DCT, []),
+    ("It was argued in some quarters that the attack was staged.", DCT, []),
+    ("The sanctions bills (H.R. 2012, H.R. 2570) were reviewed.", DCT, []),
+    # the window a month is looked for in ends inside a word: "Mariana" holds no month "Mar"
+    ("In mid-June 1944 they began their offensive against the Mariana and Palau islands.", DCT, [
+        ("mid-June 1944", "1944-06", "text"),
+    ]),
+]
+
+# ... and the same words where they are times
+STILL_DATES = [
+    ("In the March elections the party lost.", DCT, [("March", "2021-03", "document")]),
+    ("The economy entered a recession after two consecutive quarters of negative growth.", DCT, [
+        ("two consecutive quarters", "P2Q", "text"),
+    ]),
+    ("They spent the day in Paris and met again in 2019.", DCT, [("2019", "2019", "text")]),
 ]
 
 
@@ -91,7 +112,7 @@ def _found(nlp, text: str, dct: date) -> list[tuple[str, str, str]]:
     return [(t.text, t.value, t.anchor) for t in find_in_text(nlp, text, dct).dates]
 
 
-@pytest.mark.parametrize("text,dct,expected", NARRATIVE + SHIFTS + BC_AND_RANGES + NOT_DATES)
+@pytest.mark.parametrize("text,dct,expected", NARRATIVE + SHIFTS + BC_AND_RANGES + NOT_DATES + STILL_DATES)
 def test_values(nlp, text, dct, expected):
     assert _found(nlp, text, dct) == expected
 

@@ -110,6 +110,8 @@ def _counts_something(doc: Doc, span: Span, year: int, dct: date | None, signal:
     far = abs(year - (dct.year if dct else 2000)) > 150
     # ... unless the model reads it as a date: "the war of 1812", "1789 was a year of revolution"
     named = tok.i > 0 and (doc[tok.i - 1].pos_ == "PROPN" or doc[tok.i - 1].is_upper)  # "UNSCR 1325"
+    if tok.i > 0 and timex_lexicon().value("number_designator", doc[tok.i - 1].text) is not None:
+        return True  # "H.R. 2012": a bill's or an item's number
     if far and signal is None and (named or tok.ent_type_ != "DATE" or year > (dct.year if dct else 2000)):
         return True
     # "Russel 2000 Index", "Resolution 1325" are names; "Developers Conference 2010" is an edition
@@ -211,6 +213,9 @@ def _needs_signal(rule: str, text: str) -> bool:
     return False
 
 
+_WORD_REST = re.compile(r"\w*")
+
+
 def _anchor_windows(text: str) -> dict[str, list[tuple[int, int]]]:
     """Per anchor kind, the stretches of text around its anchor words, within their line.
 
@@ -233,6 +238,9 @@ def _anchor_windows(text: str) -> dict[str, list[tuple[int, int]]]:
         lo = max(text.rfind("\n", 0, m.start()) + 1, m.start() - _MARGIN)
         line_end = text.find("\n", m.end())
         hi = min(len(text) if line_end == -1 else line_end, m.end() + _MARGIN)
+        # to the end of the word the margin cut: a pattern's lookahead sees nothing past a window, so
+        # "June"'s window ending in "Mar|iana" would match the month "Mar"
+        hi = _WORD_REST.match(text, hi).end()
         for kind in kinds:
             spans = out.setdefault(kind, [])
             if spans and lo <= spans[-1][1]:
@@ -283,10 +291,46 @@ def _accept(doc: Doc, full: str, rule: str, s: int, e: int, dct: date | None) ->
         return None
     if rule == "duration" and _names_one(full, text, e):
         return None
+    if _idiom_object(span):
+        return None  # "Mirabeau carried the day": an idiom, no day
+    if rule in ("duration", "vague") and _quarters_not_time(full, s, e):
+        return None  # "three quarters of the troops", "argued in some quarters": a share, a place
     # "since November": the signal itself says the time is past
     tense = "past" if signal and timex_lexicon().value("past_signal", signal) else tense_of(span)
     norm = normalize_as(rule, text, dct, tense)
     return (norm, tense) if norm is not None else None
+
+
+def _idiom_object(span: Span) -> bool:
+    """`carried the day`, `won the day`, `saved the day`: `the day` as an idiom verb's object (data)."""
+    root = span.root
+    return (span.text.lower().split() == ["the", "day"] and root.dep_ == "dobj"
+            and timex_lexicon().value("idiom_verb", root.head.lemma_) is not None)
+
+
+_WORD_BREAK = re.compile(r"([\s-]+)")
+# "of the Axis troops", "of its territory": a share of a definite whole ("two quarters of negative
+# growth" is a time)
+_OF_WHOLE = re.compile(r"(?<!\s)\s+of\s+(?P<det>(?:the|a|an|this|that|these|those|its|their|his|her|our)\s+)?"
+                       r"(?P<what>[\w'’-]+)", re.IGNORECASE)
+
+
+def _quarters_not_time(full: str, start: int, end: int) -> bool:
+    """`three quarters of the Axis troops`, `three-quarters of the capital` are shares and `in some
+    quarters` a place: `quarters` of a definite whole or a year are a share or a time of that year
+    (`three quarters of 2008`), of a bare noun a time (`two quarters of negative growth`)."""
+    words = _WORD_BREAK.split(full[start:end])  # words and the breaks between them
+    if len(words) < 3 or words[-1].lower() != "quarters":
+        return False
+    count, dash = words[-3], words[-2]
+    of = _OF_WHOLE.match(full, end)
+    if of is not None:
+        what = of.group("what")
+        timely = what[:1].isdigit() or timex_lexicon().value("unit", what) is not None
+        return not timely and (of.group("det") is not None or dash == "-")
+    counted = count[:1].isdigit() or timex_lexicon().value("number", count) is not None
+    before = re.search(r"(\w+)\s+$", full[max(0, start - 12):start])
+    return not counted and before is not None and before.group(1).lower() in ("in", "from")
 
 
 def _licenses_bare(doc: Doc, span: Span, text: str, start: int) -> bool:
@@ -297,10 +341,18 @@ def _licenses_bare(doc: Doc, span: Span, text: str, start: int) -> bool:
     """
     if re.match(r"\s+of\b", text[span.end_char:span.end_char + 4]):
         return False
+    lex = timex_lexicon()
     m = re.search(r"(\w+)\s+$", text[max(0, start - 16):start])
-    if m and timex_lexicon().value("bare_date_signal", m.group(1)) is not None:
+    if m and lex.value("bare_date_signal", m.group(1)) is not None:
         return True
-    return span[0].i > 0 and doc[span[0].i - 1].tag_ in ("PRP$", "POS")
+    determined = (m is not None and lex.value("bare_date_determiner", m.group(1)) is not None
+                  or span[0].i > 0 and doc[span[0].i - 1].tag_ in ("PRP$", "POS"))
+    if not determined:
+        return False
+    # a month after `the` or a possessive dates the noun after it (`the March elections`, `their May
+    # visit`); with no noun after, it is a noun itself: `along the March.`, `Women's March on Versailles`
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return lex.value("month", span[-1].text) is None or (nxt is not None and nxt.pos_ in ("NOUN", "PROPN"))
 
 
 def _season_dates(doc: Doc, span: Span) -> bool:
