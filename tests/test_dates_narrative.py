@@ -68,6 +68,24 @@ SHIFTS = [
     ]),
 ]
 
+# `that month`, `that same day`: the month or day the story is at
+SAME_PERIODS = [
+    ("Mussolini was arrested in July 1943. He was freed later that month, and on May 10, 1944 he spoke. "
+     "That same day the king left.", DCT, [
+        ("July 1943", "1943-07", "text"), ("later that month", "1943-07", "narrative"),
+        ("May 10, 1944", "1944-05-10", "text"), ("That same day", "1944-05-10", "text"),
+    ]),
+    # after a month the DCT placed, then the story: the story's March, not the DCT's
+    ("The war began in 1939. Warsaw fell in 1939, Paris in 1940 and Kiev in 1941. In 1944 the Allies "
+     "landed. Manila fell in March 1945; Mindanao was captured later that month. In 1946 the troops went "
+     "home. That same day, nobody noticed.", DCT, [
+        ("1939", "1939", "text"), ("1939", "1939", "text"), ("1940", "1940", "text"),
+        ("1941", "1941", "text"), ("1944", "1944", "text"), ("March 1945", "1945-03", "text"),
+        ("later that month", "1945-03", "narrative"), ("1946", "1946", "text"),
+        ("That same day", "1946-XX-XX", "narrative"),
+    ]),
+]
+
 BC_AND_RANGES = [
     ("Athens defeated the invaders in 490 BC.", DCT, [("490 BC", "BC0490", "text")]),
     ("The temple dates from the 5th century BC.", DCT, [("the 5th century BC", "BC04", "text")]),
@@ -112,7 +130,8 @@ def _found(nlp, text: str, dct: date) -> list[tuple[str, str, str]]:
     return [(t.text, t.value, t.anchor) for t in find_in_text(nlp, text, dct).dates]
 
 
-@pytest.mark.parametrize("text,dct,expected", NARRATIVE + SHIFTS + BC_AND_RANGES + NOT_DATES + STILL_DATES)
+@pytest.mark.parametrize("text,dct,expected",
+                         NARRATIVE + SHIFTS + SAME_PERIODS + BC_AND_RANGES + NOT_DATES + STILL_DATES)
 def test_values(nlp, text, dct, expected):
     assert _found(nlp, text, dct) == expected
 

@@ -246,6 +246,9 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     # "late in the year": the year named last, at its end
     ("that_year", r"\b(?P<x>(?:(?:later|earlier)\s+(?:in\s+)?)?(?:that(?:\s+same)?|the\s+same)\s+year"
                   r"|{INMOD}\s+in\s+the\s+year(?!\s+(?:of|before|after)\b))\b"),
+    # "later that month", "the same month": the month of the date just mentioned
+    ("that_month", r"\b(?P<x>(?:(?:later|earlier)\s+(?:in\s+)?)?(?:that(?:\s+same)?|the\s+same)\s+month)\b"
+                   r"(?!\s+(?:of|a\s+year|last\s+year)\b)"),
     # "by that time", "at that date": the date named last
     ("period_anaphor", r"\b(?:{SIGNAL})\s+(?P<x>{PERIODANAPHOR})\b(?!\s+(?:of|when|that|which)\b)"),
     # "for a third straight day", "fourth week in a row", "its best week since November": the DCT's own
@@ -298,9 +301,9 @@ _SHAPES: tuple[tuple[str, str], ...] = (
             r"|(?:every|each)\s+(?:{DAYPART}|{WEEKDAY}|{MONTH}|{SEASON}))\b"),
     # "now", "currently", "to date", "recently", "the future", "soon" (not "as soon as")
     ("ref", r"\b(?P<x>{REF})\b(?!(?<=soon)\s+as\b|-)"),
-    # "the day", "the same day": the day last mentioned, else the DCT
+    # "the day", "the same day", "that day": the day last mentioned, else the DCT
     # ("late in the day after falling": the day is still the one mentioned, not the day after)
-    ("day_anaphor", r"\b(?P<x>(?:{DATEMOD}\s+)?the\s+(?:same\s+)?day)\b(?!\s+{NOTANAPHOR}\b)"
+    ("day_anaphor", r"\b(?P<x>(?:{DATEMOD}\s+)?(?:the|that)\s+(?:same\s+)?day)\b(?!\s+{NOTANAPHOR}\b)"
                     r"|\b(?P<x2>{INMOD}\s+in\s+the\s+day)\b(?!\s+of\b)"),
 )
 
@@ -316,6 +319,7 @@ _ANCHORED_ON: dict[str, tuple[str, ...]] = {
     "set": ("set", "unit", "day_part", "weekday", "month", "season"), "ref": ("ref",),
     "day_anaphor": ("unit",),
     "holiday": ("holiday", "unit"), "week_of": ("unit",), "same_period": ("unit",), "that_year": ("unit",),
+    "that_month": ("unit",),
     "whole_year": ("unit",), "year_before": ("unit",), "unit_shift": ("unit",), "vague_shift": ("unit",),
     "bc": ("number",),
     "clock_word": ("clock_word",), "period_end": ("unit",), "streak": ("streak_unit",),

@@ -116,7 +116,7 @@ def resolve_anaphors(found: list[Timex], dct: date | None, text: str) -> list[Ti
         elif t.value.startswith(SAME_PERIOD):
             # "That same year" refers to the year last named, however far back; "by that time" to a date
             # of the sentences just before
-            that_year = t.value.startswith(SAME_PERIOD + "0") and t.value.endswith("Y")
+            that_year = t.value.startswith(SAME_PERIOD + "0") and t.value.endswith(("Y", "M"))  # or month
             reach = t.start if that_year else _SAME_PERIOD_REACH
             near = last_period if last_period and t.start - last_period.end < reach else None
             resolved = resolve_same_period(t.value, near.value if near else None, dct)

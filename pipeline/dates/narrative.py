@@ -40,6 +40,8 @@ _PLACED = frozenset({"month", "month_day", "season", "holiday", "quarter"})
 _COUNTED = frozenset({"relative"})
 # Rules counted from the period named last (`that year`, `two years later`)
 _FROM_LAST = frozenset({"that_year", "year_before", "whole_year"})
+# Rules that name or count from where the story is, without moving it (`that year`, `later that month`)
+_RESTATED = _FROM_LAST | {"that_month"}
 # Rules for the day last named (`the next day`, `the same day`, `at noon`)
 _DAY_ANAPHORS = frozenset({"day_anaphor", "relative", "time", "clock_word", "day_part"})
 # Rules whose ISO week the DCT placed (`the last week of August`, `the following week`)
@@ -167,6 +169,13 @@ def _from_last(t: Timex, dct: date | None, ref_year: int) -> str | None:
     return join_year(ref_year - int(m.group(1))) if m else None
 
 
+def _that_month(ref: Timex, ref_year: int) -> str:
+    """`later that month` after `March 1945` (or `March 3, 1945`): 1945-03; after a year or a season,
+    some month of the story's year (`1945-XX`)."""
+    m = re.match(r"(?:BC)?\d{4}(-[01]\d)", ref.value)
+    return join_year(ref_year, m.group(1) if m else "-XX")
+
+
 def _same_day(t: Timex, dct: date | None, ref: Timex) -> str | None:
     """`the next day`, `the same day` after `June 10, 1940`: on the story's day, not the DCT's."""
     marker = normalize_as(t.rule, t.text, dct, t.tense)
@@ -224,6 +233,8 @@ def anchor_story(found: list[Timex], dct: date | None) -> list[Timex]:
             elif t.rule in _COUNTED and t.anchor == "document" and dct is not None:
                 value = (_counted(t, dct, *at) or _counted_period(t, dct, at[0])
                          if _ANAPHORIC.search(t.text) else None)
+            elif t.rule == "that_month":
+                value = _that_month(ref, at[0])
             elif t.rule in _FROM_LAST:
                 value = _from_last(t, dct, at[0])
             elif t.rule == "weekday" and t.anchor == "document":
@@ -247,7 +258,7 @@ def anchor_story(found: list[Timex], dct: date | None) -> list[Timex]:
         # a coarser restatement of where the story is (`that year` after `June 22, 1941`) keeps the finer
         # `the previous year`, `two decades earlier` look back without moving the story there; `the next
         # day` moves it
-        looks_back = (t.rule in _FROM_LAST or (t.rule in _COUNTED and t.granularity != "day")
+        looks_back = (t.rule in _RESTATED or (t.rule in _COUNTED and t.granularity != "day")
                       or _shifts_back(t, dct))
         # a flashback, a future seen from the story, a relative clause's date do not move it (clauses.py)
         moves = t.view in (None, "quoted") and (

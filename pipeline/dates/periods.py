@@ -34,6 +34,8 @@ SAME_PERIOD = "SAMEPERIOD-"
 SHIFT = "SHIFT"
 # a marker's suffix: keep only the year of the period named ("the entire year")
 _YEAR_ONLY = "Y"
+# a marker's suffix: keep only the year and month of the period named ("later that month")
+_MONTH_ONLY = "M"
 # a marker's suffix: with no period named before, a past reference ("by that time")
 _ELSE_PAST = "R"
 
@@ -168,6 +170,12 @@ def that_year(text: str, dct: date | None, tense: Tense) -> Norm | None:
     return Norm("DATE", f"{SAME_PERIOD}0{_YEAR_ONLY}", "year", mod_of(text)[0], "text")
 
 
+def that_month(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    """`later that month`, `the same month`: the month of the date mentioned last (none if it named
+    no month), with the mod its first word gives."""
+    return Norm("DATE", f"{SAME_PERIOD}0{_MONTH_ONLY}", "month", mod_of(text)[0], "text")
+
+
 def period_anaphor(text: str, dct: date | None, tense: Tense) -> Norm | None:
     """`by that time`, `at that date`: the date mentioned last, as it was given; with none, the past."""
     return Norm("DATE", f"{SAME_PERIOD}0{_ELSE_PAST}", "year", None, "text")
@@ -199,9 +207,12 @@ def resolve_same_period(value: str, antecedent: str | None, dct: date | None) ->
     The period last mentioned a year back; with none, the DCT's year before.
     """
     spec = value[len(SAME_PERIOD):]
-    years = int(spec.rstrip(_YEAR_ONLY + _ELSE_PAST))
+    years = int(spec.rstrip(_YEAR_ONLY + _MONTH_ONLY + _ELSE_PAST))
     if antecedent is None and spec.endswith(_ELSE_PAST):
         return "PAST_REF", "ref"
+    if spec.endswith(_MONTH_ONLY):  # only a date that named its month has one
+        named = re.match(r"\d{4}-[01]\d", antecedent or "")
+        return (named.group(0), "month") if named else None
     if antecedent is not None:
         shifted = shift_years(antecedent, years)
         if shifted is not None and spec.endswith(_YEAR_ONLY):
