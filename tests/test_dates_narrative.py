@@ -93,6 +93,10 @@ BC_AND_RANGES = [
     ("The fleet sailed in August 480 BC.", DCT, [("August 480 BC", "BC0480-08", "text")]),
     ("He served in the war of 1915-17 as a gunner.", DCT, [("1915", "1915", "text"), ("17", "1917", "text")]),
     ("She flew bombers in 1939–45.", DCT, [("1939", "1939", "text"), ("45", "1945", "text")]),
+    # months joined by a hyphen: the first takes the second's year ("a May-based unit" is no range)
+    ("In the battle (August-September 1950) the line held; a May-based unit stayed.", DCT, [
+        ("August", "1950-08", "text"), ("September 1950", "1950-09", "text"),
+    ]),
     ("The talks ran from May 1 to 12, 2023.", DCT, [
         ("May 1", "2023-05-01", "text"), ("12, 2023", "2023-05-12", "text"),
     ]),

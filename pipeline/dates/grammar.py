@@ -185,8 +185,9 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     # "May 2011", "early December 2013"
     ("month_year", r"(?P<x>(?:{DATEMOD}[\s-]+)?{MONTH},?\s+(?:of\s+)?{YEAR4})"),
     # "June", "early June", "last September"
+    # ("August-September 1950": the first month of a range, its year from the second)
     ("month", r"(?P<x>(?:{DATEMOD}[\s-]+)?(?:{RELDET}\s+)?{MONTH}"
-              r"(?:{YEARREL})?)(?![\w-])"),
+              r"(?:{YEARREL})?)(?!\w|-(?!{MONTH}\b))"),
     # "the 20th century", "the twenty-first century"
     ("century", r"(?P<x>(?:the\s+)?(?:{DATEMOD}[\s-]+)?"
                 r"(?:\d{{1,2}}(?:st|nd|rd|th)|{CENTORD})[\s-]+century)\b"),
