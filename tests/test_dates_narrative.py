@@ -91,11 +91,19 @@ BC_AND_RANGES = [
     ("The temple dates from the 5th century BC.", DCT, [("the 5th century BC", "BC04", "text")]),
     ("The city walls went up in the 470s BC.", DCT, [("the 470s BC", "BC047", "text")]),
     ("The fleet sailed in August 480 BC.", DCT, [("August 480 BC", "BC0480-08", "text")]),
+    # a range's first year takes the era of its second; BC years count down ("2,000 to 490 BC": a count)
+    ("The Ionian Revolt (499-493 BC) failed; the war lasted from 264 to 241 B.C and 2,000 to 490 BC died.",
+     DCT, [("499", "BC0499", "text"), ("493 BC", "BC0493", "text"), ("264", "BC0264", "text"),
+           ("241 B.C", "BC0241", "text"), ("490 BC", "BC0490", "text")]),
     ("He served in the war of 1915-17 as a gunner.", DCT, [("1915", "1915", "text"), ("17", "1917", "text")]),
     ("She flew bombers in 1939–45.", DCT, [("1939", "1939", "text"), ("45", "1945", "text")]),
     # months joined by a hyphen: the first takes the second's year ("a May-based unit" is no range)
     ("In the battle (August-September 1950) the line held; a May-based unit stayed.", DCT, [
         ("August", "1950-08", "text"), ("September 1950", "1950-09", "text"),
+    ]),
+    # ... even a month that alone would need a signal: "(May-August 1950)"
+    ("The islands were taken (May-August 1950) by the army.", DCT, [
+        ("May", "1950-05", "text"), ("August 1950", "1950-08", "text"),
     ]),
     ("The talks ran from May 1 to 12, 2023.", DCT, [
         ("May 1", "2023-05-01", "text"), ("12, 2023", "2023-05-12", "text"),
@@ -140,8 +148,10 @@ def test_values(nlp, text, dct, expected):
     assert _found(nlp, text, dct) == expected
 
 
-def test_a_range_links_its_two_ends(nlp):
-    found = find_in_text(nlp, "He served in the war of 1915-17 as a gunner.", DCT).dates
+@pytest.mark.parametrize("text", ["He served in the war of 1915-17 as a gunner.",
+                                  "The Ionian Revolt (499-493 BC)."])
+def test_a_range_links_its_two_ends(nlp, text):
+    found = find_in_text(nlp, text, DCT).dates
     assert found[0].range_end == (found[1].start, found[1].end)
     assert found[1].range_end is None
 

@@ -216,6 +216,23 @@ def _range_start_count(t: Timex, text: str) -> Timex | None:
                  signal_before(text, s), "duration")
 
 
+# "499-493 BC", "from 264 to 241 BC": a bare year that opens a range of years before Christ (not
+# "2,000 to 490 BC", a count)
+_BC_RANGE_START = re.compile(r"(?<![\d,.])(\d{1,4})\s*(?:to|until|till|and|[-–])\s*$", re.I)
+
+
+def _range_start_bc(t: Timex, text: str) -> Timex | None:
+    """`499-493 BC`: the first year of a range whose second carries the era is of that era, and earlier."""
+    if t.rule != "bc" or not re.fullmatch(r"BC\d{4}", t.value) or not t.text[:1].isdigit():
+        return None
+    m = _BC_RANGE_START.search(text, max(0, t.start - 16), t.start)
+    if m is None or int(m.group(1)) <= int(t.value[2:]):
+        return None  # BC years count down: the range opens with the larger number
+    s, e = m.span(1)
+    return Timex(s, e, text[s:e], "DATE", f"BC{int(m.group(1)):04d}", "year", None, t.anchor,
+                 signal_before(text, s), "bc", t.tense)
+
+
 # "1915-17", "1939–45", "1939-1945": the second year right after the first, its century implied
 _YEAR_RANGE = re.compile(r"[-–](\d\d)(?![\w%-]|[.,/]\d)")  # ("1939-1945": the rules read both years)
 
@@ -290,7 +307,7 @@ def join_ranges(found: list[Timex], text: str) -> list[Timex]:
         if (nxt is not None and link is not None and _calendar_value(t) and _calendar_value(nxt)
                 and (t.signal in ("from", "between") or link.group(0).strip() in "-–")):
             out[k] = _linked(out[k], nxt)  # "from 2010 to 2014", "1939-1945": one range
-        start = _range_start_day(t, text) or _range_start_count(t, text)
+        start = _range_start_day(t, text) or _range_start_count(t, text) or _range_start_bc(t, text)
         if start is not None and (k == 0 or found[k - 1].end <= start.start):
             out.append(_linked(start, t))
         if nxt is None or nxt.start > t.end:
