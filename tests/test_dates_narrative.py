@@ -68,6 +68,17 @@ SHIFTS = [
     ]),
 ]
 
+# a range of months the story reached: "from October to March" after March 1945 runs into 1945
+RANGES_IN_STORY = [
+    ("Warsaw fell in 1939, Paris in 1940 and Kiev in 1941. In 1943 Italy surrendered. Manila was seized "
+     "in March 1945. British forces fought in Burma from October to March, then reached Rangoon by May 3.",
+     DCT, [
+         ("1939", "1939", "text"), ("1940", "1940", "text"), ("1941", "1941", "text"),
+         ("1943", "1943", "text"), ("March 1945", "1945-03", "text"), ("October", "1944-10", "narrative"),
+         ("March", "1945-03", "narrative"), ("May 3", "1945-05-03", "narrative"),
+     ]),
+]
+
 # `that month`, `that same day`: the month or day the story is at
 SAME_PERIODS = [
     ("Mussolini was arrested in July 1943. He was freed later that month, and on May 10, 1944 he spoke. "
@@ -143,7 +154,8 @@ def _found(nlp, text: str, dct: date) -> list[tuple[str, str, str]]:
 
 
 @pytest.mark.parametrize("text,dct,expected",
-                         NARRATIVE + SHIFTS + SAME_PERIODS + BC_AND_RANGES + NOT_DATES + STILL_DATES)
+                         NARRATIVE + SHIFTS + SAME_PERIODS + RANGES_IN_STORY + BC_AND_RANGES + NOT_DATES
+                         + STILL_DATES)
 def test_values(nlp, text, dct, expected):
     assert _found(nlp, text, dct) == expected
 

@@ -338,6 +338,11 @@ def _opens_month_range(_: Rules) -> re.Pattern:
     return re.compile(rf"[-–]{fragments()['MONTH']}\b")
 
 
+@per_rules
+def _closes_month_range(_: Rules) -> re.Pattern:
+    return re.compile(rf"\b{fragments()['MONTH']}(?:\s+(?:to|until|till|through|and)\s+|[-–])$")
+
+
 def _licenses_bare(doc: Doc, span: Span, text: str, start: int) -> bool:
     """`in March`, `during the fall`, `their Autumn meetings`: what makes a bare month or season a date.
 
@@ -350,8 +355,9 @@ def _licenses_bare(doc: Doc, span: Span, text: str, start: int) -> bool:
     m = re.search(r"(\w+)\s+$", text[max(0, start - 16):start])
     if m and lex.value("bare_date_signal", m.group(1)) is not None:
         return True
-    if _opens_month_range().match(text, span.end_char):
-        return True  # "(May-August 1950)": the first month of a range
+    if (_opens_month_range().match(text, span.end_char)
+            or _closes_month_range().search(text[max(0, start - 24):start])):
+        return True  # "(May-August 1950)", "from October to March": an end of a range of months
     determined = (m is not None and lex.value("bare_date_determiner", m.group(1)) is not None
                   or span[0].i > 0 and doc[span[0].i - 1].tag_ in ("PRP$", "POS"))
     if not determined:
