@@ -63,6 +63,12 @@ SHIFTS = [
     ("The base opened in March 2004. Four months later the first squadron arrived.", DCT, [
         ("March 2004", "2004-03", "text"), ("Four months later", "2004-07", "narrative"),
     ]),
+    # "the day before", "the day after" standing alone; not "the day after the election"
+    ("Rostov fell on 23 February 1918. The day before, the army set out; it rested the day after. "
+     "The day after the election, he resigned.", DCT, [
+        ("23 February 1918", "1918-02-23", "text"), ("The day before", "1918-02-22", "text"),
+        ("the day after", "1918-02-23", "text"),
+    ]),
     ("The unit was raised in 1990; a mere two years later it was disbanded.", DCT, [
         ("1990", "1990", "text"), ("a mere two years later", "1992", "narrative"),
     ]),

@@ -126,3 +126,9 @@ def day_anaphor(text: str, dct: date | None, tense: Tense) -> Norm | None:
     # The value is the day last mentioned; detect.py fills it in (ANAPHOR marks it).
     mod, _ = mod_of(text)
     return Norm("DATE", ANAPHOR, "day", mod, "document")
+
+
+def day_shift(text: str, dct: date | None, tense: Tense) -> Norm | None:
+    """`the day before`, `the day after` (alone): the day last mentioned, one back or on (detect.py)."""
+    shift = lx("day_shift_after", text.split()[-1])
+    return Norm("DATE", f"{ANAPHOR}{int(shift):+d}", "day", None, "document") if shift else None

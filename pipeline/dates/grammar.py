@@ -146,6 +146,7 @@ def fragments(_: Rules) -> dict[str, str]:
         "LIMITER": alt(lex.forms("duration_limiter")),
         "RATEWORD": alt(lex.forms("rate_word")),
         "NOTANAPHOR": alt(lex.forms("not_anaphor_after")),
+        "DAYSHIFT": alt(lex.forms("day_shift_after")),
         "NOTDURATION": alt(lex.forms("not_duration_after")),
         "HOLIDAY": alt(lex.forms("holiday"), case_sensitive=True),
         "FREQ": alt(lex.forms("frequency")),
@@ -302,6 +303,9 @@ _SHAPES: tuple[tuple[str, str], ...] = (
             r"|(?:every|each)\s+(?:{DAYPART}|{WEEKDAY}|{MONTH}|{SEASON}))\b"),
     # "now", "currently", "to date", "recently", "the future", "soon" (not "as soon as")
     ("ref", r"\b(?P<x>{REF})\b(?!(?<=soon)\s+as\b|-)"),
+    # "The day before, ...", "left the day after.": the day before or after the one last mentioned (not
+    # "the day after the election": a day named by an event)
+    ("day_shift", r"\b(?P<x>the\s+day\s+{DAYSHIFT})(?=\s*[,.;:)]|\s*$)"),
     # "the day", "the same day", "that day": the day last mentioned, else the DCT
     # ("late in the day after falling": the day is still the one mentioned, not the day after)
     ("day_anaphor", r"\b(?P<x>(?:{DATEMOD}\s+)?(?:the|that)\s+(?:same\s+)?day)\b(?!\s+{NOTANAPHOR}\b)"
@@ -318,7 +322,7 @@ _ANCHORED_ON: dict[str, tuple[str, ...]] = {
     "ago": ("unit",), "span": ("unit",), "rate": ("unit",), "duration": ("unit",), "vague": ("unit",),
     "bare_units": ("unit",),
     "set": ("set", "unit", "day_part", "weekday", "month", "season"), "ref": ("ref",),
-    "day_anaphor": ("unit",),
+    "day_anaphor": ("unit",), "day_shift": ("unit",),
     "holiday": ("holiday", "unit"), "week_of": ("unit",), "same_period": ("unit",), "that_year": ("unit",),
     "that_month": ("unit",),
     "whole_year": ("unit",), "year_before": ("unit",), "unit_shift": ("unit",), "vague_shift": ("unit",),

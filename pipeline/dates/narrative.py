@@ -43,7 +43,7 @@ _FROM_LAST = frozenset({"that_year", "year_before", "whole_year"})
 # Rules that name or count from where the story is, without moving it (`that year`, `later that month`)
 _RESTATED = _FROM_LAST | {"that_month"}
 # Rules for the day last named (`the next day`, `the same day`, `at noon`)
-_DAY_ANAPHORS = frozenset({"day_anaphor", "relative", "time", "clock_word", "day_part"})
+_DAY_ANAPHORS = frozenset({"day_anaphor", "day_shift", "relative", "time", "clock_word", "day_part"})
 # Rules whose ISO week the DCT placed (`the last week of August`, `the following week`)
 _WEEKS = frozenset({"week_of", "relative"})
 _ISO_WEEK = re.compile(r"(\d{4})-W(\d\d)")

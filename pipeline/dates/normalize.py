@@ -19,7 +19,16 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 
 from pipeline.dates.calendar import ANAPHOR, Norm, Tense, iso_date, lx, mod_of, year_for
-from pipeline.dates.days import clock_word, day_anaphor, day_part, dayword, relative, time_, weekday
+from pipeline.dates.days import (
+    clock_word,
+    day_anaphor,
+    day_part,
+    day_shift,
+    dayword,
+    relative,
+    time_,
+    weekday,
+)
 from pipeline.dates.durations import ago, bare_units, duration, rate, ref, ref_today, set_, span
 from pipeline.dates.grammar import fragments, rules
 from pipeline.dates.periods import (
@@ -250,7 +259,8 @@ _HANDLERS = {
     "year": _year, "time": time_, "ref_today": ref_today, "dayword": dayword, "weekday": weekday,
     "relative": relative, "ago": ago, "span": span, "rate": rate, "duration": duration,
     "vague": duration, "bare_units": bare_units, "set": set_, "ref": ref,
-    "day_anaphor": day_anaphor, "holiday": holiday, "week_of": week_of, "same_period": same_period,
+    "day_anaphor": day_anaphor, "day_shift": day_shift,
+    "holiday": holiday, "week_of": week_of, "same_period": same_period,
     "that_year": that_year, "that_month": that_month,
     "whole_year": whole_year, "year_before": year_before, "clock_word": clock_word,
     "period_end": period_end, "unit_shift": unit_shift, "vague_shift": vague_shift, "bc": bc,
