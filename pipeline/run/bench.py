@@ -10,6 +10,10 @@ the figures instead, measured on a corpus of copies of `sources/`:
   (c) the same with `--workers 2`, empty cache,
   (d) (b) run again with nothing changed.
 
+(a) and (b) run in turns, twice by default (`--repeat`), and the faster run
+of each counts: on a shared machine a slow spell then costs one attempt, not
+the b/a ratio (two runs of one configuration here differed by 30%).
+
 First it measures what `--workers N` can reach here at all: N runs of (a) on a
 small corpus at once against one alone (on a shared virtual machine two
 processes on two cores each slow down), printed as the c/b ceiling.
@@ -242,9 +246,18 @@ def run_size(size: int, args: argparse.Namespace, settings: Settings, with_f: bo
             digests[letter] = _digest(out)
         return run
 
-    _print_run(timed("a", "bare nlp.pipe", _bare(settings, corpus), None), docs, words)
     out_b = work / "out-b"
-    _print_run(timed("b", "pipeline, 1 process", [*extract, str(out_b)], out_b), docs, words)
+    # (a) and (b) in turns, the faster of each kept: one slow spell of a shared machine then
+    # slows one attempt, not the ratio
+    best: dict[str, Run] = {}
+    for attempt in range(1, args.repeat + 1):
+        for letter, name, cmd, out in (("a", "bare nlp.pipe", _bare(settings, corpus), None),
+                                       ("b", "pipeline, 1 process", [*extract, str(out_b)], out_b)):
+            run = timed(letter, name if args.repeat == 1 else f"{name} #{attempt}", cmd, out)
+            _print_run(run, docs, words)
+            if letter not in best or run.seconds < best[letter].seconds:
+                best[letter] = run
+    runs.update(best)
     out_c = work / "out-c"
     _print_run(timed("c", f"pipeline, --workers {args.workers}",
                      [*extract, str(out_c), "--workers", str(args.workers)], out_c), docs, words)
@@ -318,6 +331,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-profile", action="store_true", help="skip the breakdown and the hostile inputs")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench")
     parser.add_argument("--keep", action="store_true", help="keep the corpora and outputs in --work")
+    parser.add_argument("--repeat", type=int, default=2,
+                        help="runs of (a) and (b) at each size, in turns; the faster of each counts")
     args = parser.parse_args(argv)
     sizes = [100] if args.quick else [int(x) for x in args.sizes.split(",")]
     settings = Settings()
