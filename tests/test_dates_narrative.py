@@ -74,6 +74,16 @@ SHIFTS = [
     ]),
 ]
 
+# "at month's end", "by year's end": the end of the story's month or year, not the DCT's
+PERIOD_ENDS = [
+    ("Warsaw fell in 1939, Paris in 1940 and Kiev in 1941. In 1943 Italy surrendered. Pyongyang fell on "
+     "19 October 1950. At month's end, the army held the city. By year's end the front was stable.", DCT, [
+         ("1939", "1939", "text"), ("1940", "1940", "text"), ("1941", "1941", "text"),
+         ("1943", "1943", "text"), ("19 October 1950", "1950-10-19", "text"),
+         ("month's end", "1950-10", "narrative"), ("year's end", "1950", "narrative"),
+     ]),
+]
+
 # a range of months the story reached: "from October to March" after March 1945 runs into 1945
 RANGES_IN_STORY = [
     ("Warsaw fell in 1939, Paris in 1940 and Kiev in 1941. In 1943 Italy surrendered. Manila was seized "
@@ -160,8 +170,8 @@ def _found(nlp, text: str, dct: date) -> list[tuple[str, str, str]]:
 
 
 @pytest.mark.parametrize("text,dct,expected",
-                         NARRATIVE + SHIFTS + SAME_PERIODS + RANGES_IN_STORY + BC_AND_RANGES + NOT_DATES
-                         + STILL_DATES)
+                         NARRATIVE + SHIFTS + SAME_PERIODS + PERIOD_ENDS + RANGES_IN_STORY + BC_AND_RANGES
+                         + NOT_DATES + STILL_DATES)
 def test_values(nlp, text, dct, expected):
     assert _found(nlp, text, dct) == expected
 

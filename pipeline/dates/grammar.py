@@ -270,8 +270,8 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     # before the date just named, a vague future or past of it (not "a few days later than planned")
     ("vague_shift", r"\b(?P<x>(?:{DURMOD}\s+)?(?:{VAGUE}\s+(?:{DURADJ}\s+)?{UNIT}|{UNITS})\s+"
                     r"{YEARSHIFT}{SHIFTEND})(?!\w|\s*[-–]|\s+\d)"),
-    # "by year-end", "at the month end"
-    ("period_end", r"\b(?P<x>(?:the\s+)?(?:year|month)[-\s]end)\b(?!-)"),
+    # "by year-end", "at the month end", "at month's end"
+    ("period_end", r"\b(?P<x>(?:the\s+)?(?:year|month)(?:[-\s]|['’]s\s+)end)\b(?!-)"),
     # "the entire year", "the full year": the year of the period just named
     ("whole_year", r"\b(?P<x>the\s+(?:entire|whole|full)\s+year)\b(?!\s*[-–]|\s+(?:of|ago|earlier|later)\b)"),
     # "this week", "last year", "the previous year", "the end of the year", "later this year",

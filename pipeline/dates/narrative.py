@@ -41,7 +41,7 @@ _COUNTED = frozenset({"relative"})
 # Rules counted from the period named last (`that year`, `two years later`)
 _FROM_LAST = frozenset({"that_year", "year_before", "whole_year"})
 # Rules that name or count from where the story is, without moving it (`that year`, `later that month`)
-_RESTATED = _FROM_LAST | {"that_month"}
+_RESTATED = _FROM_LAST | {"that_month", "period_end"}
 # Rules for the day last named (`the next day`, `the same day`, `at noon`)
 _DAY_ANAPHORS = frozenset({"day_anaphor", "day_shift", "relative", "time", "clock_word", "day_part"})
 # Rules whose ISO week the DCT placed (`the last week of August`, `the following week`)
@@ -170,8 +170,8 @@ def _from_last(t: Timex, dct: date | None, ref_year: int) -> str | None:
 
 
 def _that_month(ref: Timex, ref_year: int) -> str:
-    """`later that month` after `March 1945` (or `March 3, 1945`): 1945-03; after a year or a season,
-    some month of the story's year (`1945-XX`)."""
+    """`later that month`, `at month's end` after `March 1945` (or `March 3, 1945`): 1945-03; after a
+    year or a season, some month of the story's year (`1945-XX`)."""
     m = re.match(r"(?:BC)?\d{4}(-[01]\d)", ref.value)
     return join_year(ref_year, m.group(1) if m else "-XX")
 
@@ -235,6 +235,8 @@ def anchor_story(found: list[Timex], dct: date | None) -> list[Timex]:
                          if _ANAPHORIC.search(t.text) else None)
             elif t.rule == "that_month":
                 value = _that_month(ref, at[0])
+            elif t.rule == "period_end" and t.anchor == "document":
+                value = join_year(at[0]) if t.granularity == "year" else _that_month(ref, at[0])
             elif t.rule in _FROM_LAST:
                 value = _from_last(t, dct, at[0])
             elif t.rule == "weekday" and t.anchor == "document":
