@@ -20,7 +20,14 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.dates.extents import widen
 from pipeline.dates.grammar import anchors, extent, fragments, rules, timex_lexicon
-from pipeline.dates.links import Timex, join_ranges, resolve_anaphors, signal_before, split_day_spans
+from pipeline.dates.links import (
+    RANGE_WORDS,
+    Timex,
+    join_ranges,
+    resolve_anaphors,
+    signal_before,
+    split_day_spans,
+)
 from pipeline.dates.normalize import Norm, normalize_as, parse_calendar
 from pipeline.nlp import Chunk
 from pipeline.rules import Rules, per_rules
@@ -308,6 +315,12 @@ def _idiom_object(span: Span) -> bool:
             and timex_lexicon().value("idiom_verb", root.head.lemma_) is not None)
 
 
+def _word_before(text: str, start: int, reach: int) -> str | None:
+    """The word right before `start` (and a blank), looked for within `reach` characters."""
+    m = re.search(r"(\w+)\s+$", text[max(0, start - reach):start])
+    return m.group(1) if m else None
+
+
 _WORD_BREAK = re.compile(r"([\s-]+)")
 # "of the Axis troops", "of its territory": a share of a definite whole ("two quarters of negative
 # growth" is a time)
@@ -329,8 +342,8 @@ def _quarters_not_time(full: str, start: int, end: int) -> bool:
         timely = what[:1].isdigit() or timex_lexicon().value("unit", what) is not None
         return not timely and (of.group("det") is not None or dash == "-")
     counted = count[:1].isdigit() or timex_lexicon().value("number", count) is not None
-    before = re.search(r"(\w+)\s+$", full[max(0, start - 12):start])
-    return not counted and before is not None and before.group(1).lower() in ("in", "from")
+    before = _word_before(full, start, 12)
+    return not counted and before is not None and before.lower() in ("in", "from")
 
 
 @per_rules
@@ -340,7 +353,7 @@ def _opens_month_range(_: Rules) -> re.Pattern:
 
 @per_rules
 def _closes_month_range(_: Rules) -> re.Pattern:
-    return re.compile(rf"\b{fragments()['MONTH']}(?:\s+(?:to|until|till|through|and)\s+|[-–])$")
+    return re.compile(rf"\b{fragments()['MONTH']}(?:\s+(?:{RANGE_WORDS})\s+|[-–])$")
 
 
 def _licenses_bare(doc: Doc, span: Span, text: str, start: int) -> bool:
@@ -352,13 +365,13 @@ def _licenses_bare(doc: Doc, span: Span, text: str, start: int) -> bool:
     if re.match(r"\s+of\b", text[span.end_char:span.end_char + 4]):
         return False
     lex = timex_lexicon()
-    m = re.search(r"(\w+)\s+$", text[max(0, start - 16):start])
-    if m and lex.value("bare_date_signal", m.group(1)) is not None:
+    word = _word_before(text, start, 16)
+    if word and lex.value("bare_date_signal", word) is not None:
         return True
     if (_opens_month_range().match(text, span.end_char)
             or _closes_month_range().search(text[max(0, start - 24):start])):
         return True  # "(May-August 1950)", "from October to March": an end of a range of months
-    determined = (m is not None and lex.value("bare_date_determiner", m.group(1)) is not None
+    determined = (word is not None and lex.value("bare_date_determiner", word) is not None
                   or span[0].i > 0 and doc[span[0].i - 1].tag_ in ("PRP$", "POS"))
     if not determined:
         return False

@@ -114,10 +114,10 @@ def resolve_anaphors(found: list[Timex], dct: date | None, text: str) -> list[Ti
             else:
                 t = replace(t, value=value, anchor="text" if (from_text and not day) else "document")
         elif t.value.startswith(SAME_PERIOD):
-            # "That same year" refers to the year last named, however far back; "by that time" to a date
-            # of the sentences just before
-            that_year = t.value.startswith(SAME_PERIOD + "0") and t.value.endswith(("Y", "M"))  # or month
-            reach = t.start if that_year else _SAME_PERIOD_REACH
+            # "That same year", "later that month" refer to the year or month last named, however far
+            # back; "by that time" to a date of the sentences just before
+            that_period = t.value.startswith(SAME_PERIOD + "0") and t.value.endswith(("Y", "M"))
+            reach = t.start if that_period else _SAME_PERIOD_REACH
             near = last_period if last_period and t.start - last_period.end < reach else None
             resolved = resolve_same_period(t.value, near.value if near else None, dct)
             if resolved is None and dct is None:  # "the same period last year": of some year
@@ -138,9 +138,11 @@ def resolve_anaphors(found: list[Timex], dct: date | None, text: str) -> list[Ti
     return out
 
 
+# The words between the two ends of a range (besides a dash): "from June 10 to 12", "between 2010 and 2014"
+RANGE_WORDS = "to|until|till|through|and"
 # "from June 10 to 12", "from March to May 2021", "between 2010 and 2014": the word between the ends
 # no start inside a run of spaces, so even a search is linear on long blank runs
-_RANGE_LINK = re.compile(r"(?<!\s)\s*(?:to|until|till|through|and|[-–])\s*", re.I)
+_RANGE_LINK = re.compile(rf"(?<!\s)\s*(?:{RANGE_WORDS}|[-–])\s*", re.I)
 # the second end as a bare day of the month: "to 12", not "to 12 percent" or "to 12:00"; with the
 # year that closes the range: "to 12, 2023"
 _RANGE_DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\b(?![:.,]?\d|\s*(?:%|[A-Za-z]))"
@@ -171,7 +173,7 @@ def _range_end_day(t: Timex, text: str) -> Timex | None:
 # "from 1 to 3 November", "from the 13th to the 19th of October", "on the 28 and 29 August"
 _RANGE_START_DAY = re.compile(
     r"\b(?:(?:from|between)\s+|(?<=\bon\s)(?=the\s))((?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?)"
-    r"\s*(?:to|until|till|through|and|[-–])\s*(?:the\s+)?$", re.I)
+    rf"\s*(?:{RANGE_WORDS}|[-–])\s*(?:the\s+)?$", re.I)
 
 
 def _range_start_day(t: Timex, text: str) -> Timex | None:

@@ -78,10 +78,10 @@ class _Prefixes:
 @per_rules
 def _title_prefixes(_: Rules) -> _Prefixes:
     t = load_titles()
-    by_start: dict[str, list[str]] = {}
-    for p in sorted(t.positions | t.honorifics, key=len, reverse=True):
-        by_start.setdefault(p[:2], []).append(p)
     everything = t.positions | t.honorifics
+    by_start: dict[str, list[str]] = {}
+    for p in sorted(everything, key=len, reverse=True):
+        by_start.setdefault(p[:2], []).append(p)
     return _Prefixes({k: tuple(v) for k, v in by_start.items() if len(k) == 2},
                      tuple(p for p in everything if len(p) < 2),
                      frozenset(p for p in everything if p[:1].isupper()),
